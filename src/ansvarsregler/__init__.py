@@ -1,0 +1,68 @@
+"""ansvarsregler: who owns a Norwegian municipal goal and carries the result responsibility.
+
+The library API mirrors the ``ansvar`` command::
+
+    from ansvarsregler import classify, classify_many, Goal
+
+    result = classify({"id": "lesing-2", "title": "Nivå lesing 2. trinn",
+                       "goal_type": "service_quality", "influence": "partial",
+                       "budget_impact": "within_budget", "budget_frame": "unit"})
+    result.owner          # 'virksomhetsleder'
+    result.justification  # ready to paste into a council paper
+
+Every function is safe to call from several threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from .classifier import Classifier
+from .errors import AnsvarError, EngineError, InvalidGoalError, RulesetError
+from .explain import Explanation
+from .explain import explain as _explain
+from .goal import Goal, GoalInput
+from .result import Assumption, Classification, Question, RulesetIdentity
+from .ruleset import Ruleset, default_ruleset, load_ruleset
+from .vocabulary import Language
+
+__all__ = [
+    "AnsvarError",
+    "Assumption",
+    "Classification",
+    "Classifier",
+    "EngineError",
+    "Explanation",
+    "Goal",
+    "InvalidGoalError",
+    "Question",
+    "Ruleset",
+    "RulesetError",
+    "RulesetIdentity",
+    "classify",
+    "classify_many",
+    "default_ruleset",
+    "explain",
+    "load_ruleset",
+]
+
+
+@cache
+def _default_classifier() -> Classifier:
+    return Classifier(default_ruleset())
+
+
+def classify(goal: GoalInput, *, lang: Language = "nb") -> Classification:
+    """Classify one goal (a :class:`Goal` or a mapping) with the shipped rules."""
+    return _default_classifier().classify(goal, lang=lang)
+
+
+def classify_many(goals: Iterable[GoalInput], *, lang: Language = "nb") -> Iterator[Classification]:
+    """Classify goals lazily with the shipped rules; ids must be unique within the call."""
+    return _default_classifier().classify_many(goals, lang=lang)
+
+
+def explain(goal: GoalInput, *, lang: Language = "nb") -> Explanation:
+    """The reasoning behind :func:`classify` for one goal."""
+    return _explain(_default_classifier(), goal, lang=lang)

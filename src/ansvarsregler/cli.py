@@ -1,0 +1,280 @@
+"""The ``ansvar`` command: a thin click layer over the library.
+
+Each command parses options, calls the same functions a budget tool would
+call, and hands the results to a presenter. Problems with the input become
+one clear message on standard error and a documented exit code:
+0 ok, 1 unresolved goals under ``--strict``, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+import click
+
+from .classifier import Classifier, goal_warnings
+from .errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
+from .explain import explain
+from .goal_files import INPUT_FORMATS, GoalFiles
+from .i18n import message
+from .presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
+from .presenters.terminal import write_explanation, write_rules
+from .result import Classification
+from .ruleset import Ruleset, default_ruleset, load_ruleset, shipped_data_dir
+from .schema import SCHEMAS, json_schema
+from .vocabulary import LANGUAGES, Language
+
+F = TypeVar("F", bound=Callable[..., Any])
+_MAX_WARNINGS_SHOWN = 20
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="nb",
+    show_default=True,
+    help="Language of justifications and messages: nb (bokmål) or en.",
+)
+rules_option = click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Use the rule set in this folder instead of the shipped one.",
+)
+input_format_option = click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="Read every input as this format instead of detecting it.",
+)
+
+
+def reports_errors(command: F) -> F:
+    """Turn an :class:`AnsvarError` into one message on standard error and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except AnsvarError as error:
+            lang = kwargs.get("lang", "nb")
+            click.echo(f"{message('error.prefix', lang)}: {error.message(lang)}", err=True)
+            sys.exit(error.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ansvarsregler")
+def main() -> None:
+    """Decide who owns a municipal goal and carries the result responsibility, and why.
+
+    Kommunestyret, rådmannen/kommunedirektøren or virksomhetsleder: the
+    shipped rules implement the four main principles of management by
+    objectives. Exit codes: 0 ok, 1 unresolved goals under --strict,
+    2 bad input or usage.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(OUTPUT_FORMATS),
+    default=None,
+    help="Output format [default: table on a terminal, else json; or from -o's suffix].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically: all or nothing) instead of standard output.",
+)
+@lang_option
+@click.option("--strict", is_flag=True, help="Exit 1 if any goal is unresolved.")
+@input_format_option
+@rules_option
+@reports_errors
+def classify(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: Path | None,
+    lang: Language,
+    strict: bool,
+    input_format: str | None,
+    rules_dir: Path | None,
+) -> None:
+    """Classify goals from PATHS: YAML, JSON or JSON Lines files, folders, or - for stdin.
+
+    Without PATHS, classifies the built-in goal catalog.
+    """
+    classifier = Classifier(_ruleset(rules_dir))
+    sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
+    with GoalFiles(sources, input_format=input_format, stdin=_stdin()) as goal_files:
+        if output is not None:
+            _refuse_overwriting_input(output, goal_files.files)
+        _check_goals(goal_files, classifier, lang)
+        fmt = fmt or _default_format(output)
+        unresolved = 0
+
+        def results() -> Iterator[Classification]:
+            nonlocal unresolved
+            for result in classifier.classify_many(goal_files.goals(), lang=lang):
+                unresolved += result.owner is None
+                yield result
+
+        with _output_stream(output) as out:
+            write_results(results(), fmt, out, lang)  # type: ignore[arg-type]
+    if strict and unresolved:
+        click.echo(message("cli.unresolved", lang, count=unresolved), err=True)
+        sys.exit(EXIT_UNRESOLVED)
+
+
+@main.command(name="explain")
+@click.argument("goal_id")
+@click.argument("paths", nargs=-1, type=str)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@lang_option
+@input_format_option
+@rules_option
+@reports_errors
+def explain_command(
+    goal_id: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    lang: Language,
+    input_format: str | None,
+    rules_dir: Path | None,
+) -> None:
+    """Explain the reasoning for goal GOAL_ID, found in PATHS (default: the built-in catalog).
+
+    Shows the facts given and assumed, the rules that matched in order, the
+    one that decided, and why every other rule did not match.
+    """
+    classifier = Classifier(_ruleset(rules_dir))
+    sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
+    with GoalFiles(sources, input_format=input_format, stdin=_stdin()) as goal_files:
+        goal = next((g for g in goal_files.check() if g.id == goal_id), None)
+    if goal is None:
+        where = ", ".join(paths) if paths else message("cli.builtin_catalog", lang)
+        raise InvalidGoalError("cli.goal_not_found", Location(), goal_id=goal_id, where=where)
+    explanation = explain(classifier, goal, lang=lang)
+    out = sys.stdout
+    if fmt == "json":
+        out.write(explanation.model_dump_json(indent=2) + "\n")
+    else:
+        write_explanation(explanation, out, lang)
+
+
+@main.command(name="rules")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@lang_option
+@rules_option
+@reports_errors
+def rules_command(fmt: str, lang: Language, rules_dir: Path | None) -> None:
+    """List the rule set: each rule's condition, outcome and justification."""
+    ruleset = _ruleset(rules_dir)
+    out = sys.stdout
+    if fmt == "json":
+        data = {
+            "name": ruleset.name,
+            "version": ruleset.version,
+            "hash": ruleset.hash,
+            "rules": [
+                {
+                    **rule.model_dump(mode="json", by_alias=True, exclude_none=True),
+                    "source": f"{ruleset.sources[rule.id].file}:{ruleset.sources[rule.id].line}",
+                }
+                for rule in ruleset.rules
+            ],
+        }
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        write_rules(ruleset, out, lang)
+
+
+@main.command(name="schema")
+@click.argument("name", type=click.Choice(SCHEMAS), default="classification")
+def schema_command(name: str) -> None:
+    """Print the JSON Schema of the output (classification) or of one input goal."""
+    click.echo(json.dumps(json_schema(name), ensure_ascii=False, indent=2))
+
+
+# -- helpers -----------------------------------------------------------------
+
+
+def _ruleset(rules_dir: Path | None) -> Ruleset:
+    return load_ruleset(rules_dir) if rules_dir is not None else default_ruleset()
+
+
+def _stdin() -> Any:
+    return sys.stdin.buffer
+
+
+def _default_format(output: Path | None) -> str:
+    if output is not None:
+        return FORMAT_BY_SUFFIX.get(output.suffix.lower(), "json")
+    return "table" if sys.stdout.isatty() else "json"
+
+
+def _check_goals(goal_files: GoalFiles, classifier: Classifier, lang: Language) -> None:
+    """First pass: validate every goal and decide every distinct fact combination.
+
+    After this nothing about the input can fail, so output is all or nothing.
+    """
+    keys: set[tuple[str, ...]] = set()
+    shown = hidden = 0
+    for goal in goal_files.check():
+        keys.add(goal.fact_key())
+        for warning in goal_warnings(goal, lang):
+            if shown < _MAX_WARNINGS_SHOWN:
+                where = Location(goal=goal.id).describe(lang)
+                click.echo(f"{message('warning.prefix', lang)}: {where}: {warning}", err=True)
+                shown += 1
+            else:
+                hidden += 1
+    if hidden:
+        click.echo(message("cli.more_warnings", lang, count=hidden), err=True)
+    for key in keys:
+        classifier.decisions.decide(key)
+
+
+def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
+    target = output.resolve()
+    if any(target == path.resolve() for path in inputs):
+        raise InvalidGoalError("cli.output_is_input", Location(file=str(output)), path=output)
+
+
+@contextmanager
+def _output_stream(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a temporary file renamed over ``output`` only on success."""
+    if output is None:
+        yield sys.stdout
+        return
+    directory = output.resolve().parent
+    if not directory.is_dir():
+        raise InvalidGoalError("input.not_found", Location(file=str(directory)))
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
+        "w", encoding="utf-8", newline="", dir=directory, prefix=f".{output.name}.", delete=False
+    )
+    try:
+        with handle:
+            yield handle
+        os.replace(handle.name, output)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

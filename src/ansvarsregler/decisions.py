@@ -1,0 +1,104 @@
+"""Decisions per combination of fact values, made by the engine and remembered.
+
+The facts that decide ownership take a small, closed set of values (with
+``missing``, 512 combinations for the shipped vocabulary), so every distinct
+combination runs through durable-rules once and its outcome is kept. Goals
+with the same facts then share one decision: the engine stays the source of
+every decision without paying its price per goal, and lookups need no lock.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .engine import RuleEngine
+from .errors import Location, RulesetError
+from .ruleset import Ruleset
+from .vocabulary import FACT_NAMES, UNKNOWN_VALUES, condition_values
+
+
+@dataclass(frozen=True)
+class AssumedFact:
+    rule: str
+    fact: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The engine's outcome for one combination of fact values."""
+
+    given: tuple[str, ...]
+    """The fact values as given, in :data:`FACT_NAMES` order (``missing`` for none)."""
+    effective: tuple[str, ...]
+    """The fact values after every assumption was filled in."""
+    rule: str
+    """The rule that decided (or asked)."""
+    owner: str | None
+    adopted_by: str | None
+    assumptions: tuple[AssumedFact, ...]
+    asked: tuple[str, ...]
+    """Facts the planner must answer; non-empty exactly when ``owner`` is None."""
+    fired: tuple[str, ...]
+    """Every rule that fired, in order: assumptions, the decider, then outranked rules."""
+
+    @property
+    def effective_facts(self) -> dict[str, str]:
+        return dict(zip(FACT_NAMES, self.effective, strict=True))
+
+
+class DecisionTable:
+    """Thread-safe memo of engine decisions for one rule set."""
+
+    def __init__(self, ruleset: Ruleset) -> None:
+        self.ruleset = ruleset
+        self._engine = RuleEngine(ruleset)
+        self._decisions: dict[tuple[str, ...], Decision] = {}
+        self._lock = threading.Lock()
+
+    def decide(self, key: tuple[str, ...]) -> Decision:
+        """The decision for fact values ``key`` (in :data:`FACT_NAMES` order)."""
+        decision = self._decisions.get(key)
+        if decision is None:
+            with self._lock:
+                decision = self._decisions.get(key)
+                if decision is None:
+                    decision = self._run(key)
+                    self._decisions[key] = decision
+        return decision
+
+    def _run(self, key: tuple[str, ...]) -> Decision:
+        given = dict(zip(FACT_NAMES, key, strict=True))
+        run = self._engine.run(given)
+        if run.decided_by is None:
+            raise RulesetError("rules.gap", Location(file=self.ruleset.directory), facts=given)
+        effective = dict(given)
+        assumptions = tuple(AssumedFact(*item) for item in run.assumed)
+        for assumption in assumptions:
+            effective[assumption.fact] = assumption.value
+        rule = self.ruleset.rule(run.decided_by)
+        asked: tuple[str, ...] = ()
+        if rule.ask is not None:
+            asked = tuple(fact for fact in rule.ask if effective[fact] in UNKNOWN_VALUES)
+            if not asked:
+                raise RulesetError(
+                    "rules.gap", Location(file=self.ruleset.directory), facts=effective
+                )
+        return Decision(
+            given=key,
+            effective=tuple(effective[fact] for fact in FACT_NAMES),
+            rule=rule.id,
+            owner=rule.decide.owner if rule.decide else None,
+            adopted_by=rule.decide.adopted_by if rule.decide else None,
+            assumptions=assumptions,
+            asked=asked,
+            fired=run.fired,
+        )
+
+
+def every_fact_combination() -> Iterator[tuple[str, ...]]:
+    """Every combination of fact values, ``missing`` included: the whole input space."""
+    return itertools.product(*(condition_values(fact) for fact in FACT_NAMES))

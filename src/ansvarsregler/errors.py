@@ -1,0 +1,70 @@
+"""Errors a user can act on, each naming where the problem is.
+
+An :class:`AnsvarError` is never a bug: it says which file, line, goal or
+rule and which field is wrong and what is allowed, in bokmål and English.
+The CLI prints it without a traceback and exits with :attr:`exit_code`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .i18n import message
+from .vocabulary import Language
+
+EXIT_OK = 0
+EXIT_UNRESOLVED = 1
+EXIT_BAD_INPUT = 2
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is; every part is optional."""
+
+    file: str | None = None
+    line: int | None = None
+    item: int | None = None
+    goal: str | None = None
+    rule: str | None = None
+    field: str | None = None
+
+    def describe(self, lang: Language) -> str:
+        parts = []
+        for key in ("file", "line", "goal", "rule", "field"):
+            value = getattr(self, key)
+            if value is not None:
+                parts.append(message(f"loc.{key}", lang, value=value))
+        if self.item is not None and self.goal is None:
+            parts.append(message("loc.item", lang, value=self.item))
+        return ", ".join(parts)
+
+
+class AnsvarError(Exception):
+    """A problem in the user's input or rule files, with a bilingual message."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(
+        self, message_key: str, location: Location | None = None, /, **params: object
+    ) -> None:
+        self.key = message_key
+        self.location = location or Location()
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Language = "nb") -> str:
+        where = self.location.describe(lang)
+        text = message(self.key, lang, **self.params)
+        return f"{where}: {text}" if where else text
+
+
+class InvalidGoalError(AnsvarError):
+    """A goal file or goal mapping that cannot be classified as given."""
+
+
+class RulesetError(AnsvarError):
+    """A rule set that cannot be loaded, or that has no rule for some goal."""
+
+
+class EngineError(AnsvarError):
+    """durable-rules failed inside a rule action (it would otherwise hide the error)."""

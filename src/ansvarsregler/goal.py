@@ -1,0 +1,113 @@
+"""The goal a planner wants classified: the public input vocabulary.
+
+Fact fields are optional (a missing fact is something the rules may assume
+or ask about); any other field, such as an indicator or a target value, is
+kept and carried through to structured output.
+"""
+
+from __future__ import annotations
+
+import difflib
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import InvalidGoalError, Location
+from .i18n import invalid
+from .kostra import kostra_functions
+from .validation_errors import first_error
+from .vocabulary import FACT_NAMES, MISSING, BudgetFrame, BudgetImpact, GoalType, Influence
+
+
+class Goal(BaseModel):
+    """One municipal goal with the facts that decide who owns it."""
+
+    model_config = ConfigDict(
+        extra="allow", frozen=True, coerce_numbers_to_str=True, str_strip_whitespace=True
+    )
+
+    id: Annotated[str, Field(min_length=1, description="Unique within a run.")]
+    title: Annotated[str, Field(min_length=1, description="The goal as worded in the plan.")]
+    description: str | None = None
+    service_area: str | None = Field(default=None, description="e.g. skole, barnehage.")
+    kostra_function: str | None = Field(
+        default=None, description="Three-digit KOSTRA function, e.g. 202 (grunnskole)."
+    )
+    goal_type: GoalType | None = None
+    influence: Influence | None = Field(
+        default=None,
+        description="Can the services and the chief executive determine whether it is reached?",
+    )
+    budget_impact: BudgetImpact | None = None
+    budget_frame: BudgetFrame | None = Field(
+        default=None, description="The level at which the budget that funds the goal is granted."
+    )
+
+    @field_validator("kostra_function")
+    @classmethod
+    def _known_kostra_function(cls, code: str | None) -> str | None:
+        if code is None:
+            return None
+        if not (len(code) == 3 and code.isdigit()):
+            raise invalid("kostra.format", value=code)
+        if code not in kostra_functions():
+            raise invalid("kostra.unknown", value=code, count=len(kostra_functions()))
+        return code
+
+    def fact_values(self) -> tuple[str | None, ...]:
+        """The goal's facts in :data:`FACT_NAMES` order, ``None`` where not given (fast)."""
+        return _fact_getter(self.__dict__)
+
+    def fact_key(self) -> tuple[str, ...]:
+        """The goal's facts in :data:`FACT_NAMES` order, ``missing`` where not given."""
+        return tuple(MISSING if value is None else value for value in self.fact_values())
+
+
+_fact_getter = operator.itemgetter(*FACT_NAMES)
+
+
+@lru_cache(maxsize=1024)
+def misspelt_facts(extra_fields: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """Extra fields that look like a misspelt fact, as (field, fact) pairs."""
+    pairs = []
+    for field in sorted(extra_fields):
+        close = difflib.get_close_matches(field.lower(), FACT_NAMES, n=1, cutoff=0.75)
+        if close:
+            pairs.append((field, close[0]))
+    return tuple(pairs)
+
+
+GoalInput = Goal | Mapping[str, Any]
+
+
+def to_goal(
+    raw: GoalInput,
+    *,
+    item: int | None = None,
+    file: str | None = None,
+    line_for: Callable[[Sequence[str | int]], int | None] | None = None,
+) -> Goal:
+    """Validate ``raw`` as a :class:`Goal`; raises :class:`InvalidGoalError` naming the field.
+
+    ``item``, ``file`` and ``line_for`` (a field path to its line) say where
+    the goal was read, for the error message.
+    """
+    if isinstance(raw, Goal):
+        return raw
+    if not isinstance(raw, Mapping):
+        raise InvalidGoalError(
+            "input.goal_not_mapping", Location(file=file, item=item), found=type(raw).__name__
+        )
+    try:
+        return Goal.model_validate(raw)
+    except ValidationError as error:
+        goal_id = raw.get("id")
+        raise first_error(
+            error,
+            InvalidGoalError,
+            Location(file=file, item=item, goal=str(goal_id) if goal_id is not None else None),
+            line_for=line_for,
+        ) from None

@@ -1,0 +1,249 @@
+"""User-facing messages in bokmål (the default) and English.
+
+Every error and notice the library or the CLI shows a person is looked up
+here by key, so that both languages always exist side by side and a
+translation gap fails a test instead of reaching a planner.
+"""
+
+from __future__ import annotations
+
+from pydantic_core import PydanticCustomError
+
+from .vocabulary import Language
+
+DEFAULT_LANGUAGE: Language = "nb"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- where a problem is ------------------------------------------------
+    "loc.file": {"nb": "fil {value}", "en": "file {value}"},
+    "loc.line": {"nb": "linje {value}", "en": "line {value}"},
+    "loc.item": {"nb": "element nr. {value}", "en": "item {value}"},
+    "loc.goal": {"nb": "mål {value!r}", "en": "goal {value!r}"},
+    "loc.rule": {"nb": "regel {value!r}", "en": "rule {value!r}"},
+    "loc.field": {"nb": "felt {value}", "en": "field {value}"},
+    "error.prefix": {"nb": "Feil", "en": "Error"},
+    "warning.prefix": {"nb": "Advarsel", "en": "Warning"},
+    # -- reading files -------------------------------------------------------
+    "input.not_found": {
+        "nb": "finnes ikke",
+        "en": "does not exist",
+    },
+    "input.no_goal_files": {
+        "nb": "mappen inneholder ingen målfiler (.yaml, .yml, .json, .jsonl)",
+        "en": "the folder holds no goal files (.yaml, .yml, .json, .jsonl)",
+    },
+    "input.unreadable": {"nb": "kan ikke leses: {reason}", "en": "cannot be read: {reason}"},
+    "input.not_text": {
+        "nb": "er ikke UTF-8-tekst (binærfil?); målfiler må være YAML, JSON eller JSON Lines",
+        "en": "is not UTF-8 text (a binary file?); goal files must be YAML, JSON or JSON Lines",
+    },
+    "input.bad_yaml": {"nb": "ugyldig YAML: {reason}", "en": "malformed YAML: {reason}"},
+    "input.bad_json": {"nb": "ugyldig JSON: {reason}", "en": "malformed JSON: {reason}"},
+    "input.duplicate_key": {
+        "nb": "nøkkelen {key!r} står to ganger i samme mapping",
+        "en": "the key {key!r} appears twice in one mapping",
+    },
+    "input.top_level": {
+        "nb": "forventet en liste med mål eller en mapping med nøkkelen 'goals:', fant {found}",
+        "en": "expected a list of goals or a mapping with a 'goals:' list, found {found}",
+    },
+    "input.goal_not_mapping": {
+        "nb": "hvert mål må være en mapping med minst id og title, fant {found}",
+        "en": "each goal must be a mapping with at least id and title, found {found}",
+    },
+    "input.duplicate_id": {
+        "nb": "id {goal_id!r} er brukt før ({first}); id må være unik i en kjøring",
+        "en": "id {goal_id!r} was used before ({first}); ids must be unique within a run",
+    },
+    "input.empty_stdin": {
+        "nb": "standard inn er tom",
+        "en": "standard input is empty",
+    },
+    # -- validating values ---------------------------------------------------
+    "value.missing": {"nb": "mangler, men er påkrevd", "en": "is required but missing"},
+    "value.not_allowed": {
+        "nb": "{value!r} er ikke tillatt; tillatt er: {allowed}",
+        "en": "{value!r} is not allowed; allowed: {allowed}",
+    },
+    "value.unknown_field": {
+        "nb": "ukjent felt; tillatte felt er: {allowed}",
+        "en": "unknown field; allowed fields: {allowed}",
+    },
+    "value.wrong_type": {
+        "nb": "{value!r} har feil type: {reason}",
+        "en": "{value!r} has the wrong type: {reason}",
+    },
+    "value.empty": {"nb": "kan ikke være tom", "en": "must not be empty"},
+    "kostra.format": {
+        "nb": "{value!r} er ikke en KOSTRA-funksjon; bruk tre sifre, f.eks. 202 (grunnskole)",
+        "en": "{value!r} is not a KOSTRA function; use three digits, e.g. 202 (primary school)",
+    },
+    "kostra.unknown": {
+        "nb": "{value!r} finnes ikke i KOSTRA-funksjonslista for 2026 ({count} gyldige koder)",
+        "en": "{value!r} is not in the KOSTRA function list for 2026 ({count} valid codes)",
+    },
+    "kostra.expired": {
+        "nb": "KOSTRA-funksjon {value} ({name}) er utgått; velg en gyldig funksjon",
+        "en": "KOSTRA function {value} ({name}) has expired; choose a valid function",
+    },
+    "field.misspelt": {
+        "nb": "feltet {field!r} ligner faktumet {fact!r}; mente du {fact!r}? Feltet er ikke brukt",
+        "en": "the field {field!r} looks like the fact {fact!r}; did you mean {fact!r}? "
+        "The field was not used",
+    },
+    # -- rule files ----------------------------------------------------------
+    "rules.missing_file": {
+        "nb": "regelsettet mangler filen {name}",
+        "en": "the rule set lacks the file {name}",
+    },
+    "rules.no_rules": {
+        "nb": "regelsettet har ingen regelfiler (*.yaml med 'rules:')",
+        "en": "the rule set has no rule files (*.yaml with 'rules:')",
+    },
+    "rules.duplicate_id": {
+        "nb": "regel-id {rule_id!r} er brukt før ({first})",
+        "en": "rule id {rule_id!r} was used before ({first})",
+    },
+    "rules.unknown_fact": {
+        "nb": "ukjent faktum {fact!r}; tillatt er: {allowed}",
+        "en": "unknown fact {fact!r}; allowed: {allowed}",
+    },
+    "rules.fact_value": {
+        "nb": "{fact}: {value!r} er ikke tillatt; tillatt er: {allowed}",
+        "en": "{fact}: {value!r} is not allowed; allowed: {allowed}",
+    },
+    "rules.empty_values": {
+        "nb": "{fact}: oppgi minst én verdi",
+        "en": "{fact}: give at least one value",
+    },
+    "rules.empty_ask": {
+        "nb": "ask må nevne minst ett faktum",
+        "en": "ask must name at least one fact",
+    },
+    "rules.assume_one": {
+        "nb": "assume nevner nøyaktig ett faktum og verdien",
+        "en": "assume names exactly one fact and its value",
+    },
+    "rules.texts_missing": {
+        "nb": "tekster mangler for: {what}",
+        "en": "texts missing for: {what}",
+    },
+    "rules.texts_unknown": {
+        "nb": "tekster for ukjente fakta eller verdier: {what}",
+        "en": "texts for unknown facts or values: {what}",
+    },
+    "rules.one_outcome": {
+        "nb": "en regel må ha nøyaktig én av decide, assume og ask",
+        "en": "a rule must have exactly one of decide, assume and ask",
+    },
+    "rules.principle_required": {
+        "nb": "en regel med decide eller assume må si hvilket prinsipp (1-4) den bygger på",
+        "en": "a rule with decide or assume must name the principle (1-4) it implements",
+    },
+    "rules.assume_only_unknown": {
+        "nb": "assume kan bare fylle inn et faktum som mangler eller er ukjent: 'when' må "
+        "begrense {fact} til {allowed}",
+        "en": "assume may only fill in a fact that is missing or unknown: 'when' must limit "
+        "{fact} to {allowed}",
+    },
+    "rules.gap": {
+        "nb": "regelsettet har ingen regel for faktaene {facts}; legg til en ask-regel som "
+        "fanger resten",
+        "en": "the rule set has no rule for the facts {facts}; add an ask rule that catches "
+        "the rest",
+    },
+    "engine.action_failed": {
+        "nb": "regelmotoren feilet i regel {rule!r}: {reason}",
+        "en": "the rule engine failed in rule {rule!r}: {reason}",
+    },
+    # -- justifications -------------------------------------------------------
+    "why.assumed": {
+        "nb": "Antatt (ikke oppgitt i målet): {text}",
+        "en": "Assumed (not stated in the goal): {text}",
+    },
+    "why.cite": {
+        "nb": "[Regel {rule}, regelsett {name} {version}.]",
+        "en": "[Rule {rule}, rule set {name} {version}.]",
+    },
+    "why.questions": {"nb": "Spørsmål: {questions}", "en": "Questions: {questions}"},
+    # -- columns and headings -----------------------------------------------
+    "col.goal_id": {"nb": "Mål-id", "en": "Goal id"},
+    "col.title": {"nb": "Mål", "en": "Goal"},
+    "col.owner": {"nb": "Eier", "en": "Owner"},
+    "col.adopted_by": {"nb": "Vedtas av", "en": "Adopted by"},
+    "col.rule": {"nb": "Regel", "en": "Rule"},
+    "col.principle": {"nb": "Prinsipp", "en": "Principle"},
+    "col.justification": {"nb": "Begrunnelse", "en": "Justification"},
+    "col.priority": {"nb": "Prioritet", "en": "Priority"},
+    "col.when": {"nb": "Når", "en": "When"},
+    "col.then": {"nb": "Så", "en": "Then"},
+    "unresolved": {"nb": "uavklart", "en": "unresolved"},
+    "rules.any_goal": {"nb": "alle mål", "en": "any goal"},
+    "rules.then_decide": {
+        "nb": "eier: {owner}; vedtas av: {adopted_by}",
+        "en": "owner: {owner}; adopted by: {adopted_by}",
+    },
+    "rules.then_assume": {"nb": "anta {fact} = {value}", "en": "assume {fact} = {value}"},
+    "rules.then_ask": {"nb": "uavklart; spør om {facts}", "en": "unresolved; ask about {facts}"},
+    "rules.heading": {
+        "nb": "Regelsett {name} {version} ({hash}), {count} regler",
+        "en": "Rule set {name} {version} ({hash}), {count} rules",
+    },
+    "summary": {
+        "nb": "{total} mål: {resolved} med eier, {unresolved} uavklart",
+        "en": "{total} goals: {resolved} with an owner, {unresolved} unresolved",
+    },
+    "explain.mismatch": {
+        "nb": "{fact} er {actual}; regelen gjelder bare: {required}",
+        "en": "{fact} is {actual}; the rule applies only to: {required}",
+    },
+    "explain.heading": {"nb": "Mål {goal_id}: {title}", "en": "Goal {goal_id}: {title}"},
+    "explain.given": {"nb": "Oppgitte fakta", "en": "Facts given"},
+    "explain.assumed": {"nb": "Antatte fakta", "en": "Facts assumed"},
+    "explain.none": {"nb": "ingen", "en": "none"},
+    "explain.fired": {
+        "nb": "Regler som slo til, i rekkefølge",
+        "en": "Rules that matched, in order",
+    },
+    "explain.role.assumed": {"nb": "antakelse", "en": "assumption"},
+    "explain.role.decided": {"nb": "AVGJØR", "en": "DECIDES"},
+    "explain.role.asked": {"nb": "AVGJØR (uavklart)", "en": "DECIDES (unresolved)"},
+    "explain.role.outranked": {
+        "nb": "slo til, men har lavere prioritet",
+        "en": "matched, but has lower priority",
+    },
+    "explain.result": {"nb": "Resultat", "en": "Result"},
+    "explain.not_fired": {
+        "nb": "Regler som ikke slo til, og hvorfor",
+        "en": "Rules that did not match, and why",
+    },
+    "explain.by_rule": {"nb": "regel {rule}", "en": "rule {rule}"},
+    # -- CLI -----------------------------------------------------------------
+    "cli.goal_not_found": {
+        "nb": "fant ikke målet {goal_id!r} i {where}",
+        "en": "goal {goal_id!r} not found in {where}",
+    },
+    "cli.builtin_catalog": {"nb": "den innebygde målkatalogen", "en": "the built-in catalog"},
+    "cli.output_is_input": {
+        "nb": "utfilen {path} er også en innfil; velg en annen utfil",
+        "en": "the output file {path} is also an input file; choose another output file",
+    },
+    "cli.more_warnings": {
+        "nb": "... og {count} advarsler til",
+        "en": "... and {count} more warnings",
+    },
+    "cli.unresolved": {
+        "nb": "{count} mål er uavklart (--strict)",
+        "en": "{count} goals are unresolved (--strict)",
+    },
+}
+
+
+def message(key: str, lang: Language = DEFAULT_LANGUAGE, /, **params: object) -> str:
+    """Return the message ``key`` in ``lang``, filled in with ``params``."""
+    return MESSAGES[key][lang].format(**params)
+
+
+def invalid(key: str, **params: object) -> PydanticCustomError:
+    """A validation error that carries its message key, so it can be shown in either language."""
+    return PydanticCustomError(key, MESSAGES[key]["en"], params)

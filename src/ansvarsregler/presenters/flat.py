@@ -1,0 +1,51 @@
+"""CSV and markdown output: one row per goal, ready for a spreadsheet or a council paper."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import TextIO
+
+from ..i18n import message
+from ..result import Classification
+from ..vocabulary import Language
+from .records import ROW_FIELDS, row
+
+#: A cell starting with one of these would run as a formula in a spreadsheet.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: str) -> str:
+    """Prefix a would-be formula with an apostrophe so a spreadsheet shows it as text."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def write_csv(results: Iterable[Classification], out: TextIO) -> None:
+    writer = csv.DictWriter(out, fieldnames=ROW_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for result in results:
+        writer.writerow({key: neutralise_formula(value) for key, value in row(result).items()})
+
+
+_MARKDOWN_COLUMNS = ("goal_id", "title", "owner", "adopted_by", "rule", "justification")
+
+
+def write_markdown(results: Iterable[Classification], out: TextIO, lang: Language) -> None:
+    """A markdown table with labels in ``lang``, to paste into a council paper."""
+    headers = [message(f"col.{column}", lang) for column in _MARKDOWN_COLUMNS]
+    out.write("| " + " | ".join(headers) + " |\n")
+    out.write("|" + "---|" * len(headers) + "\n")
+    for result in results:
+        cells = {
+            "goal_id": result.goal_id,
+            "title": result.title,
+            "owner": result.owner_label or message("unresolved", lang),
+            "adopted_by": result.adopted_by_label or "",
+            "rule": result.rule,
+            "justification": result.justification,
+        }
+        out.write("| " + " | ".join(_md_cell(cells[c]) for c in _MARKDOWN_COLUMNS) + " |\n")
+
+
+def _md_cell(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,158 @@
+"""Readable output for a terminal: result tables, explanations and the rule list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from ..explain import Explanation
+from ..i18n import message
+from ..result import Classification
+from ..ruleset import Ruleset
+from ..ruleset_schema import Rule
+from ..vocabulary import Language
+
+#: Columns of the result table and their share of the width (the justification gets most).
+_RESULT_COLUMNS = (
+    ("goal_id", 2),
+    ("title", 3),
+    ("owner", 2),
+    ("adopted_by", 2),
+    ("rule", 2),
+    ("justification", 8),
+)
+
+
+def _console(out: TextIO) -> Console:
+    return Console(file=out, highlight=False, soft_wrap=False)
+
+
+def write_table(results: Iterable[Classification], out: TextIO, lang: Language) -> None:
+    table = Table(show_lines=True)
+    for column, ratio in _RESULT_COLUMNS:
+        table.add_column(
+            message(f"col.{column}", lang),
+            overflow="fold",
+            ratio=ratio,
+            no_wrap=column in ("goal_id", "rule"),
+        )
+    total = unresolved = 0
+    for result in results:
+        total += 1
+        unresolved += result.owner is None
+        owner = result.owner_label or f"[bold red]{message('unresolved', lang)}[/]"
+        table.add_row(
+            result.goal_id,
+            result.title,
+            owner,
+            result.adopted_by_label or "",
+            result.rule,
+            result.justification,
+        )
+    console = _console(out)
+    console.print(table)
+    console.print(
+        message("summary", lang, total=total, resolved=total - unresolved, unresolved=unresolved)
+    )
+
+
+def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> None:
+    console = _console(out)
+    result = explanation.result
+    console.print(
+        message("explain.heading", lang, goal_id=explanation.goal_id, title=explanation.title),
+        style="bold",
+    )
+    console.print(f"\n[bold]{message('explain.given', lang)}[/]")
+    for fact in explanation.given:
+        console.print(f"  {fact.label} ({fact.fact}): {fact.value_label} [dim]({fact.value})[/]")
+    console.print(f"\n[bold]{message('explain.assumed', lang)}[/]")
+    if not explanation.assumed:
+        console.print(f"  {message('explain.none', lang)}")
+    for item in explanation.assumed:
+        by = message("explain.by_rule", lang, rule=item.rule)
+        console.print(f"  {item.fact} = {item.value} ({by}): {item.text}")
+    console.print(f"\n[bold]{message('explain.fired', lang)}[/]")
+    for number, fired in enumerate(explanation.fired, start=1):
+        role = message(f"explain.role.{fired.role}", lang)
+        console.print(f"  {number}. {fired.rule} (prioritet/priority {fired.priority}): {role}")
+    console.print(f"\n[bold]{message('explain.result', lang)}[/]")
+    owner = result.owner_label or message("unresolved", lang)
+    adopted = f"; {message('col.adopted_by', lang).lower()}: {result.adopted_by_label}"
+    console.print(f"  {message('col.owner', lang)}: {owner}{adopted if result.owner else ''}")
+    console.print(f"  {result.justification}")
+    for question in result.questions:
+        console.print(f"  ? {question.text} ({' | '.join(question.choices)})")
+    console.print(f"\n[bold]{message('explain.not_fired', lang)}[/]")
+    for rule in explanation.not_fired:
+        reasons = "; ".join(mismatch.text for mismatch in rule.mismatches)
+        console.print(f"  {rule.rule}: {reasons}")
+
+
+def write_rules(ruleset: Ruleset, out: TextIO, lang: Language) -> None:
+    console = _console(out)
+    console.print(
+        message(
+            "rules.heading",
+            lang,
+            name=ruleset.name,
+            version=ruleset.version,
+            hash=ruleset.hash[:12],
+            count=len(ruleset.rules),
+        ),
+        style="bold",
+    )
+    table = Table(show_lines=True)
+    table.add_column(message("col.rule", lang), no_wrap=True)
+    for column in ("priority", "principle"):
+        table.add_column(message(f"col.{column}", lang), justify="right")
+    for column, ratio in (("when", 3), ("then", 2), ("justification", 5)):
+        table.add_column(message(f"col.{column}", lang), overflow="fold", ratio=ratio)
+    for rule in ruleset.rules:
+        table.add_row(
+            rule.id,
+            str(rule.priority),
+            "" if rule.principle is None else str(rule.principle),
+            describe_condition(ruleset, rule, lang),
+            describe_outcome(ruleset, rule, lang),
+            rule.justification.get(lang),
+        )
+    console.print(table)
+
+
+def describe_condition(ruleset: Ruleset, rule: Rule, lang: Language) -> str:
+    """The rule's condition in words, e.g. ``måltype: samfunnsmål; påvirkning: ingen``."""
+    manifest = ruleset.manifest
+    if not rule.when:
+        return message("rules.any_goal", lang)
+    parts = []
+    for fact in rule.when:
+        values = " / ".join(
+            manifest.value_label(fact, value, lang) for value in sorted(rule.allowed_values(fact))
+        )
+        parts.append(f"{manifest.facts[fact].label.get(lang)}: {values}")
+    return "; ".join(parts)
+
+
+def describe_outcome(ruleset: Ruleset, rule: Rule, lang: Language) -> str:
+    manifest = ruleset.manifest
+    if rule.decide is not None:
+        return message(
+            "rules.then_decide",
+            lang,
+            owner=manifest.owners[rule.decide.owner].get(lang),
+            adopted_by=manifest.owners[rule.decide.adopted_by].get(lang),
+        )
+    if rule.assume is not None:
+        ((fact, value),) = rule.assume.items()
+        return message(
+            "rules.then_assume",
+            lang,
+            fact=manifest.facts[fact].label.get(lang),
+            value=manifest.value_label(fact, value, lang),
+        )
+    facts = ", ".join(manifest.facts[fact].label.get(lang) for fact in rule.ask or ())
+    return message("rules.then_ask", lang, facts=facts)

@@ -1,0 +1,192 @@
+"""Load and validate a rule set folder into a :class:`Ruleset`.
+
+Reading is strict: safe YAML, duplicate keys refused, every model closed to
+unknown keys, rule ids unique across files. The rule set's identity is a
+content hash of the validated rules, independent of file names and order,
+so a council paper can cite exactly which rules decided.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib.resources import files
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import Location, RulesetError
+from .ruleset_schema import Rule, RuleFile, RulesetManifest
+from .validation_errors import first_error
+from .yaml_source import DuplicateKeyError, error_line, error_reason, line_of, load_yaml
+
+MANIFEST_FILE = "ruleset.yaml"
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class RuleSource:
+    """Where a rule is written."""
+
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    """A validated rule set, its rules ordered as the engine considers them."""
+
+    manifest: RulesetManifest
+    rules: tuple[Rule, ...]
+    sources: dict[str, RuleSource] = field(compare=False)
+    directory: str = field(compare=False)
+    hash: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
+    def rule(self, rule_id: str) -> Rule:
+        return self._by_id[rule_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Rule]:
+        return {rule.id: rule for rule in self.rules}
+
+
+def default_rules_dir() -> Path:
+    """The shipped rules: ``rules/`` when running from a checkout, else the packaged copy."""
+    return shipped_data_dir("rules")
+
+
+def shipped_data_dir(name: str) -> Path:
+    """A data folder shipped with the package (``rules``, ``goal_catalog``).
+
+    A checkout (``src/`` layout, editable install) uses the folder at the
+    repository root, so edits take effect at once; an installed wheel carries
+    a copy under ``ansvarsregler/data/``.
+    """
+    here = Path(__file__).resolve().parent
+    checkout = here.parents[1] / name
+    if here.parent.name == "src" and checkout.is_dir():
+        return checkout
+    return Path(str(files(__package__) / "data" / name))
+
+
+@cache
+def default_ruleset() -> Ruleset:
+    """The shipped rule set, loaded once per process."""
+    return load_ruleset(default_rules_dir())
+
+
+def load_ruleset(directory: str | Path) -> Ruleset:
+    """Read and validate the rule set in ``directory``; raises :class:`RulesetError`."""
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise RulesetError("input.not_found", Location(file=str(folder)))
+    manifest_path = folder / MANIFEST_FILE
+    if not manifest_path.is_file():
+        raise RulesetError("rules.missing_file", Location(file=str(folder)), name=MANIFEST_FILE)
+    manifest = _validate_file(manifest_path, RulesetManifest)
+
+    rules: list[Rule] = []
+    sources: dict[str, RuleSource] = {}
+    rule_files = sorted(p for p in folder.glob("*.y*ml") if p.name != MANIFEST_FILE)
+    for path in rule_files:
+        text = _read(path)
+        rule_file = _validate_file(path, RuleFile, text)
+        for index, rule in enumerate(rule_file.rules):
+            source = RuleSource(str(path), line_of(text, ("rules", index)))
+            if rule.id in sources:
+                first = sources[rule.id]
+                raise RulesetError(
+                    "rules.duplicate_id",
+                    Location(file=source.file, line=source.line, rule=rule.id),
+                    rule_id=rule.id,
+                    first=f"{first.file}:{first.line}",
+                )
+            sources[rule.id] = source
+            rules.append(rule)
+    if not rules:
+        raise RulesetError("rules.no_rules", Location(file=str(folder)))
+
+    ordered = tuple(sorted(rules, key=lambda rule: (-rule.priority, rule.id)))
+    return Ruleset(
+        manifest=manifest,
+        rules=ordered,
+        sources=sources,
+        directory=str(folder),
+        hash=_content_hash(manifest, ordered),
+    )
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RulesetError("input.not_text", Location(file=str(path))) from None
+    except OSError as error:
+        raise RulesetError(
+            "input.unreadable", Location(file=str(path)), reason=error.strerror
+        ) from None
+
+
+def _validate_file(path: Path, model: type[ModelT], text: str | None = None) -> ModelT:
+    text = _read(path) if text is None else text
+    try:
+        data = load_yaml(text)
+    except DuplicateKeyError as error:
+        raise RulesetError(
+            "input.duplicate_key", Location(file=str(path), line=error.line), key=error.key
+        ) from None
+    except yaml.YAMLError as error:
+        raise RulesetError(
+            "input.bad_yaml",
+            Location(file=str(path), line=error_line(error)),
+            reason=error_reason(error),
+        ) from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        rule_id = _rule_id_at(data, tuple(error.errors()[0]["loc"]))
+        raise first_error(
+            error,
+            RulesetError,
+            Location(file=str(path), rule=rule_id),
+            line_for=lambda loc: line_of(text, loc),
+            model=model,
+            field_offset=2 if rule_id else 0,
+        ) from None
+
+
+def _rule_id_at(data: object, loc: tuple) -> str | None:
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(data, dict):
+        rules = data.get("rules")
+        if isinstance(rules, list) and isinstance(loc[1], int) and loc[1] < len(rules):
+            rule = rules[loc[1]]
+            if isinstance(rule, dict) and isinstance(rule.get("id"), str):
+                return rule["id"]
+    return None
+
+
+def _content_hash(manifest: RulesetManifest, rules: tuple[Rule, ...]) -> str:
+    canonical = json.dumps(
+        {
+            "manifest": manifest.model_dump(mode="json", by_alias=True),
+            "rules": sorted(
+                (rule.model_dump(mode="json", by_alias=True) for rule in rules),
+                key=lambda rule: rule["id"],
+            ),
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,0 +1,213 @@
+"""Pydantic models of the rule files under ``rules/``: the one schema for rules.
+
+A rule set is a folder with ``ruleset.yaml`` (name, version, the texts for
+owners and facts) and rule files (``*.yaml`` with a ``rules:`` list). Every
+model forbids unknown keys, and fact names and values are checked against
+:mod:`ansvarsregler.vocabulary`, so a typo in a rule file is an error with a
+line number rather than a rule that silently never fires.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .i18n import invalid
+from .vocabulary import (
+    FACT_NAMES,
+    FACT_VALUES,
+    OWNER_IDS,
+    UNKNOWN_VALUES,
+    FactName,
+    Language,
+    OwnerId,
+    condition_values,
+)
+
+RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalizedText(_Strict):
+    """A text a person reads, in bokmål and English (both required)."""
+
+    nb: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+    def get(self, lang: Language) -> str:
+        return self.nb if lang == "nb" else self.en
+
+
+class NotValues(_Strict):
+    """``{not: [...]}``: the fact has any value except these."""
+
+    not_: Annotated[str | list[str], Field(alias="not")]
+
+
+ValueSpec = str | list[str] | NotValues
+
+
+def _as_list(spec: str | list[str]) -> list[str]:
+    return [spec] if isinstance(spec, str) else list(spec)
+
+
+def _check_fact(fact: str) -> None:
+    if fact not in FACT_VALUES:
+        raise invalid("rules.unknown_fact", fact=fact, allowed=", ".join(FACT_NAMES))
+
+
+def _check_values(fact: str, values: list[str]) -> None:
+    allowed = condition_values(fact)
+    for value in values:
+        if value not in allowed:
+            raise invalid("rules.fact_value", fact=fact, value=value, allowed=", ".join(allowed))
+
+
+class Decide(_Strict):
+    """The outcome of a deciding rule: who owns the goal and who adopts it."""
+
+    owner: OwnerId
+    adopted_by: OwnerId
+
+
+class Rule(_Strict):
+    """One rule: a condition over goal facts and exactly one consequence.
+
+    ``decide`` gives an owner; ``assume`` fills in a missing or unknown fact
+    (forward chaining: the goal then runs through the rules again);
+    ``ask`` leaves the goal unresolved with questions about the named facts.
+    """
+
+    id: RuleId
+    principle: Literal[1, 2, 3, 4] | None = None
+    priority: Annotated[int, Field(ge=0, le=999)]
+    when: dict[FactName, ValueSpec] = Field(default_factory=dict)
+    decide: Decide | None = None
+    assume: dict[str, str] | None = None
+    ask: list[str] | None = None
+    justification: LocalizedText
+
+    @field_validator("when")
+    @classmethod
+    def _known_values(cls, when: dict[str, ValueSpec]) -> dict[str, ValueSpec]:
+        for fact, spec in when.items():
+            raw = spec.not_ if isinstance(spec, NotValues) else spec
+            values = _as_list(raw)
+            if not values:
+                raise invalid("rules.empty_values", fact=fact)
+            _check_values(fact, values)
+        return when
+
+    @field_validator("ask")
+    @classmethod
+    def _known_asked_facts(cls, ask: list[str] | None) -> list[str] | None:
+        if ask is not None:
+            if not ask:
+                raise invalid("rules.empty_ask")
+            for fact in ask:
+                _check_fact(fact)
+        return ask
+
+    @model_validator(mode="after")
+    def _one_consequence(self) -> Rule:
+        given = [name for name in ("decide", "assume", "ask") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise invalid("rules.one_outcome")
+        if self.ask is None and self.principle is None:
+            raise invalid("rules.principle_required")
+        if self.assume is not None:
+            self._check_assumption(self.assume)
+        return self
+
+    def _check_assumption(self, assume: dict[str, str]) -> None:
+        if len(assume) != 1:
+            raise invalid("rules.assume_one")
+        ((fact, value),) = assume.items()
+        _check_fact(fact)
+        definite = [v for v in FACT_VALUES[fact] if v not in UNKNOWN_VALUES]
+        if value not in definite:
+            raise invalid("rules.fact_value", fact=fact, value=value, allowed=", ".join(definite))
+        # Filling in only what is unknown guarantees that chaining terminates.
+        if not self.allowed_values(fact) <= UNKNOWN_VALUES:
+            unknown = sorted(UNKNOWN_VALUES & set(condition_values(fact)))
+            raise invalid("rules.assume_only_unknown", fact=fact, allowed=" | ".join(unknown))
+
+    def allowed_values(self, fact: str) -> frozenset[str]:
+        """The values of ``fact`` (``missing`` included) for which this rule's condition holds."""
+        spec = self.when.get(fact)
+        every = frozenset(condition_values(fact))
+        if spec is None:
+            return every
+        if isinstance(spec, NotValues):
+            return every - frozenset(_as_list(spec.not_))
+        return frozenset(_as_list(spec))
+
+    def matches(self, facts: dict[str, str]) -> bool:
+        """Whether the condition holds for ``facts`` (every fact given, ``missing`` for none).
+
+        The engine decides; this mirror is used to explain why a rule did
+        not fire, and a test proves it agrees with the engine everywhere.
+        """
+        return all(facts[fact] in self.allowed_values(fact) for fact in self.when)
+
+    @property
+    def kind(self) -> Literal["decide", "assume", "ask"]:
+        if self.decide is not None:
+            return "decide"
+        return "assume" if self.assume is not None else "ask"
+
+
+class RuleFile(_Strict):
+    """A rule file: a list of rules."""
+
+    rules: list[Rule]
+
+
+class FactTexts(_Strict):
+    """How a fact is named, asked about and its values shown to a person."""
+
+    label: LocalizedText
+    question: LocalizedText
+    values: dict[str, LocalizedText]
+
+
+class RulesetManifest(_Strict):
+    """``ruleset.yaml``: the identity of the rule set and its texts."""
+
+    name: Annotated[str, Field(min_length=1)]
+    version: Annotated[str, Field(min_length=1)]
+    description: LocalizedText
+    owners: dict[OwnerId, LocalizedText]
+    facts: dict[str, FactTexts]
+
+    @model_validator(mode="after")
+    def _texts_for_the_whole_vocabulary(self) -> RulesetManifest:
+        missing = [f"owners.{o}" for o in OWNER_IDS if o not in self.owners]
+        for fact in FACT_NAMES:
+            texts = self.facts.get(fact)
+            if texts is None:
+                missing.append(f"facts.{fact}")
+                continue
+            missing += [
+                f"facts.{fact}.values.{v}" for v in condition_values(fact) if v not in texts.values
+            ]
+        unknown = [f"facts.{f}" for f in self.facts if f not in FACT_VALUES]
+        unknown += [
+            f"facts.{f}.values.{v}"
+            for f, texts in self.facts.items()
+            if f in FACT_VALUES
+            for v in texts.values
+            if v not in condition_values(f)
+        ]
+        if missing:
+            raise invalid("rules.texts_missing", what=", ".join(missing))
+        if unknown:
+            raise invalid("rules.texts_unknown", what=", ".join(unknown))
+        return self
+
+    def value_label(self, fact: str, value: str, lang: Language) -> str:
+        return self.facts[fact].values[value].get(lang)

@@ -1,0 +1,104 @@
+"""Safe YAML loading that can say on which line a value stands.
+
+Documents are parsed with PyYAML's safe loader (the C one where available),
+so a file can never run code. Line numbers cost nothing on the happy path:
+only when validation fails is the text composed again to find the line of
+the offending item (:func:`line_of`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DuplicateKeyError(yaml.MarkedYAMLError):
+    """A mapping names the same key twice (PyYAML would silently keep the last)."""
+
+    def __init__(self, key: object, mark: yaml.Mark) -> None:
+        super().__init__(problem=f"duplicate key {key!r}", problem_mark=mark)
+        self.key = key
+        self.line = mark.line + 1
+
+
+class StrictSafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader that refuses duplicate keys instead of dropping one."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                is_duplicate = key in seen
+            except TypeError:  # an unhashable key; the base class reports it
+                break
+            if is_duplicate:
+                raise DuplicateKeyError(key, key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+StrictSafeLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, StrictSafeLoader.construct_mapping
+)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse one YAML document safely; raises ``yaml.YAMLError`` with a mark."""
+    return yaml.load(text, Loader=StrictSafeLoader)
+
+
+def error_line(error: yaml.YAMLError) -> int | None:
+    """The 1-based line a YAML error points at, if it says."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
+def error_reason(error: yaml.YAMLError) -> str:
+    """PyYAML's own words for what is wrong, with where the broken construct began."""
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    context_mark = getattr(error, "context_mark", None)
+    if context and context_mark is not None:
+        return f"{problem} ({context}, {context_mark.line + 1}:{context_mark.column + 1})"
+    return problem
+
+
+def line_of(text: str, path: Sequence[str | int]) -> int | None:
+    """The 1-based line of the node at ``path`` (keys and list indexes) in ``text``.
+
+    Walks as far down ``path`` as the document goes and returns the line of
+    the deepest node found; ``None`` if the text cannot be composed.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for step in path:
+        child = _child(node, step)
+        if child is None:
+            break
+        node, line = child
+    return line
+
+
+def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node, int] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if str(key_node.value) == str(step):
+                return value_node, key_node.start_mark.line + 1
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(step, int)
+        and 0 <= step < len(node.value)
+    ):
+        child = node.value[step]
+        return child, child.start_mark.line + 1
+    return None

@@ -1,0 +1,29 @@
+"""Shared fixtures: the shipped rule set, a classifier, and writable copies of the rules."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ansvarsregler import Classifier, default_ruleset
+from ansvarsregler.ruleset import default_rules_dir
+
+
+@pytest.fixture(scope="session")
+def classifier() -> Classifier:
+    return Classifier(default_ruleset())
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Callable[[], Path]:
+    """Return a function that copies the shipped rules to a fresh folder and gives its path."""
+
+    def make() -> Path:
+        target = tmp_path / f"rules-{len(list(tmp_path.iterdir()))}"
+        shutil.copytree(default_rules_dir(), target)
+        return target
+
+    return make
