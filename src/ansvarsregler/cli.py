@@ -23,6 +23,7 @@ import click
 from .classifier import Classifier, goal_warnings
 from .errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
 from .explain import explain
+from .goal import Goal
 from .goal_files import INPUT_FORMATS, GoalFiles
 from .i18n import message
 from .presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
@@ -236,10 +237,10 @@ def _check_goals(goal_files: GoalFiles, classifier: Classifier, lang: Language) 
 
     After this nothing about the input can fail, so output is all or nothing.
     """
-    keys: set[tuple[str, ...]] = set()
+    distinct_facts: dict[tuple[str | None, ...], Goal] = {}
     shown = hidden = 0
     for goal in goal_files.check():
-        keys.add(goal.fact_key())
+        distinct_facts.setdefault(goal.fact_values(), goal)
         for warning in goal_warnings(goal, lang):
             if shown < _MAX_WARNINGS_SHOWN:
                 where = Location(goal=goal.id).describe(lang)
@@ -249,8 +250,8 @@ def _check_goals(goal_files: GoalFiles, classifier: Classifier, lang: Language) 
                 hidden += 1
     if hidden:
         click.echo(message("cli.more_warnings", lang, count=hidden), err=True)
-    for key in keys:
-        classifier.decisions.decide(key)
+    for goal in distinct_facts.values():
+        classifier.decision(goal)
 
 
 def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:

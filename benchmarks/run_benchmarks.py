@@ -1,0 +1,140 @@
+"""Measure ansvarsregler's throughput, wall time and memory; print a markdown table.
+
+Usage (from the repository root, with the package installed)::
+
+    python benchmarks/run_benchmarks.py            # every benchmark, as in the README
+    python benchmarks/run_benchmarks.py --quick    # fewer repeats, 100,000 JSON Lines
+
+Each figure is the median of several runs. Goals are generated with a fixed
+seed over every fact value (missing included), with an indicator and a
+target, so the cache of engine decisions sees the whole input space.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ansvarsregler import Classifier, default_ruleset
+from ansvarsregler.vocabulary import FACT_VALUES
+
+
+def generate_goals(count: int, seed: int = 2026) -> list[dict]:
+    rnd = random.Random(seed)
+    goals = []
+    for number in range(count):
+        goal = {
+            "id": f"mal-{number}",
+            "title": f"Mål nummer {number} for tjenesten",
+            "service_area": rnd.choice(["skole", "barnehage", "helse og omsorg", "teknisk"]),
+            "kostra_function": rnd.choice(["201", "202", "253", "258", "370", "345"]),
+            "indicator": "andel",
+            "target": f"{rnd.randint(1, 100)} %",
+        }
+        for fact, values in FACT_VALUES.items():
+            value = rnd.choice((*values, None))
+            if value is not None:
+                goal[fact] = value
+        goals.append(goal)
+    return goals
+
+
+def median_seconds(action, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_measured(command: list[str], stdout_path: Path | None = None) -> tuple[float, int]:
+    """Run ``command``; return (wall seconds, peak resident memory in MB)."""
+    with open(stdout_path or os.devnull, "wb") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()}")
+    return wall, usage.ru_maxrss // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller JSON Lines")
+    args = parser.parse_args()
+    repeats = 3 if args.quick else 5
+    jsonl_count = 100_000 if args.quick else 1_000_000
+    ansvar = shutil.which("ansvar") or sys.exit("install the package first: pip install .")
+    rows: list[tuple[str, str, str]] = []
+
+    goals = generate_goals(100_000)
+    classifier = Classifier(default_ruleset())
+    list(classifier.classify_many(goals[:1000]))  # warm the engine's decision cache
+    seconds = median_seconds(lambda: sum(1 for _ in classifier.classify_many(goals)), repeats)
+    rows.append(
+        (
+            "library: classify_many, 100,000 dict goals",
+            f"{len(goals) / seconds:,.0f} goals/s",
+            "≥ 100,000 goals/s",
+        )
+    )
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        json_in = work / "goals.json"
+        json_in.write_text(json.dumps(goals, ensure_ascii=False), encoding="utf-8")
+        walls = [
+            run_measured([ansvar, "classify", str(json_in), "--format", "json"], work / "out.json")[
+                0
+            ]
+            for _ in range(repeats)
+        ]
+        rows.append(
+            ("CLI: 100,000 goals, JSON in, JSON out", f"{statistics.median(walls):.2f} s", "≤ 5 s")
+        )
+
+        jsonl_in = work / "goals.jsonl"
+        with jsonl_in.open("w", encoding="utf-8") as handle:
+            for start in range(0, jsonl_count, 100_000):
+                for goal in generate_goals(100_000, seed=start):
+                    goal["id"] = f"{goal['id']}-{start}"
+                    handle.write(json.dumps(goal, ensure_ascii=False) + "\n")
+        wall, peak = run_measured(
+            [ansvar, "classify", str(jsonl_in), "--format", "jsonl"], work / "out.jsonl"
+        )
+        lines = sum(1 for _ in (work / "out.jsonl").open(encoding="utf-8"))
+        rows.append(
+            (
+                f"CLI: {jsonl_count:,} goals, JSON Lines in and out (streaming)",
+                f"{wall:.1f} s, peak {peak} MB ({lines:,} lines out)",
+                "peak < 300 MB",
+            )
+        )
+
+    cold = [run_measured([ansvar, "classify", "--format", "json"])[0] for _ in range(repeats)]
+    rows.append(("CLI: built-in catalog, cold start", f"{statistics.median(cold):.2f} s", "≤ 1 s"))
+
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}; median of {repeats} runs "
+        "(JSON Lines: one run)\n"
+    )
+    print("| benchmark | result | target |\n|---|---|---|")
+    for name, result, target in rows:
+        print(f"| {name} | {result} | {target} |")
+
+
+if __name__ == "__main__":
+    main()
