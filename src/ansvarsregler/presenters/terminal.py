@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..explain import Explanation
@@ -15,42 +16,31 @@ from ..ruleset import Ruleset
 from ..ruleset_schema import Rule
 from ..vocabulary import Language
 
-#: Columns of the result table and their share of the width (the justification gets most).
-_RESULT_COLUMNS = (
-    ("goal_id", 2),
-    ("title", 3),
-    ("owner", 2),
-    ("adopted_by", 2),
-    ("rule", 2),
-    ("justification", 8),
-)
-
 
 def _console(out: TextIO) -> Console:
     return Console(file=out, highlight=False, soft_wrap=False)
 
 
 def write_table(results: Iterable[Classification], out: TextIO, lang: Language) -> None:
-    table = Table(show_lines=True)
-    for column, ratio in _RESULT_COLUMNS:
-        table.add_column(
-            message(f"col.{column}", lang),
-            overflow="fold",
-            ratio=ratio,
-            no_wrap=column in ("goal_id", "rule"),
-        )
+    """Three columns, so the justification gets most of the width: goal, owner, why."""
+    table = Table(show_lines=True, expand=True)
+    table.add_column(message("col.title", lang), ratio=2, overflow="fold")
+    table.add_column(message("col.owner", lang), ratio=2, overflow="fold")
+    table.add_column(message("col.justification", lang), ratio=5, overflow="fold")
     total = unresolved = 0
     for result in results:
         total += 1
         unresolved += result.owner is None
-        owner = result.owner_label or f"[bold red]{message('unresolved', lang)}[/]"
+        if result.owner is None:
+            owner = f"[bold red]{message('unresolved', lang)}[/]"
+        else:
+            adopted = message("col.adopted_by", lang).lower()
+            owner = f"[bold]{result.owner_label}[/]\n[dim]{adopted}: {result.adopted_by_label}[/]"
+        rule = message("explain.by_rule", lang, rule=result.rule)
         table.add_row(
-            result.goal_id,
-            result.title,
-            owner,
-            result.adopted_by_label or "",
-            result.rule,
-            result.justification,
+            f"[bold]{escape(result.goal_id)}[/]\n{escape(result.title)}",
+            f"{owner}\n[dim]{rule}[/]",
+            escape(result.justification),
         )
     console = _console(out)
     console.print(table)
@@ -105,20 +95,23 @@ def write_rules(ruleset: Ruleset, out: TextIO, lang: Language) -> None:
         ),
         style="bold",
     )
-    table = Table(show_lines=True)
-    table.add_column(message("col.rule", lang), no_wrap=True)
-    for column in ("priority", "principle"):
-        table.add_column(message(f"col.{column}", lang), justify="right")
-    for column, ratio in (("when", 3), ("then", 2), ("justification", 5)):
-        table.add_column(message(f"col.{column}", lang), overflow="fold", ratio=ratio)
+    table = Table(show_lines=True, expand=True)
+    longest_id = max(len(rule.id) for rule in ruleset.rules)
+    table.add_column(message("col.rule", lang), ratio=2, overflow="fold", min_width=longest_id)
+    table.add_column(f"{message('col.when', lang)} → {message('col.then', lang)}", ratio=3)
+    table.add_column(message("col.justification", lang), ratio=4)
+    priority_word = message("col.priority", lang).lower()
+    principle_word = message("col.principle", lang).lower()
     for rule in ruleset.rules:
+        rank = f"{priority_word} {rule.priority}"
+        if rule.principle is not None:
+            rank += f" · {principle_word} {rule.principle}"
+        condition = escape(describe_condition(ruleset, rule, lang))
+        outcome = escape(describe_outcome(ruleset, rule, lang))
         table.add_row(
-            rule.id,
-            str(rule.priority),
-            "" if rule.principle is None else str(rule.principle),
-            describe_condition(ruleset, rule, lang),
-            describe_outcome(ruleset, rule, lang),
-            rule.justification.get(lang),
+            f"[bold]{rule.id}[/]\n[dim]{rank}[/]",
+            f"{condition}\n→ {outcome}",
+            escape(rule.justification.get(lang)),
         )
     console.print(table)
 
