@@ -96,8 +96,7 @@ def write_rules(ruleset: Ruleset, out: TextIO, lang: Language) -> None:
         style="bold",
     )
     table = Table(show_lines=True, expand=True)
-    longest_id = max(len(rule.id) for rule in ruleset.rules)
-    table.add_column(message("col.rule", lang), ratio=2, overflow="fold", min_width=longest_id)
+    table.add_column(message("col.rule", lang), no_wrap=True)
     table.add_column(f"{message('col.when', lang)} → {message('col.then', lang)}", ratio=3)
     table.add_column(message("col.justification", lang), ratio=4)
     priority_word = message("col.priority", lang).lower()
