@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from .classifier import Classifier
 from .goal import GoalInput, to_goal
 from .i18n import message
-from .result import Assumption, Classification
+from .result import Classification
 from .vocabulary import FACT_NAMES, Language
 
 
@@ -29,6 +29,12 @@ class GivenFact(_Frozen):
     value: str
     """The value as given, or ``missing``."""
     value_label: str
+
+
+class AssumedFact(GivenFact):
+    rule: str
+    text: str
+    """Why the rule assumes it."""
 
 
 class FiredRule(_Frozen):
@@ -57,7 +63,7 @@ class Explanation(_Frozen):
     goal_id: str
     title: str
     given: tuple[GivenFact, ...]
-    assumed: tuple[Assumption, ...]
+    assumed: tuple[AssumedFact, ...]
     fired: tuple[FiredRule, ...]
     """Rules that matched, in the order the engine ran them."""
     decided_by: str
@@ -123,7 +129,17 @@ def explain(classifier: Classifier, goal: GoalInput, *, lang: Language = "nb") -
         goal_id=goal.id,
         title=goal.title,
         given=given,
-        assumed=result.assumptions,
+        assumed=tuple(
+            AssumedFact(
+                fact=item.fact,
+                label=manifest.facts[item.fact].label.get(lang),
+                value=item.value,
+                value_label=label(item.fact, item.value),
+                rule=item.rule,
+                text=item.text,
+            )
+            for item in result.assumptions
+        ),
         fired=fired,
         decided_by=decision.rule,
         not_fired=not_fired,

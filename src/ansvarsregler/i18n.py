@@ -194,8 +194,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{total} goals: {resolved} with an owner, {unresolved} unresolved",
     },
     "explain.mismatch": {
-        "nb": "{fact} er {actual}; regelen gjelder bare: {required}",
-        "en": "{fact} is {actual}; the rule applies only to: {required}",
+        "nb": "{fact} er {actual}, men regelen gjelder bare {required}",
+        "en": "{fact} is {actual}, but the rule applies only to {required}",
     },
     "explain.heading": {"nb": "Mål {goal_id}: {title}", "en": "Goal {goal_id}: {title}"},
     "explain.given": {"nb": "Oppgitte fakta", "en": "Facts given"},

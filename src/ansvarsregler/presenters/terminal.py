@@ -64,11 +64,13 @@ def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> 
         console.print(f"  {message('explain.none', lang)}")
     for item in explanation.assumed:
         by = message("explain.by_rule", lang, rule=item.rule)
-        console.print(f"  {item.fact} = {item.value} ({by}): {item.text}")
+        console.print(f"  {item.label} ({item.fact}): {item.value_label} ({by})")
+        console.print(f"    {item.text}")
     console.print(f"\n[bold]{message('explain.fired', lang)}[/]")
     for number, fired in enumerate(explanation.fired, start=1):
         role = message(f"explain.role.{fired.role}", lang)
-        console.print(f"  {number}. {fired.rule} (prioritet/priority {fired.priority}): {role}")
+        priority = f"{message('col.priority', lang).lower()} {fired.priority}"
+        console.print(f"  {number}. {fired.rule} ({priority}): {role}")
     console.print(f"\n[bold]{message('explain.result', lang)}[/]")
     owner = result.owner_label or message("unresolved", lang)
     adopted = f"; {message('col.adopted_by', lang).lower()}: {result.adopted_by_label}"
@@ -78,8 +80,9 @@ def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> 
         console.print(f"  ? {question.text} ({' | '.join(question.choices)})")
     console.print(f"\n[bold]{message('explain.not_fired', lang)}[/]")
     for rule in explanation.not_fired:
-        reasons = "; ".join(mismatch.text for mismatch in rule.mismatches)
-        console.print(f"  {rule.rule}: {reasons}")
+        console.print(f"  {rule.rule}")
+        for mismatch in rule.mismatches:
+            console.print(f"    - {mismatch.text}")
 
 
 def write_rules(ruleset: Ruleset, out: TextIO, lang: Language) -> None:
