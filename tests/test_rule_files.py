@@ -47,7 +47,11 @@ def test_a_valid_new_rule_loads_and_changes_the_hash(rules_copy):
 @pytest.mark.parametrize(
     ("change", "line", "words"),
     [
-        (("priority: 95", "priority: 95\n    color: red"), 5, "unknown field; allowed fields: id"),
+        (
+            ("priority: 95", "priority: 95\n    color: red"),
+            5,
+            "field color: unknown field; allowed",
+        ),
         (("budget_impact: requires_increase", "budget_imp: requires_increase"), 6, "budget_imp"),
         (("budget_impact: requires_increase", "budget_impact: more_money"), 6, "more_money"),
         (("      en: Costs money.\n", ""), 8, "field justification.en"),

@@ -3,7 +3,8 @@
 Each command parses options, calls the same functions a budget tool would
 call, and hands the results to a presenter. Problems with the input become
 one clear message on standard error and a documented exit code:
-0 ok, 1 unresolved goals under ``--strict``, 2 bad input or usage.
+0 ok, 1 unresolved goals under ``--strict`` (``check``: problems found;
+``diff``: outcomes change), 2 bad input or usage.
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
+from .analysis import check
 from .classifier import Classifier, goal_warnings
+from .diff import diff
 from .errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
 from .explain import explain
 from .goal import Goal
 from .goal_files import INPUT_FORMATS, GoalFiles
 from .i18n import message
 from .presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
+from .presenters.reports import write_check, write_diff
 from .presenters.terminal import write_explanation, write_rules
 from .result import Classification
 from .ruleset import Ruleset, default_ruleset, load_ruleset, shipped_data_dir
@@ -80,8 +84,8 @@ def main() -> None:
 
     Kommunestyret, rådmannen/kommunedirektøren or virksomhetsleder: the
     shipped rules implement the four main principles of management by
-    objectives. Exit codes: 0 ok, 1 unresolved goals under --strict,
-    2 bad input or usage.
+    objectives. Exit codes: 0 ok; 1 unresolved goals under --strict, problems
+    found by check, or changes found by diff; 2 bad input or usage.
     """
 
 
@@ -206,6 +210,72 @@ def rules_command(fmt: str, lang: Language, rules_dir: Path | None) -> None:
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         write_rules(ruleset, out, lang)
+
+
+@main.command(name="check")
+@click.option(
+    "--goals",
+    "goal_paths",
+    multiple=True,
+    help="Goal files or folders whose goals count for rule coverage [default: the catalog].",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@lang_option
+@rules_option
+@reports_errors
+def check_command(
+    goal_paths: tuple[str, ...], fmt: str, lang: Language, rules_dir: Path | None
+) -> None:
+    """Prove the rule set over every combination of facts.
+
+    Reports gaps, conflicts, dead rules, invariant breaches (with the smallest
+    goal that breaks each), rule-test failures and rules without tests.
+    Exit 0 when clean, 1 when any problem is found, 2 when the rules cannot be read.
+    """
+    ruleset = _ruleset(rules_dir)
+    with GoalFiles(list(goal_paths) or [str(shipped_data_dir("goal_catalog"))]) as goal_files:
+        report = check(ruleset, list(goal_files.check()))
+    if fmt == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        write_check(report, ruleset, sys.stdout, lang)
+    if not report.clean:
+        sys.exit(EXIT_UNRESOLVED)
+
+
+@main.command(name="diff")
+@click.argument("old", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--goals",
+    "goal_paths",
+    multiple=True,
+    help="Goal files or folders to compare [default: the built-in catalog].",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@lang_option
+@reports_errors
+def diff_command(
+    old: Path, new: Path, goal_paths: tuple[str, ...], fmt: str, lang: Language
+) -> None:
+    """Show what changing the rules from OLD to NEW (rule set folders) does.
+
+    Every region of the input space whose outcome changes, as fact patterns,
+    and every goal whose owner changes. Exit 0 when nothing changes, 1 otherwise.
+    """
+    old_rules, new_rules = load_ruleset(old), load_ruleset(new)
+    with GoalFiles(list(goal_paths) or [str(shipped_data_dir("goal_catalog"))]) as goal_files:
+        report = diff(old_rules, new_rules, list(goal_files.check()))
+    if fmt == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        write_diff(report, new_rules, sys.stdout, lang)
+    if report.changed:
+        sys.exit(EXIT_UNRESOLVED)
 
 
 @main.command(name="schema")

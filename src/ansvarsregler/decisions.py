@@ -35,8 +35,8 @@ class Decision:
     """The fact values as given, in :data:`FACT_NAMES` order (``missing`` for none)."""
     effective: tuple[str, ...]
     """The fact values after every assumption was filled in."""
-    rule: str
-    """The rule that decided (or asked)."""
+    rule: str | None
+    """The rule that decided (or asked); ``None`` when no rule matched (a gap)."""
     owner: str | None
     adopted_by: str | None
     assumptions: tuple[AssumedFact, ...]
@@ -49,6 +49,11 @@ class Decision:
     def effective_facts(self) -> dict[str, str]:
         return dict(zip(FACT_NAMES, self.effective, strict=True))
 
+    @property
+    def is_gap(self) -> bool:
+        """No outcome: no rule decided, or the asking rule has nothing left to ask."""
+        return self.rule is None or (self.owner is None and not self.asked)
+
 
 class DecisionTable:
     """Thread-safe memo of engine decisions for one rule set."""
@@ -60,7 +65,19 @@ class DecisionTable:
         self._lock = threading.Lock()
 
     def decide(self, key: tuple[str, ...]) -> Decision:
-        """The decision for fact values ``key`` (in :data:`FACT_NAMES` order)."""
+        """The decision for fact values ``key`` (in :data:`FACT_NAMES` order).
+
+        Raises :class:`RulesetError` where the rule set has a gap: a goal must
+        get an owner or questions, never nothing.
+        """
+        decision = self.outcome(key)
+        if decision.is_gap:
+            facts = ", ".join(f"{f}={v}" for f, v in decision.effective_facts.items())
+            raise RulesetError("rules.gap", Location(file=self.ruleset.directory), facts=facts)
+        return decision
+
+    def outcome(self, key: tuple[str, ...]) -> Decision:
+        """What the engine does with ``key``, gaps included (for analysing the rule set)."""
         decision = self._decisions.get(key)
         if decision is None:
             with self._lock:
@@ -71,28 +88,22 @@ class DecisionTable:
         return decision
 
     def _run(self, key: tuple[str, ...]) -> Decision:
-        given = dict(zip(FACT_NAMES, key, strict=True))
-        run = self._engine.run(given)
-        if run.decided_by is None:
-            raise RulesetError("rules.gap", Location(file=self.ruleset.directory), facts=given)
-        effective = dict(given)
+        run = self._engine.run(dict(zip(FACT_NAMES, key, strict=True)))
+        effective = dict(zip(FACT_NAMES, key, strict=True))
         assumptions = tuple(AssumedFact(*item) for item in run.assumed)
         for assumption in assumptions:
             effective[assumption.fact] = assumption.value
-        rule = self.ruleset.rule(run.decided_by)
+        rule = self.ruleset.rule(run.decided_by) if run.decided_by is not None else None
         asked: tuple[str, ...] = ()
-        if rule.ask is not None:
+        if rule is not None and rule.ask is not None:
             asked = tuple(fact for fact in rule.ask if effective[fact] in UNKNOWN_VALUES)
-            if not asked:
-                raise RulesetError(
-                    "rules.gap", Location(file=self.ruleset.directory), facts=effective
-                )
+        decide = rule.decide if rule is not None else None
         return Decision(
             given=key,
             effective=tuple(effective[fact] for fact in FACT_NAMES),
-            rule=rule.id,
-            owner=rule.decide.owner if rule.decide else None,
-            adopted_by=rule.decide.adopted_by if rule.decide else None,
+            rule=rule.id if rule is not None else None,
+            owner=decide.owner if decide else None,
+            adopted_by=decide.adopted_by if decide else None,
             assumptions=assumptions,
             asked=asked,
             fired=run.fired,

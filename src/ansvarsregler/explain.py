@@ -8,15 +8,17 @@ every combination of facts).
 
 from __future__ import annotations
 
+import itertools
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from .classifier import Classifier
+from .decisions import Decision
 from .goal import GoalInput, to_goal
 from .i18n import message
 from .result import Classification
-from .vocabulary import FACT_NAMES, Language
+from .vocabulary import FACT_NAMES, FACT_VALUES, UNKNOWN_VALUES, Language
 
 
 class _Frozen(BaseModel):
@@ -57,6 +59,23 @@ class RuleNotFired(_Frozen):
     mismatches: tuple[FactMismatch, ...]
 
 
+class FactChange(_Frozen):
+    fact: str
+    old: str
+    new: str
+
+
+class Alternative(_Frozen):
+    """A small change of facts that would give the goal another owner."""
+
+    changes: tuple[FactChange, ...]
+    owner: str
+    owner_label: str
+    rule: str
+    principle: int | None
+    text: str
+
+
 class Explanation(_Frozen):
     """The whole chain of reasoning for one goal."""
 
@@ -68,6 +87,8 @@ class Explanation(_Frozen):
     """Rules that matched, in the order the engine ran them."""
     decided_by: str
     not_fired: tuple[RuleNotFired, ...]
+    alternatives: tuple[Alternative, ...]
+    """The smallest changes of facts (one, else two) that would change the owner."""
     result: Classification
 
 
@@ -143,7 +164,76 @@ def explain(classifier: Classifier, goal: GoalInput, *, lang: Language = "nb") -
         fired=fired,
         decided_by=decision.rule,
         not_fired=not_fired,
+        alternatives=what_would_change(classifier, goal, lang=lang),
         result=result,
+    )
+
+
+#: At most this many two-fact alternatives are listed (one-fact ones are all listed).
+_MAX_PAIRS = 8
+
+
+def what_would_change(
+    classifier: Classifier, goal: GoalInput, *, lang: Language = "nb"
+) -> tuple[Alternative, ...]:
+    """The smallest changes of stated facts that would give ``goal`` a different owner.
+
+    Every change of one fact to another definite value is tried; only if none
+    changes the owner are pairs of facts tried. For an unresolved goal, any
+    owner counts, so the answer also says where each answer to the questions leads.
+    """
+    goal = to_goal(goal)
+    table = classifier.decisions
+    key = goal.fact_key()
+    current = table.decide(key).owner
+    options = {
+        index: [v for v in FACT_VALUES[fact] if v not in UNKNOWN_VALUES and v != key[index]]
+        for index, fact in enumerate(FACT_NAMES)
+    }
+    for size in (1, 2):
+        found = []
+        for positions in itertools.combinations(range(len(FACT_NAMES)), size):
+            for values in itertools.product(*(options[p] for p in positions)):
+                changed = list(key)
+                for position, value in zip(positions, values, strict=True):
+                    changed[position] = value
+                decision = table.outcome(tuple(changed))
+                if decision.owner is not None and decision.owner != current:
+                    found.append(_alternative(classifier, key, decision, positions, lang))
+        if found:
+            return tuple(found if size == 1 else found[:_MAX_PAIRS])
+    return ()
+
+
+def _alternative(
+    classifier: Classifier,
+    key: tuple[str, ...],
+    decision: Decision,
+    positions: tuple[int, ...],
+    lang: Language,
+) -> Alternative:
+    manifest = classifier.ruleset.manifest
+    rule = classifier.ruleset.rule(decision.rule or "")
+    changes = tuple(
+        FactChange(fact=FACT_NAMES[p], old=key[p], new=decision.given[p]) for p in positions
+    )
+    conditions = message("and", lang).join(
+        message(
+            "alternative.condition",
+            lang,
+            fact=manifest.facts[change.fact].label.get(lang),
+            value=manifest.value_label(change.fact, change.new, lang),
+        )
+        for change in changes
+    )
+    owner_label = manifest.owners[decision.owner or ""].get(lang)
+    return Alternative(
+        changes=changes,
+        owner=decision.owner or "",
+        owner_label=owner_label,
+        rule=rule.id,
+        principle=rule.principle,
+        text=message("alternative", lang, conditions=conditions, owner=owner_label, rule=rule.id),
     )
 
 

@@ -132,6 +132,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "tekster for ukjente fakta eller verdier: {what}",
         "en": "texts for unknown facts or values: {what}",
     },
+    "rules.empty_expectation": {
+        "nb": "expect må ha minst én av owner, owner_not og adopted_by",
+        "en": "expect needs at least one of owner, owner_not and adopted_by",
+    },
+    "rules.empty_file": {
+        "nb": "filen må ha 'rules:' eller 'invariants:' med minst ett element",
+        "en": "the file needs 'rules:' or 'invariants:' with at least one item",
+    },
+    "rules.test_unknown_rule": {
+        "nb": "testen {name!r} venter regelen {rule_id!r}, som ikke finnes",
+        "en": "the test {name!r} expects the rule {rule_id!r}, which does not exist",
+    },
     "rules.one_outcome": {
         "nb": "en regel må ha nøyaktig én av decide, assume og ask",
         "en": "a rule must have exactly one of decide, assume and ask",
@@ -218,6 +230,88 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Rules that did not match, and why",
     },
     "explain.by_rule": {"nb": "regel {rule}", "en": "rule {rule}"},
+    "and": {"nb": " og ", "en": " and "},
+    "alternative.condition": {"nb": "{fact} var {value}", "en": "{fact} were {value}"},
+    "alternative": {
+        "nb": "Hvis {conditions}, ville eieren vært {owner} (regel {rule}).",
+        "en": "If {conditions}, the owner would be {owner} (rule {rule}).",
+    },
+    "explain.alternatives": {
+        "nb": "Hva som ville gitt en annen eier",
+        "en": "What would give another owner",
+    },
+    # -- ansvar check and ansvar diff --------------------------------------------
+    "check.heading": {
+        "nb": "Regelsett {name} {version} ({hash}): {count} kombinasjoner av fakta sjekket",
+        "en": "Rule set {name} {version} ({hash}): {count} combinations of facts checked",
+    },
+    "check.gaps": {"nb": "Hull", "en": "Gaps"},
+    "check.conflicts": {"nb": "Konflikter", "en": "Conflicts"},
+    "check.dead": {"nb": "Døde regler", "en": "Dead rules"},
+    "check.breaches": {"nb": "Brudd på invarianter", "en": "Invariant breaches"},
+    "check.tests": {"nb": "Regeltester", "en": "Rule tests"},
+    "check.coverage": {"nb": "Dekning", "en": "Coverage"},
+    "check.none": {"nb": "ingen", "en": "none"},
+    "check.ok": {"nb": "ok", "en": "ok"},
+    "check.gap": {
+        "nb": "ingen regel gir eier eller spørsmål når {pattern} (f.eks. {witness})",
+        "en": "no rule gives an owner or questions when {pattern} (e.g. {witness})",
+    },
+    "check.conflict": {
+        "nb": "{rules} har lik prioritet og ulikt utfall når {pattern} (f.eks. {witness})",
+        "en": "{rules} have equal priority and different outcomes when {pattern} (e.g. {witness})",
+    },
+    "check.masked": {
+        "nb": "{rule} avgjør aldri: regler med høyere prioritet vinner alltid først ({by})",
+        "en": "{rule} never decides: higher-priority rules always win first ({by})",
+    },
+    "check.never_holds": {
+        "nb": "{rule} slår aldri til: vilkåret kan ikke oppfylles",
+        "en": "{rule} never fires: its condition can never hold",
+    },
+    "check.breach": {
+        "nb": "{invariant}: {witness} gir {owner} (regel {rule}). Som regeltest:",
+        "en": "{invariant}: {witness} gives {owner} (rule {rule}). As a rule test:",
+    },
+    "check.tests_summary": {
+        "nb": "{run} kjørt, {failed} feilet",
+        "en": "{run} run, {failed} failed",
+    },
+    "check.test_failure": {
+        "nb": "{name} ({source}): ventet {expected}, fikk {actual}",
+        "en": "{name} ({source}): expected {expected}, got {actual}",
+    },
+    "check.untested": {
+        "nb": "regler uten regeltest: {rules}",
+        "en": "rules no rule test exercises: {rules}",
+    },
+    "check.not_in_catalog": {
+        "nb": "regler ingen mål i katalogen bruker (til orientering): {rules}",
+        "en": "rules no catalog goal exercises (for information): {rules}",
+    },
+    "check.result_clean": {
+        "nb": "Regelsettet er i orden.",
+        "en": "The rule set is clean.",
+    },
+    "check.result_problems": {
+        "nb": "Regelsettet har {count} problem(er).",
+        "en": "The rule set has {count} problem(s).",
+    },
+    "any_goal_facts": {"nb": "målet har hvilke som helst fakta", "en": "any facts"},
+    "diff.heading": {
+        "nb": "Fra {old} til {new}",
+        "en": "From {old} to {new}",
+    },
+    "diff.none": {
+        "nb": "Ingen utfall endres.",
+        "en": "No outcome changes.",
+    },
+    "diff.region": {
+        "nb": "{old} → {new} når {pattern} ({count} kombinasjoner, f.eks. {witness})",
+        "en": "{old} → {new} when {pattern} ({count} combinations, e.g. {witness})",
+    },
+    "diff.goals": {"nb": "Mål som får ny eier", "en": "Goals whose owner changes"},
+    "diff.regions": {"nb": "Endrede utfall", "en": "Changed outcomes"},
     # -- CLI -----------------------------------------------------------------
     "cli.goal_not_found": {
         "nb": "fant ikke målet {goal_id!r} i {where}",

@@ -20,11 +20,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import Location, RulesetError
-from .ruleset_schema import Rule, RuleFile, RulesetManifest
+from .ruleset_schema import Invariant, Rule, RuleFile, RulesetManifest, RuleTest, RuleTestFile
 from .validation_errors import first_error
 from .yaml_source import DuplicateKeyError, error_line, error_reason, line_of, load_yaml
 
 MANIFEST_FILE = "ruleset.yaml"
+TESTS_DIR = "tests"
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -43,8 +44,12 @@ class Ruleset:
     manifest: RulesetManifest
     rules: tuple[Rule, ...]
     sources: dict[str, RuleSource] = field(compare=False)
+    """Where each rule and invariant is written, by id."""
     directory: str = field(compare=False)
     hash: str = ""
+    invariants: tuple[Invariant, ...] = ()
+    tests: tuple[tuple[RuleTest, RuleSource], ...] = field(default=(), compare=False)
+    """Rule tests from ``tests/`` beside the rules, with where each is written."""
 
     @property
     def name(self) -> str:
@@ -98,23 +103,21 @@ def load_ruleset(directory: str | Path) -> Ruleset:
     manifest = _validate_file(manifest_path, RulesetManifest)
 
     rules: list[Rule] = []
+    invariants: list[Invariant] = []
     sources: dict[str, RuleSource] = {}
     rule_files = sorted(p for p in folder.glob("*.y*ml") if p.name != MANIFEST_FILE)
     for path in rule_files:
         text = _read(path)
         rule_file = _validate_file(path, RuleFile, text)
-        for index, rule in enumerate(rule_file.rules):
-            source = RuleSource(str(path), line_of(text, ("rules", index)))
-            if rule.id in sources:
-                first = sources[rule.id]
-                raise RulesetError(
-                    "rules.duplicate_id",
-                    Location(file=source.file, line=source.line, rule=rule.id),
-                    rule_id=rule.id,
-                    first=f"{first.file}:{first.line}",
-                )
-            sources[rule.id] = source
-            rules.append(rule)
+        for key, items, into in (
+            ("rules", rule_file.rules, rules),
+            ("invariants", rule_file.invariants, invariants),
+        ):
+            for index, item in enumerate(items):
+                source = RuleSource(str(path), line_of(text, (key, index)))
+                _refuse_duplicate(item.id, source, sources)
+                sources[item.id] = source
+                into.append(item)  # type: ignore[arg-type]
     if not rules:
         raise RulesetError("rules.no_rules", Location(file=str(folder)))
 
@@ -125,7 +128,38 @@ def load_ruleset(directory: str | Path) -> Ruleset:
         sources=sources,
         directory=str(folder),
         hash=_content_hash(manifest, ordered),
+        invariants=tuple(sorted(invariants, key=lambda invariant: invariant.id)),
+        tests=_load_tests(folder / TESTS_DIR, {rule.id for rule in rules}),
     )
+
+
+def _refuse_duplicate(item_id: str, source: RuleSource, sources: dict[str, RuleSource]) -> None:
+    if item_id in sources:
+        first = sources[item_id]
+        raise RulesetError(
+            "rules.duplicate_id",
+            Location(file=source.file, line=source.line, rule=item_id),
+            rule_id=item_id,
+            first=f"{first.file}:{first.line}",
+        )
+
+
+def _load_tests(folder: Path, rule_ids: set[str]) -> tuple[tuple[RuleTest, RuleSource], ...]:
+    """The rule tests in ``folder`` (which may be absent), each with where it is written."""
+    tests: list[tuple[RuleTest, RuleSource]] = []
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
+        text = _read(path)
+        for index, test in enumerate(_validate_file(path, RuleTestFile, text).tests):
+            source = RuleSource(str(path), line_of(text, ("tests", index)))
+            if test.expect.rule is not None and test.expect.rule not in rule_ids:
+                raise RulesetError(
+                    "rules.test_unknown_rule",
+                    Location(file=source.file, line=source.line, field="expect.rule"),
+                    name=test.name,
+                    rule_id=test.expect.rule,
+                )
+            tests.append((test, source))
+    return tuple(tests)
 
 
 def _read(path: Path) -> str:
@@ -168,8 +202,8 @@ def _validate_file(path: Path, model: type[ModelT], text: str | None = None) -> 
 
 
 def _rule_id_at(data: object, loc: tuple) -> str | None:
-    if len(loc) >= 2 and loc[0] == "rules" and isinstance(data, dict):
-        rules = data.get("rules")
+    if len(loc) >= 2 and loc[0] in ("rules", "invariants") and isinstance(data, dict):
+        rules = data.get(loc[0])
         if isinstance(rules, list) and isinstance(loc[1], int) and loc[1] < len(rules):
             rule = rules[loc[1]]
             if isinstance(rule, dict) and isinstance(rule.get("id"), str):

@@ -74,22 +74,10 @@ class Decide(_Strict):
     adopted_by: OwnerId
 
 
-class Rule(_Strict):
-    """One rule: a condition over goal facts and exactly one consequence.
+class _Conditioned(_Strict):
+    """Something with a condition over goal facts: a rule or an invariant."""
 
-    ``decide`` gives an owner; ``assume`` fills in a missing or unknown fact
-    (forward chaining: the goal then runs through the rules again);
-    ``ask`` leaves the goal unresolved with questions about the named facts.
-    """
-
-    id: RuleId
-    principle: Literal[1, 2, 3, 4] | None = None
-    priority: Annotated[int, Field(ge=0, le=999)]
     when: dict[FactName, ValueSpec] = Field(default_factory=dict)
-    decide: Decide | None = None
-    assume: dict[str, str] | None = None
-    ask: list[str] | None = None
-    justification: LocalizedText
 
     @field_validator("when")
     @classmethod
@@ -101,6 +89,41 @@ class Rule(_Strict):
                 raise invalid("rules.empty_values", fact=fact)
             _check_values(fact, values)
         return when
+
+    def allowed_values(self, fact: str) -> frozenset[str]:
+        """The values of ``fact`` (``missing`` included) for which the condition holds."""
+        spec = self.when.get(fact)
+        every = frozenset(condition_values(fact))
+        if spec is None:
+            return every
+        if isinstance(spec, NotValues):
+            return every - frozenset(_as_list(spec.not_))
+        return frozenset(_as_list(spec))
+
+    def matches(self, facts: dict[str, str]) -> bool:
+        """Whether the condition holds for ``facts`` (every fact given, ``missing`` for none).
+
+        The engine decides; this mirror is used to explain and analyse, and a
+        test proves it agrees with the engine on every combination of facts.
+        """
+        return all(facts[fact] in self.allowed_values(fact) for fact in self.when)
+
+
+class Rule(_Conditioned):
+    """One rule: a condition over goal facts and exactly one consequence.
+
+    ``decide`` gives an owner; ``assume`` fills in a missing or unknown fact
+    (forward chaining: the goal then runs through the rules again);
+    ``ask`` leaves the goal unresolved with questions about the named facts.
+    """
+
+    id: RuleId
+    principle: Literal[1, 2, 3, 4] | None = None
+    priority: Annotated[int, Field(ge=0, le=999)]
+    decide: Decide | None = None
+    assume: dict[str, str] | None = None
+    ask: list[str] | None = None
+    justification: LocalizedText
 
     @field_validator("ask")
     @classmethod
@@ -136,35 +159,110 @@ class Rule(_Strict):
             unknown = sorted(UNKNOWN_VALUES & set(condition_values(fact)))
             raise invalid("rules.assume_only_unknown", fact=fact, allowed=" | ".join(unknown))
 
-    def allowed_values(self, fact: str) -> frozenset[str]:
-        """The values of ``fact`` (``missing`` included) for which this rule's condition holds."""
-        spec = self.when.get(fact)
-        every = frozenset(condition_values(fact))
-        if spec is None:
-            return every
-        if isinstance(spec, NotValues):
-            return every - frozenset(_as_list(spec.not_))
-        return frozenset(_as_list(spec))
-
-    def matches(self, facts: dict[str, str]) -> bool:
-        """Whether the condition holds for ``facts`` (every fact given, ``missing`` for none).
-
-        The engine decides; this mirror is used to explain why a rule did
-        not fire, and a test proves it agrees with the engine everywhere.
-        """
-        return all(facts[fact] in self.allowed_values(fact) for fact in self.when)
-
     @property
     def kind(self) -> Literal["decide", "assume", "ask"]:
         if self.decide is not None:
             return "decide"
         return "assume" if self.assume is not None else "ask"
 
+    @property
+    def outcome(self) -> tuple[str | None, str | None]:
+        """(owner, adopted_by) of a deciding rule; (None, None) for an asking one."""
+        return (self.decide.owner, self.decide.adopted_by) if self.decide else (None, None)
+
+
+#: An owner, or ``unresolved`` for a goal that gets questions instead.
+UNRESOLVED = "unresolved"
+OwnerOrUnresolved = Literal["kommunestyret", "radmann", "virksomhetsleder", "unresolved"]
+
+
+class Expectation(_Strict):
+    """What an invariant requires of every goal its condition holds for."""
+
+    owner: list[OwnerOrUnresolved] | None = None
+    """The owner must be one of these."""
+    owner_not: list[OwnerOrUnresolved] | None = None
+    """The owner must be none of these."""
+    adopted_by: list[OwnerId] | None = None
+    """Who adopts the goal must be one of these."""
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Expectation:
+        if self.owner is None and self.owner_not is None and self.adopted_by is None:
+            raise invalid("rules.empty_expectation")
+        return self
+
+    def holds(self, owner: str | None, adopted_by: str | None) -> bool:
+        shown = owner or UNRESOLVED
+        return (
+            (self.owner is None or shown in self.owner)
+            and (self.owner_not is None or shown not in self.owner_not)
+            and (self.adopted_by is None or adopted_by in self.adopted_by)
+        )
+
+
+class Invariant(_Conditioned):
+    """A principle stated as a property every outcome must have.
+
+    ``when`` is matched against the facts the deciding rules see (with
+    assumptions filled in); ``ansvar check`` proves it over every combination.
+    """
+
+    id: RuleId
+    principle: Literal[1, 2, 3, 4] | None = None
+    description: LocalizedText
+    expect: Expectation
+
 
 class RuleFile(_Strict):
-    """A rule file: a list of rules."""
+    """A file in the rule set folder: rules, invariants, or both."""
 
-    rules: list[Rule]
+    rules: list[Rule] = Field(default_factory=list)
+    invariants: list[Invariant] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> RuleFile:
+        if not self.rules and not self.invariants:
+            raise invalid("rules.empty_file")
+        return self
+
+
+class TestExpectation(_Strict):
+    """What a rule test expects of the outcome; only the fields given are checked."""
+
+    owner: OwnerOrUnresolved
+    adopted_by: OwnerId | None = None
+    rule: RuleId | None = None
+    assumptions: dict[FactName, str] | None = None
+    """Exactly these assumed facts (``{}``: none)."""
+    questions: list[FactName] | None = None
+    """Exactly these facts asked about, in order."""
+
+
+class RuleTest(_Strict):
+    """A rule test (like an OPA policy test): goal facts in, an expected outcome."""
+
+    __test__ = False  # not a pytest class
+
+    name: Annotated[str, Field(min_length=1)]
+    goal: dict[FactName, str] = Field(default_factory=dict)
+    expect: TestExpectation
+
+    @field_validator("goal")
+    @classmethod
+    def _known_goal_values(cls, goal: dict[str, str]) -> dict[str, str]:
+        for fact, value in goal.items():
+            if value not in FACT_VALUES[fact]:
+                raise invalid(
+                    "rules.fact_value", fact=fact, value=value, allowed=", ".join(FACT_VALUES[fact])
+                )
+        return goal
+
+
+class RuleTestFile(_Strict):
+    """A file under ``rules/tests/``."""
+
+    tests: list[RuleTest]
 
 
 class FactTexts(_Strict):

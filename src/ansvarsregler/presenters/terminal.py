@@ -78,6 +78,11 @@ def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> 
     console.print(f"  {result.justification}")
     for question in result.questions:
         console.print(f"  ? {question.text} ({' | '.join(question.choices)})")
+    console.print(f"\n[bold]{message('explain.alternatives', lang)}[/]")
+    if not explanation.alternatives:
+        console.print(f"  {message('explain.none', lang)}")
+    for alternative in explanation.alternatives:
+        console.print(f"  - {alternative.text}")
     console.print(f"\n[bold]{message('explain.not_fired', lang)}[/]")
     for rule in explanation.not_fired:
         console.print(f"  {rule.rule}")

@@ -1,0 +1,301 @@
+"""Prove a rule set: its outcome for every combination of facts, and what is wrong with it.
+
+The goal facts take a finite set of values (with ``missing``), so the whole
+input space is checked: every combination runs through the same
+durable-rules ruleset that classifies (:class:`DecisionTable`), and the
+report lists gaps, conflicts, dead rules, invariant breaches and rule-test
+failures, each with a witness a maintainer can paste into a rule test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from .decisions import Decision, DecisionTable, every_fact_combination
+from .goal import Goal
+from .patterns import constrained_facts, merge
+from .result import RulesetIdentity
+from .ruleset import Ruleset
+from .ruleset_schema import UNRESOLVED, Invariant, RuleTest
+from .vocabulary import FACT_NAMES, MISSING
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class FactPattern(_Frozen):
+    """A region of the input space: each named fact takes one of the listed values."""
+
+    facts: dict[str, tuple[str, ...]]
+
+
+class Gap(_Frozen):
+    """Combinations for which no rule gives an owner or questions."""
+
+    pattern: FactPattern
+    witness: dict[str, str]
+    """The smallest goal (fewest stated facts) in the region."""
+
+
+class Conflict(_Frozen):
+    """Combinations where rules of equal priority give different outcomes."""
+
+    rules: tuple[str, ...]
+    pattern: FactPattern
+    witness: dict[str, str]
+
+
+class DeadRule(_Frozen):
+    """A rule that never decides (or, for an assume rule, never fires)."""
+
+    rule: str
+    reason: str
+    """``masked``: higher-priority rules always win first; ``never_holds``: the
+    condition never holds on the facts the rule sees."""
+    masked_by: tuple[str, ...]
+
+
+class Breach(_Frozen):
+    """A combination that breaks an invariant."""
+
+    invariant: str
+    witness: dict[str, str]
+    """The smallest goal (fewest stated facts) that breaks it."""
+    owner: str
+    adopted_by: str | None
+    rule: str
+    test_case: str
+    """The witness as a rule test, ready to paste into ``rules/tests/``."""
+
+
+class TestFailure(_Frozen):
+    __test__ = False  # not a pytest class
+
+    name: str
+    source: str
+    expected: dict[str, object]
+    actual: dict[str, object]
+
+
+class Coverage(_Frozen):
+    untested: tuple[str, ...]
+    """Rules no rule test exercises (a problem: every rule needs a test)."""
+    not_in_catalog: tuple[str, ...]
+    """Rules no goal in the checked catalog exercises (for information)."""
+
+
+class CheckReport(_Frozen):
+    ruleset: RulesetIdentity
+    combinations: int
+    gaps: tuple[Gap, ...]
+    conflicts: tuple[Conflict, ...]
+    dead_rules: tuple[DeadRule, ...]
+    breaches: tuple[Breach, ...]
+    tests_run: int
+    test_failures: tuple[TestFailure, ...]
+    coverage: Coverage
+
+    @property
+    def clean(self) -> bool:
+        return not (
+            self.gaps
+            or self.conflicts
+            or self.dead_rules
+            or self.breaches
+            or self.test_failures
+            or self.coverage.untested
+        )
+
+
+def check(ruleset: Ruleset, catalog: Iterable[Goal] = ()) -> CheckReport:
+    """Analyse ``ruleset`` over the whole input space; ``catalog`` goals count for coverage."""
+    table = DecisionTable(ruleset)
+    decisions = [table.outcome(key) for key in every_fact_combination()]
+    test_failures, tested = _run_tests(ruleset, table)
+    catalogued = {rule for goal in catalog for rule in _exercised(table.outcome(goal.fact_key()))}
+    every_rule = [rule.id for rule in ruleset.rules]
+    return CheckReport(
+        ruleset=RulesetIdentity(name=ruleset.name, version=ruleset.version, hash=ruleset.hash),
+        combinations=len(decisions),
+        gaps=_gaps(decisions),
+        conflicts=_conflicts(ruleset, decisions),
+        dead_rules=_dead_rules(ruleset, decisions),
+        breaches=_breaches(ruleset, decisions),
+        tests_run=len(ruleset.tests),
+        test_failures=test_failures,
+        coverage=Coverage(
+            untested=tuple(rule for rule in every_rule if rule not in tested),
+            not_in_catalog=tuple(rule for rule in every_rule if rule not in catalogued),
+        ),
+    )
+
+
+def stated(key: tuple[str, ...]) -> dict[str, str]:
+    """The facts a goal with these values states (``missing`` left out)."""
+    return {fact: value for fact, value in zip(FACT_NAMES, key, strict=True) if value != MISSING}
+
+
+def smallest(keys: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    """The combination with the fewest stated facts (first in space order on a tie)."""
+    return min(keys, key=lambda key: sum(value != MISSING for value in key))
+
+
+def _exercised(decision: Decision) -> set[str]:
+    return {item.rule for item in decision.assumptions} | (
+        {decision.rule} if decision.rule else set()
+    )
+
+
+def _gaps(decisions: list[Decision]) -> tuple[Gap, ...]:
+    points = [d.given for d in decisions if d.is_gap]
+    return tuple(
+        Gap(
+            pattern=FactPattern(facts=constrained_facts(p)),
+            witness=stated(smallest(inside(p, points))),
+        )
+        for p in merge(points)
+    )
+
+
+def _conflicts(ruleset: Ruleset, decisions: list[Decision]) -> tuple[Conflict, ...]:
+    by_rules: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for decision in decisions:
+        if decision.rule is None:
+            continue
+        top = ruleset.rule(decision.rule)
+        rivals = [
+            ruleset.rule(rule_id)
+            for rule_id in decision.fired
+            if ruleset.rule(rule_id).kind != "assume"
+            and ruleset.rule(rule_id).priority == top.priority
+        ]
+        if len({rival.outcome for rival in rivals}) > 1:
+            by_rules.setdefault(tuple(sorted(r.id for r in rivals)), []).append(decision.given)
+    return tuple(
+        Conflict(
+            rules=rules,
+            pattern=FactPattern(facts=constrained_facts(pattern)),
+            witness=stated(smallest(inside(pattern, points))),
+        )
+        for rules, points in sorted(by_rules.items())
+        for pattern in merge(points)
+    )
+
+
+def _dead_rules(ruleset: Ruleset, decisions: list[Decision]) -> tuple[DeadRule, ...]:
+    alive = set().union(*(_exercised(decision) for decision in decisions))
+    dead = []
+    for rule in ruleset.rules:
+        if rule.id in alive:
+            continue
+        if rule.kind == "assume":
+            seen = [
+                d for d in decisions if rule.matches(dict(zip(FACT_NAMES, d.given, strict=True)))
+            ]
+            winners = {item.rule for d in seen for item in d.assumptions}
+        else:
+            seen = [d for d in decisions if rule.matches(d.effective_facts)]
+            winners = {d.rule for d in seen if d.rule}
+            if not seen:  # holds on what was given, but assumptions always change it first
+                given = [
+                    d
+                    for d in decisions
+                    if rule.matches(dict(zip(FACT_NAMES, d.given, strict=True)))
+                ]
+                winners = {item.rule for d in given for item in d.assumptions}
+        dead.append(
+            DeadRule(
+                rule=rule.id,
+                reason="masked" if winners else "never_holds",
+                masked_by=tuple(sorted(winners)),
+            )
+        )
+    return tuple(dead)
+
+
+def _breaches(ruleset: Ruleset, decisions: list[Decision]) -> tuple[Breach, ...]:
+    breaches = []
+    for invariant in ruleset.invariants:
+        broken = [
+            d
+            for d in decisions
+            if not d.is_gap
+            and invariant.matches(d.effective_facts)
+            and not invariant.expect.holds(d.owner, d.adopted_by)
+        ]
+        if not broken:
+            continue
+        witness = min(broken, key=lambda d: sum(value != MISSING for value in d.given))
+        owner = witness.owner or UNRESOLVED
+        breaches.append(
+            Breach(
+                invariant=invariant.id,
+                witness=stated(witness.given),
+                owner=owner,
+                adopted_by=witness.adopted_by,
+                rule=witness.rule or "",
+                test_case=_test_case(invariant, witness),
+            )
+        )
+    return tuple(breaches)
+
+
+def _test_case(invariant: Invariant, decision: Decision) -> str:
+    """A rule test that fails until the breach is mended (the expectation is the invariant's)."""
+    facts = ", ".join(f"{fact}: {value}" for fact, value in stated(decision.given).items())
+    expect = invariant.expect
+    lines = [f"- name: {invariant.id}", f"  goal: {{{facts}}}"]
+    if expect.owner is not None and len(expect.owner) == 1:
+        adopted = (
+            f", adopted_by: {expect.adopted_by[0]}"
+            if expect.adopted_by is not None and len(expect.adopted_by) == 1
+            else ""
+        )
+        lines.append(f"  expect: {{owner: {expect.owner[0]}{adopted}}}")
+    else:
+        wanted = expect.model_dump(exclude_none=True)
+        lines.append(f"  # {invariant.id}: {wanted}; now: {decision.owner or UNRESOLVED}")
+        lines.append(
+            f"  expect: {{owner: {decision.owner or UNRESOLVED}}}  # change to the owner wanted"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _run_tests(ruleset: Ruleset, table: DecisionTable) -> tuple[tuple[TestFailure, ...], set[str]]:
+    failures = []
+    tested: set[str] = set()
+    for test, source in ruleset.tests:
+        decision = table.outcome(Goal(id="test", title=test.name, **test.goal).fact_key())
+        tested |= _exercised(decision)
+        expected, actual = compare(test, decision)
+        if expected != actual:
+            failures.append(
+                TestFailure(
+                    name=test.name,
+                    source=f"{source.file}:{source.line}",
+                    expected=expected,
+                    actual=actual,
+                )
+            )
+    return tuple(failures), tested
+
+
+def compare(test: RuleTest, decision: Decision) -> tuple[dict[str, object], dict[str, object]]:
+    """The expected fields of ``test`` and the same fields of the actual outcome."""
+    actual: dict[str, object] = {
+        "owner": UNRESOLVED if decision.is_gap else (decision.owner or UNRESOLVED),
+        "adopted_by": decision.adopted_by,
+        "rule": decision.rule,
+        "assumptions": {item.fact: item.value for item in decision.assumptions},
+        "questions": list(decision.asked),
+    }
+    expected = test.expect.model_dump(exclude_none=True)
+    return expected, {key: actual[key] for key in expected}
+
+
+def inside(pattern: tuple[frozenset[str], ...], points: list[tuple[str, ...]]) -> list:
+    """The points that lie in ``pattern``."""
+    return [p for p in points if all(v in allowed for v, allowed in zip(p, pattern, strict=True))]

@@ -1,0 +1,113 @@
+"""What a change to the rules does: every region of the input space whose outcome changes.
+
+``ansvar diff OLD NEW`` runs both rule sets over every combination of facts
+and merges the combinations whose outcome (owner and who adopts) changes
+into readable fact patterns, grouped by the change and the rules
+responsible; then it lists the goals whose owner changes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from .analysis import FactPattern, inside, smallest, stated
+from .decisions import Decision, DecisionTable, every_fact_combination
+from .goal import Goal
+from .patterns import constrained_facts, merge
+from .result import RulesetIdentity
+from .ruleset import Ruleset
+from .ruleset_schema import UNRESOLVED
+
+#: The outcome shown for a combination no rule covers.
+GAP = "gap"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Outcome(_Frozen):
+    owner: str
+    """An owner id, ``unresolved``, or ``gap``."""
+    adopted_by: str | None
+    rule: str | None
+
+
+class ChangedRegion(_Frozen):
+    old: Outcome
+    new: Outcome
+    pattern: FactPattern
+    witness: dict[str, str]
+    combinations: int
+
+
+class ChangedGoal(_Frozen):
+    goal_id: str
+    title: str
+    old: Outcome
+    new: Outcome
+
+
+class RulesetDiff(_Frozen):
+    old: RulesetIdentity
+    new: RulesetIdentity
+    regions: tuple[ChangedRegion, ...]
+    goals: tuple[ChangedGoal, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.regions or self.goals)
+
+
+def diff(old: Ruleset, new: Ruleset, goals: Iterable[Goal] = ()) -> RulesetDiff:
+    """Compare the outcomes of ``old`` and ``new`` everywhere, and for ``goals``."""
+    old_table, new_table = DecisionTable(old), DecisionTable(new)
+    changes: dict[tuple[Outcome, Outcome], list[tuple[str, ...]]] = defaultdict(list)
+    for key in every_fact_combination():
+        before, after = _outcome(old_table.outcome(key)), _outcome(new_table.outcome(key))
+        if _differs(before, after):
+            changes[(before, after)].append(key)
+    regions = [
+        ChangedRegion(
+            old=before,
+            new=after,
+            pattern=FactPattern(facts=constrained_facts(pattern)),
+            witness=stated(smallest(inside(pattern, points))),
+            combinations=len(inside(pattern, points)),
+        )
+        for (before, after), points in changes.items()
+        for pattern in merge(points)
+    ]
+    changed_goals = []
+    for goal in goals:
+        key = goal.fact_key()
+        before, after = _outcome(old_table.outcome(key)), _outcome(new_table.outcome(key))
+        if _differs(before, after):
+            changed_goals.append(
+                ChangedGoal(goal_id=goal.id, title=goal.title, old=before, new=after)
+            )
+    return RulesetDiff(
+        old=_identity(old),
+        new=_identity(new),
+        regions=tuple(sorted(regions, key=lambda r: (r.old.owner, r.new.owner, -r.combinations))),
+        goals=tuple(changed_goals),
+    )
+
+
+def _outcome(decision: Decision) -> Outcome:
+    if decision.is_gap:
+        return Outcome(owner=GAP, adopted_by=None, rule=decision.rule)
+    return Outcome(
+        owner=decision.owner or UNRESOLVED, adopted_by=decision.adopted_by, rule=decision.rule
+    )
+
+
+def _differs(before: Outcome, after: Outcome) -> bool:
+    return (before.owner, before.adopted_by) != (after.owner, after.adopted_by)
+
+
+def _identity(ruleset: Ruleset) -> RulesetIdentity:
+    return RulesetIdentity(name=ruleset.name, version=ruleset.version, hash=ruleset.hash)
