@@ -46,8 +46,10 @@ def goals_file(tmp_path: Path) -> Path:
     return path
 
 
-def invoke(runner: CliRunner, *args: str, stdin: str | bytes | None = None):
-    return runner.invoke(main, list(args), input=stdin, catch_exceptions=False)
+def invoke(runner: CliRunner, *args: str, stdin: str | bytes | None = None, width: int = 80):
+    return runner.invoke(
+        main, list(args), input=stdin, catch_exceptions=False, env={"COLUMNS": str(width)}
+    )
 
 
 def test_classify_writes_json_with_the_contract_fields(runner, goals_file):
@@ -245,7 +247,7 @@ def test_explain_json_and_unknown_goal(runner, goals_file):
 
 
 def test_rules_lists_every_rule(runner):
-    table = invoke(runner, "rules", "--lang", "en")
+    table = invoke(runner, "rules", "--lang", "en", width=120)
     listing = json.loads(invoke(runner, "rules", "--format", "json").stdout)
     assert table.exit_code == 0
     assert "krever-mer-penger" in table.stdout
@@ -312,3 +314,189 @@ def test_the_installed_command_runs_from_any_directory(tmp_path, goals_file):
         check=False,
     )
     assert bad.returncode == 2 and bad.stdout == "" and "Traceback" not in bad.stderr
+
+
+MORE_BAD_INPUTS = [
+    ("huge.json", '[{"id": ' + "9" * 5000 + ', "title": "t"}]', ["JSON", "digits"]),
+    ("dupkey.json", '[{"id": "a", "title": "A", "id": "b"}]', ["duplicate key 'id'"]),
+    ("nan.json", '[{"id": "a", "title": "t", "target": NaN}]', ["NaN"]),
+    (
+        "dup-then-junk.jsonl",
+        '{"id": "a", "title": "t"}\n{"id": "a", "title": "u"}\nnot json\n',
+        ["line 2", "dup-then-junk.jsonl:1"],
+    ),
+    (
+        "spaces.yaml",
+        "- {id: ' a', title: t}\n- {id: a, title: u}\n",
+        ["spaces.yaml, line 2", "spaces.yaml:1"],
+    ),
+    ("empty.jsonl", "\n\n", ["empty"]),
+    ("empty.yaml", "", ["empty"]),
+    ("goals-not-list.yaml", "goals: {a: 1}\n", ["line 1", "goals: mapping"]),
+    ("scalar-item.yaml", "- 5\n", ["line 1", "item 1"]),
+    ("octal.yaml", "- {id: a, title: t, kostra_function: 0202}\n", ["'0202'", "three digits"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"), MORE_BAD_INPUTS, ids=[b[0] for b in MORE_BAD_INPUTS]
+)
+def test_more_bad_input_is_reported_cleanly(runner, tmp_path, name, content, words):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = invoke(runner, "classify", str(path), "--format", "json", "--lang", "en")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    for word in words:
+        assert word in result.stderr
+
+
+def test_yaml_scalars_are_read_as_text_and_merge_keys_work(runner, tmp_path):
+    path = tmp_path / "text.yaml"
+    text = (
+        "- &skole {id: '1', title: Lesing, goal_type: service_quality, budget_frame: unit,"
+        " budget_impact: within_budget}\n"
+        "- {<<: *skole, id: 010, title: 2024-01-02, target: 1.50}\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    result = invoke(runner, "classify", str(path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    second = json.loads(result.stdout)[1]
+    assert (second["goal_id"], second["title"], second["goal"]["target"]) == (
+        "010",
+        "2024-01-02",
+        "1.50",
+    )
+    assert second["owner"] == "virksomhetsleder"
+
+
+def test_one_json_object_and_yaml_flow_style_on_stdin_are_detected(runner):
+    one = invoke(
+        runner,
+        "classify",
+        "-",
+        "--format",
+        "jsonl",
+        stdin='{"id": "a", "title": "t", "influence": "none"}\n',
+    )
+    flow = invoke(
+        runner, "classify", "-", "--format", "jsonl", stdin="[{id: a, title: t, influence: none}]\n"
+    )
+    for result in (one, flow):
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["owner"] == "kommunestyret"
+
+
+def test_the_same_file_named_twice_is_read_once(runner, goals_file):
+    result = invoke(runner, "classify", str(goals_file), str(goals_file), "--format", "jsonl")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2
+
+
+def test_explain_prints_titles_with_brackets_as_they_are(runner, tmp_path):
+    path = tmp_path / "brackets.yaml"
+    path.write_text("- {id: '[x]', title: 'Mål [/bold] [red]x[/red]'}\n", encoding="utf-8")
+    result = invoke(runner, "explain", "[x]", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "Mål [/bold] [red]x[/red]" in result.stdout and "[x]" in result.stdout
+
+
+def test_output_through_a_symlink_replaces_the_target_and_keeps_its_mode(
+    runner, tmp_path, goals_file
+):
+    target = tmp_path / "real.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o644)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    result = invoke(runner, "classify", str(goals_file), "-o", str(link))
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))[0]["goal_id"] == "lesing"
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_output_to_an_unwritable_place_is_a_clear_error(runner, goals_file, tmp_path):
+    result = invoke(
+        runner, "classify", str(goals_file), "-o", str(tmp_path / "no" / "x.json"), "--lang", "en"
+    )
+    assert result.exit_code == 2
+    assert "cannot be written" in result.stderr
+
+
+def test_a_pipe_as_input_is_read(runner, tmp_path, goals_file):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_text(GOALS, encoding="utf-8"))
+    writer.start()
+    result = invoke(runner, "classify", str(fifo), "--format", "jsonl", "--input-format", "yaml")
+    writer.join(timeout=10)
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_a_closed_pipe_on_standard_output_is_not_an_error(tmp_path):
+    ansvar = shutil.which("ansvar")
+    assert ansvar
+    done = subprocess.run(
+        f"'{ansvar}' classify --format jsonl | head -n 1",
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        executable="/bin/bash",
+    )
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_the_shipped_rules_pass_ansvar_check(runner):
+    result = invoke(runner, "check", "--lang", "en")
+    assert result.exit_code == 0, result.stdout
+    assert "The rule set is clean." in result.stdout
+    report = json.loads(invoke(runner, "check", "--format", "json").stdout)
+    assert report["combinations"] == 512 and report["tests_run"] >= 20
+
+
+def test_check_and_diff_report_a_changed_rule(runner, rules_copy):
+    new = rules_copy()
+    rule_file = new / "30-budsjettfordeling.yaml"
+    rule_file.write_text(
+        rule_file.read_text(encoding="utf-8").replace(
+            "decide: {owner: virksomhetsleder, adopted_by: kommunestyret}",
+            "decide: {owner: radmann, adopted_by: kommunestyret}",
+        ),
+        encoding="utf-8",
+    )
+    checked = invoke(runner, "check", "--rules", str(new), "--lang", "en", width=200)
+    assert checked.exit_code == 1
+    assert "Invariant breaches (1)" in checked.stdout
+    assert "expect: {owner: virksomhetsleder, adopted_by: kommunestyret}" in checked.stdout
+    assert "Rule tests: 20 run, 4 failed" in checked.stdout
+
+    from ansvarsregler.ruleset import default_rules_dir
+
+    changed = invoke(runner, "diff", str(default_rules_dir()), str(new), "--format", "json")
+    assert changed.exit_code == 1
+    report = json.loads(changed.stdout)
+    assert {(r["old"]["owner"], r["new"]["owner"]) for r in report["regions"]} == {
+        ("virksomhetsleder", "radmann")
+    }
+    assert "lysark-lesing-2-trinn" in {g["goal_id"] for g in report["goals"]}
+    same = invoke(runner, "diff", str(default_rules_dir()), str(default_rules_dir()))
+    assert same.exit_code == 0
+
+
+def test_a_broken_rule_test_file_exits_2(runner, rules_copy):
+    folder = rules_copy()
+    (folder / "tests" / "ny.yaml").write_text(
+        "tests:\n  - name: x\n    goal: {goal_type: samfunn}\n    expect: {owner: radmann}\n",
+        encoding="utf-8",
+    )
+    result = invoke(runner, "check", "--rules", str(folder), "--lang", "en")
+    assert result.exit_code == 2
+    assert "ny.yaml, line 3" in result.stderr and "'samfunn'" in result.stderr

@@ -142,3 +142,22 @@ def test_results_are_immutable_and_share_nothing_mutable():
     assert first.assumptions is second.assumptions  # shared, hence tuples
     with pytest.raises(Exception):  # noqa: B017 - pydantic's frozen error type
         first.owner = "radmann"  # type: ignore[misc]
+
+
+def test_results_support_the_usual_pydantic_calls():
+    result = classify(READING)
+    assert result.model_dump(exclude_unset=True)["owner"] == "virksomhetsleder"
+    assert result.model_copy(update={"owner": "radmann"}).owner == "radmann"
+    assert result.owner == "virksomhetsleder"
+
+
+def test_an_unknown_language_is_a_clear_error():
+    with pytest.raises(InvalidGoalError) as caught:
+        classify(READING, lang="de")  # type: ignore[arg-type]
+    assert "nb, en" in caught.value.message("en")
+
+
+def test_a_huge_integer_id_is_a_clear_error():
+    with pytest.raises(InvalidGoalError) as caught:
+        classify({"id": 10**5000, "title": "t"})
+    assert "digits" in caught.value.message("en")

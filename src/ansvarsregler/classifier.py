@@ -19,7 +19,7 @@ from .i18n import message
 from .kostra import kostra_functions
 from .result import Assumption, Classification, Question, RulesetIdentity
 from .ruleset import Ruleset, default_ruleset
-from .vocabulary import FACT_VALUES, UNKNOWN_VALUES, Language
+from .vocabulary import FACT_VALUES, LANGUAGES, UNKNOWN_VALUES, Language
 
 
 class Classifier:
@@ -35,12 +35,13 @@ class Classifier:
 
     def classify(self, goal: GoalInput, *, lang: Language = "nb") -> Classification:
         """Classify one goal (a :class:`Goal` or a mapping of its fields)."""
-        return self._classify(to_goal(goal), lang)
+        return self._classify(to_goal(goal), check_language(lang))
 
     def classify_many(
         self, goals: Iterable[GoalInput], *, lang: Language = "nb"
     ) -> Iterator[Classification]:
         """Classify goals lazily, in order; ids must be unique within the call."""
+        check_language(lang)
         seen: dict[str, int] = {}
         for index, raw in enumerate(goals, start=1):
             goal = to_goal(raw, item=index)
@@ -124,6 +125,15 @@ class Classifier:
 
 def _owner_label(manifest: Any, owner: str | None, lang: Language) -> str | None:
     return manifest.owners[owner].get(lang) if owner else None
+
+
+def check_language(lang: str) -> Language:
+    """``lang`` if it is a supported language; else a clear :class:`InvalidGoalError`."""
+    if lang not in LANGUAGES:
+        raise InvalidGoalError(
+            "value.not_allowed", Location(field="lang"), value=lang, allowed=", ".join(LANGUAGES)
+        )
+    return lang  # type: ignore[return-value]
 
 
 def goal_warnings(goal: Goal, lang: Language) -> tuple[str, ...]:

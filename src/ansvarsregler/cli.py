@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -69,6 +70,9 @@ def reports_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except BrokenPipeError:  # e.g. `ansvar classify | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except AnsvarError as error:
             lang = kwargs.get("lang", "nb")
             click.echo(f"{message('error.prefix', lang)}: {error.message(lang)}", err=True)
@@ -171,7 +175,8 @@ def explain_command(
     classifier = Classifier(_ruleset(rules_dir))
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
     with GoalFiles(sources, input_format=input_format, stdin=_stdin()) as goal_files:
-        goal = next((g for g in goal_files.check() if g.id == goal_id), None)
+        goals = [read.goal for read in goal_files.check()]  # every goal is validated
+    goal = next((g for g in goals if g.id == goal_id), None)
     if goal is None:
         where = ", ".join(paths) if paths else message("cli.builtin_catalog", lang)
         raise InvalidGoalError("cli.goal_not_found", Location(), goal_id=goal_id, where=where)
@@ -236,7 +241,7 @@ def check_command(
     """
     ruleset = _ruleset(rules_dir)
     with GoalFiles(list(goal_paths) or [str(shipped_data_dir("goal_catalog"))]) as goal_files:
-        report = check(ruleset, list(goal_files.check()))
+        report = check(ruleset, [read.goal for read in goal_files.check()])
     if fmt == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:
@@ -269,7 +274,7 @@ def diff_command(
     """
     old_rules, new_rules = load_ruleset(old), load_ruleset(new)
     with GoalFiles(list(goal_paths) or [str(shipped_data_dir("goal_catalog"))]) as goal_files:
-        report = diff(old_rules, new_rules, list(goal_files.check()))
+        report = diff(old_rules, new_rules, [read.goal for read in goal_files.check()])
     if fmt == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:
@@ -309,11 +314,12 @@ def _check_goals(goal_files: GoalFiles, classifier: Classifier, lang: Language) 
     """
     distinct_facts: dict[tuple[str | None, ...], Goal] = {}
     shown = hidden = 0
-    for goal in goal_files.check():
+    for read in goal_files.check():
+        goal = read.goal
         distinct_facts.setdefault(goal.fact_values(), goal)
         for warning in goal_warnings(goal, lang):
             if shown < _MAX_WARNINGS_SHOWN:
-                where = Location(goal=goal.id).describe(lang)
+                where = Location(file=read.file, line=read.line(), goal=goal.id).describe(lang)
                 click.echo(f"{message('warning.prefix', lang)}: {where}: {warning}", err=True)
                 shown += 1
             else:
@@ -332,20 +338,47 @@ def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
 
 @contextmanager
 def _output_stream(output: Path | None) -> Iterator[TextIO]:
-    """Standard output, or a temporary file renamed over ``output`` only on success."""
+    """Where results go: standard output, or ``output`` written all or nothing.
+
+    A regular file (or a link to one) is written to a temporary file beside
+    it and renamed over it only on success, keeping its permissions; a device
+    or pipe such as ``/dev/null`` is written directly.
+    """
     if output is None:
         yield sys.stdout
         return
-    directory = output.resolve().parent
-    if not directory.is_dir():
-        raise InvalidGoalError("input.not_found", Location(file=str(directory)))
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-        "w", encoding="utf-8", newline="", dir=directory, prefix=f".{output.name}.", delete=False
-    )
+    target = output.resolve()
+    try:
+        if target.exists() and not target.is_file():
+            with target.open("w", encoding="utf-8", newline="") as handle:
+                yield handle
+            return
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
+            "w",
+            encoding="utf-8",
+            newline="",
+            dir=target.parent,
+            prefix=f".{target.name}.",
+            delete=False,
+        )
+    except OSError as error:
+        raise InvalidGoalError(
+            "output.unwritable", Location(file=str(output)), reason=error.strerror or str(error)
+        ) from None
     try:
         with handle:
             yield handle
-        os.replace(handle.name, output)
+        os.chmod(handle.name, _file_mode(target))
+        os.replace(handle.name, target)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The mode the output gets: the replaced file's, else the usual one under the umask."""
+    if target.exists():
+        return stat.S_IMODE(target.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

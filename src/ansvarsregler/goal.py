@@ -99,15 +99,46 @@ def to_goal(
         return raw
     if not isinstance(raw, Mapping):
         raise InvalidGoalError(
-            "input.goal_not_mapping", Location(file=file, item=item), found=type(raw).__name__
+            "input.goal_not_mapping",
+            Location(file=file, item=item, line=line_for(()) if line_for else None),
+            found=type(raw).__name__,
         )
     try:
         return Goal.model_validate(raw)
-    except ValidationError as error:
-        goal_id = raw.get("id")
-        raise first_error(
-            error,
-            InvalidGoalError,
-            Location(file=file, item=item, goal=str(goal_id) if goal_id is not None else None),
-            line_for=line_for,
+    except ValueError as error:  # e.g. an integer id too long to turn into text
+        if isinstance(error, ValidationError):
+            raise _invalid_goal(error, raw, item, file, line_for) from None
+        raise InvalidGoalError(
+            "value.wrong_type",
+            Location(
+                file=file, item=item, goal=_shown_id(raw), line=line_for(()) if line_for else None
+            ),
+            value=_shown_id(raw),
+            reason=str(error),
         ) from None
+
+
+def _invalid_goal(
+    error: ValidationError,
+    raw: Mapping[str, Any],
+    item: int | None,
+    file: str | None,
+    line_for: Callable[[Sequence[str | int]], int | None] | None,
+) -> InvalidGoalError:
+    """The first problem of a goal that failed validation, naming the goal and field."""
+    return first_error(  # type: ignore[return-value]
+        error,
+        InvalidGoalError,
+        Location(file=file, item=item, goal=_shown_id(raw)),
+        line_for=line_for,
+    )
+
+
+def _shown_id(raw: Mapping[str, Any]) -> str | None:
+    """The goal's id as a message can show it (shortened; never fails)."""
+    goal_id = raw.get("id")
+    if isinstance(goal_id, str):
+        return goal_id[:80]
+    if isinstance(goal_id, int):
+        return "an integer id" if goal_id.bit_length() > 256 else str(goal_id)
+    return None

@@ -4,16 +4,18 @@ Reading happens in two passes so that bad input never produces partial
 output: :meth:`GoalFiles.check` validates every goal (and refuses duplicate
 ids) before :meth:`GoalFiles.goals` hands out the first one. JSON Lines is
 streamed in both passes, so a million goals never sit in memory at once;
-YAML and JSON documents are parsed once and kept.
+YAML and JSON documents are parsed once and kept. Standard input and pipes
+are copied to a temporary file first, so they can be read twice too.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -34,17 +36,30 @@ _SUFFIXES: dict[str, InputFormat] = {
     ".ndjson": "jsonl",
 }
 _SNIFF_BYTES = 64 * 1024
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
 class _Document:
-    """One input: a file on disk (standard input is spooled to one)."""
+    """One input: a regular file (standard input and pipes are spooled to one)."""
 
     label: str
     path: Path
     format: InputFormat
-    goals: list[Goal] | None = None
-    """Validated goals of a YAML or JSON document, kept after the first pass."""
+    sniffed: bool
+    """The format was guessed from the content: JSON that fails may still be YAML."""
+    goals: list[tuple[Goal, Callable[[], int | None]]] | None = field(default=None)
+    """Validated goals of a YAML or JSON document with their lines, kept after the first pass."""
+
+
+@dataclass(frozen=True)
+class ReadGoal:
+    """A validated goal and where it was read."""
+
+    goal: Goal
+    file: str
+    line: Callable[[], int | None]
+    """The goal's line, worked out only when a message needs it."""
 
 
 class GoalFiles:
@@ -57,11 +72,17 @@ class GoalFiles:
         input_format: InputFormat | None = None,
         stdin: IO[bytes] | None = None,
     ) -> None:
-        self._spool: IO[bytes] | None = None
-        self._documents = [
-            _Document(label, path, input_format or _detect_format(label, path))
-            for label, path in self._expand(paths, stdin)
-        ]
+        self._spools: list[IO[bytes]] = []
+        self._documents: list[_Document] = []
+        try:
+            for label, path in self._expand(paths, stdin):
+                fmt, sniffed = (
+                    (input_format, False) if input_format else _detect_format(label, path)
+                )
+                self._documents.append(_Document(label, path, fmt, sniffed))
+        except BaseException:
+            self.close()
+            raise
         self.count = 0
 
     @property
@@ -69,26 +90,27 @@ class GoalFiles:
         """The files read from disk (not standard input)."""
         return [doc.path for doc in self._documents if doc.label != STDIN]
 
-    def check(self) -> Iterator[Goal]:
+    def check(self) -> Iterator[ReadGoal]:
         """First pass: validate every goal, yielding each once; raises on the first problem."""
         seen: set[str] = set()
         self.count = 0
         for doc in self._documents:
-            for goal in self._validated(doc):
+            for goal, line in self._validated(doc):
                 if goal.id in seen:
-                    self._raise_duplicate(goal.id, doc)
+                    self._raise_duplicate(goal.id, doc, line())
                 seen.add(goal.id)
                 self.count += 1
-                yield goal
+                yield ReadGoal(goal, doc.label, line)
 
     def goals(self) -> Iterator[Goal]:
         """Second pass: the goals again, in order, without holding JSON Lines in memory."""
         for doc in self._documents:
-            yield from doc.goals if doc.goals is not None else self._validated(doc)
+            for goal, _ in doc.goals if doc.goals is not None else self._validated(doc):
+                yield goal
 
     def close(self) -> None:
-        if self._spool is not None:
-            self._spool.close()
+        for spool in self._spools:
+            spool.close()
 
     def __enter__(self) -> GoalFiles:
         return self
@@ -99,9 +121,12 @@ class GoalFiles:
     # -- finding the files -------------------------------------------------
 
     def _expand(self, paths: Sequence[str], stdin: IO[bytes] | None) -> Iterator[tuple[str, Path]]:
+        seen: set[Path] = set()
         for raw in paths:
             if raw == STDIN:
-                yield STDIN, self._spool_stdin(stdin)
+                if stdin is None:
+                    raise InvalidGoalError("input.empty_stdin", Location(file=STDIN))
+                yield STDIN, self._spool(stdin, STDIN)
                 continue
             path = Path(raw)
             if path.is_dir():
@@ -110,144 +135,147 @@ class GoalFiles:
                 )
                 if not found:
                     raise InvalidGoalError("input.no_goal_files", Location(file=raw))
-                for file in found:
-                    yield str(file), file
+                files = [(str(file), file) for file in found]
             elif path.is_file():
-                yield raw, path
+                files = [(raw, path)]
+            elif path.exists():  # a pipe such as <(...): it can be read only once
+                with path.open("rb") as pipe:
+                    files = [(raw, self._spool(pipe, raw, suffix=path.suffix))]
             else:
                 raise InvalidGoalError("input.not_found", Location(file=raw))
+            for label, file in files:
+                identity = file.resolve()
+                if identity not in seen:  # the same file named twice is read once
+                    seen.add(identity)
+                    yield label, file
 
-    def _spool_stdin(self, stdin: IO[bytes] | None) -> Path:
-        if stdin is None:
-            raise InvalidGoalError("input.empty_stdin", Location(file=STDIN))
-        spool = tempfile.NamedTemporaryFile(prefix="ansvar-stdin-", suffix=".in")  # noqa: SIM115
-        shutil.copyfileobj(stdin, spool)
+    def _spool(self, source: IO[bytes], label: str, suffix: str = "") -> Path:
+        spool = tempfile.NamedTemporaryFile(prefix="ansvar-", suffix=suffix or ".in")  # noqa: SIM115
+        self._spools.append(spool)
+        shutil.copyfileobj(source, spool)
         spool.flush()
         if spool.tell() == 0:
-            spool.close()
-            raise InvalidGoalError("input.empty_stdin", Location(file=STDIN))
-        self._spool = spool
+            raise InvalidGoalError("input.empty_stdin", Location(file=label))
         return Path(spool.name)
 
     # -- reading one document ----------------------------------------------
 
-    def _validated(self, doc: _Document) -> Iterator[Goal]:
+    def _validated(self, doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
         if doc.format == "jsonl":
-            yield from self._jsonl_goals(doc)
+            yield from _jsonl_goals(doc)
             return
         if doc.goals is None:
-            doc.goals = list(self._document_goals(doc))
+            doc.goals = list(_document_goals(doc))
         yield from doc.goals
 
-    def _jsonl_goals(self, doc: _Document) -> Iterator[Goal]:
-        item = 0
-        with _open_text(doc) as lines:
-            for number, line in _numbered(doc, lines):
-                if not line.strip():
-                    continue
-                item += 1
-                try:
-                    raw = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise InvalidGoalError(
-                        "input.bad_json",
-                        Location(file=doc.label, line=number),
-                        reason=f"{error.msg} (kolonne/column {error.colno})",
-                    ) from None
-                yield to_goal(raw, item=item, file=doc.label, line_for=lambda _p, n=number: n)
-
-    def _document_goals(self, doc: _Document) -> Iterator[Goal]:
-        text = _read_text(doc)
-        data = _parse(doc, text)
-        items, prefix = _goal_list(doc, data, text)
-        for index, raw in enumerate(items):
-            path_in_doc = (*prefix, index)
-            yield to_goal(
-                raw,
-                item=index + 1,
-                file=doc.label,
-                line_for=lambda loc, p=path_in_doc: line_of(text, (*p, *loc)),
-            )
-
-    def _raise_duplicate(self, goal_id: str, doc: _Document) -> None:
-        """Find both places an id stands (rare: only on this error path) and say so."""
-        places = []
-        for other in self._documents:
-            places += [f"{other.label}:{line}" for line in _lines_of_id(other, goal_id)]
-        first = places[0] if places else "?"
-        second = places[1] if len(places) > 1 else doc.label
-        file, _, line = second.rpartition(":")
+    def _raise_duplicate(self, goal_id: str, doc: _Document, line: int | None) -> None:
+        """Find where the id stood first (only on this error path) and say so."""
+        first = next(
+            (
+                f"{other.label}:{first_line}"
+                for other in self._documents
+                for first_line in _lines_of_id(other, goal_id)
+            ),
+            "?",
+        )
         raise InvalidGoalError(
             "input.duplicate_id",
-            Location(
-                file=file, line=int(line) if line.isdigit() else None, goal=goal_id, field="id"
-            ),
+            Location(file=doc.label, line=line, goal=goal_id, field="id"),
             goal_id=goal_id,
             first=first,
         )
 
 
-def _detect_format(label: str, path: Path) -> InputFormat:
+def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:
+    """The format by suffix, else by content: (format, whether it was guessed)."""
     suffix = path.suffix.lower() if label != STDIN else ""
     if suffix in _SUFFIXES:
-        return _SUFFIXES[suffix]
+        return _SUFFIXES[suffix], False
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES)
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    stripped = head.removeprefix(_BOM).lstrip()
     if stripped[:1] not in (b"{", b"["):
-        return "yaml"
-    first_line = stripped.split(b"\n", 1)[0]
+        return "yaml", True
+    first_line, _, rest = stripped.partition(b"\n")
     try:
         first = json.loads(first_line)
     except ValueError:
-        return "json"
-    # A whole object on the first line followed by more lines is JSON Lines.
-    rest = stripped[len(first_line) :].strip()
-    return "jsonl" if isinstance(first, dict) and rest[:1] == b"{" else "json"
+        return "json", True
+    # Objects one per line are JSON Lines, and so is a single object on its own.
+    return (
+        "jsonl" if isinstance(first, dict) and rest.strip()[:1] in (b"{", b"") else "json"
+    ), True
 
 
-def _open_text(doc: _Document) -> IO[str]:
-    _refuse_binary(doc)
-    return doc.path.open(encoding="utf-8-sig", errors="strict", newline=None)
+def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
+    item = 0
+    with doc.path.open("rb") as lines:
+        for number, raw_line in enumerate(lines, start=1):
+            line = raw_line.removeprefix(_BOM) if number == 1 else raw_line
+            if b"\x00" in line:
+                raise InvalidGoalError("input.not_text", Location(file=doc.label, line=number))
+            if not line.strip():
+                continue
+            item += 1
+            try:
+                raw = _strict_json(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                raise InvalidGoalError(
+                    "input.not_text", Location(file=doc.label, line=number)
+                ) from None
+            except ValueError as error:
+                raise _json_error(doc, error, line=number) from None
+            yield (
+                to_goal(raw, item=item, file=doc.label, line_for=lambda _p, n=number: n),
+                lambda n=number: n,
+            )
+    if item == 0:
+        raise InvalidGoalError("input.empty_file", Location(file=doc.label))
 
 
-def _numbered(doc: _Document, lines: IO[str]) -> Iterator[tuple[int, str]]:
-    number = 0
-    try:
-        for number, line in enumerate(lines, start=1):
-            yield number, line
-    except UnicodeDecodeError:
-        raise InvalidGoalError(
-            "input.not_text", Location(file=doc.label, line=number + 1)
-        ) from None
+def _document_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
+    text = _read_text(doc)
+    data = _parse(doc, text)
+    items, prefix = _goal_list(doc, data, text)
+    for index, raw in enumerate(items):
+        path_in_doc = (*prefix, index)
 
+        def line_for(loc: Sequence[str | int], p: tuple = path_in_doc) -> int | None:
+            return line_of(text, (*p, *loc))
 
-def _refuse_binary(doc: _Document) -> None:
-    with doc.path.open("rb") as handle:
-        if b"\x00" in handle.read(_SNIFF_BYTES):
-            raise InvalidGoalError("input.not_text", Location(file=doc.label))
+        yield (
+            to_goal(raw, item=index + 1, file=doc.label, line_for=line_for),
+            lambda p=path_in_doc: line_of(text, p),
+        )
 
 
 def _read_text(doc: _Document) -> str:
-    _refuse_binary(doc)
+    data = doc.path.read_bytes()
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        raise InvalidGoalError("input.not_text", Location(file=doc.label))
     try:
-        return doc.path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InvalidGoalError("input.not_text", Location(file=doc.label)) from error
+        line = data[: error.start].count(b"\n") + 1
+        raise InvalidGoalError("input.not_text", Location(file=doc.label, line=line)) from None
+    if not text.strip():
+        raise InvalidGoalError("input.empty_file", Location(file=doc.label))
+    return text
 
 
 def _parse(doc: _Document, text: str) -> Any:
     if doc.format == "json":
         try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InvalidGoalError(
-                "input.bad_json",
-                Location(file=doc.label, line=error.lineno),
-                reason=f"{error.msg} (kolonne/column {error.colno})",
-            ) from None
+            return _strict_json(text)
+        except ValueError as error:
+            if not doc.sniffed:
+                raise _json_error(doc, error) from None
+            try:  # it looked like JSON, but YAML's flow style looks the same
+                return load_yaml(text, text_scalars=True)
+            except yaml.YAMLError:
+                raise _json_error(doc, error) from None
     try:
-        return load_yaml(text)
+        return load_yaml(text, text_scalars=True)
     except DuplicateKeyError as error:
         raise InvalidGoalError(
             "input.duplicate_key", Location(file=doc.label, line=error.line), key=error.key
@@ -260,13 +288,59 @@ def _parse(doc: _Document, text: str) -> Any:
         ) from None
 
 
+def _strict_json(text: str) -> Any:
+    """``json.loads`` that refuses what JSON does not allow or a goal cannot hold.
+
+    Duplicate keys, NaN and Infinity, and numbers too large to keep are errors
+    instead of a silently dropped key or a ``null`` in the output.
+    """
+    return json.loads(
+        text,
+        object_pairs_hook=_object_without_duplicates,
+        parse_constant=_refuse_constant,
+        parse_float=_finite_float,
+    )
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise ValueError(f"duplicate key {duplicate!r}")
+    return result
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large")
+    return value
+
+
+def _json_error(doc: _Document, error: ValueError, line: int | None = None) -> InvalidGoalError:
+    if isinstance(error, json.JSONDecodeError):
+        where = line if line is not None else error.lineno
+        reason = f"{error.msg} (kolonne/column {error.colno})"
+    else:
+        where, reason = line, str(error)
+    return InvalidGoalError("input.bad_json", Location(file=doc.label, line=where), reason=reason)
+
+
 def _goal_list(doc: _Document, data: Any, text: str) -> tuple[list[Any], tuple[str, ...]]:
     if isinstance(data, list):
         return data, ()
-    if isinstance(data, dict) and set(data) == {"goals"} and isinstance(data["goals"], list):
-        return data["goals"], ("goals",)
-    found = _describe(data)
-    line = line_of(text, ()) if isinstance(data, dict) else None
+    if isinstance(data, dict) and set(data) == {"goals"}:
+        if isinstance(data["goals"], list):
+            return data["goals"], ("goals",)
+        found = f"goals: {_describe(data['goals'])}"
+    else:
+        found = _describe(data)
+    line = line_of(text, ("goals",)) if isinstance(data, dict) else None
     raise InvalidGoalError("input.top_level", Location(file=doc.label, line=line), found=found)
 
 
@@ -280,14 +354,17 @@ def _describe(data: Any) -> str:
 
 
 def _lines_of_id(doc: _Document, goal_id: str) -> Iterator[int]:
+    """Lines where ``goal_id`` stands in ``doc``; lines that do not parse are skipped."""
     if doc.format == "jsonl":
-        with _open_text(doc) as lines:
-            for number, line in _numbered(doc, lines):
-                if line.strip() and str(json.loads(line).get("id")) == goal_id:
+        with doc.path.open("rb") as lines:
+            for number, line in enumerate(lines, start=1):
+                try:
+                    raw = json.loads(line.removeprefix(_BOM))
+                except ValueError:
+                    continue
+                if isinstance(raw, dict) and str(raw.get("id", "")).strip() == goal_id:
                     yield number
         return
-    text = _read_text(doc)
-    items, prefix = _goal_list(doc, _parse(doc, text), text)
-    for index, raw in enumerate(items):
-        if isinstance(raw, dict) and str(raw.get("id")) == goal_id:
-            yield line_of(text, (*prefix, index)) or 0
+    for goal, line in doc.goals or ():
+        if goal.id == goal_id:
+            yield line() or 0

@@ -55,6 +55,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "id {goal_id!r} er brukt før ({first}); id må være unik i en kjøring",
         "en": "id {goal_id!r} was used before ({first}); ids must be unique within a run",
     },
+    "input.empty_file": {
+        "nb": "filen er tom",
+        "en": "the file is empty",
+    },
     "input.empty_stdin": {
         "nb": "standard inn er tom",
         "en": "standard input is empty",
@@ -322,13 +326,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "utfilen {path} er også en innfil; velg en annen utfil",
         "en": "the output file {path} is also an input file; choose another output file",
     },
+    "output.unwritable": {
+        "nb": "kan ikke skrives: {reason}",
+        "en": "cannot be written: {reason}",
+    },
     "cli.more_warnings": {
         "nb": "... og {count} advarsler til",
         "en": "... and {count} more warnings",
     },
     "cli.unresolved": {
-        "nb": "{count} mål er uavklart (--strict)",
-        "en": "{count} goals are unresolved (--strict)",
+        "nb": "uavklarte mål: {count} (--strict)",
+        "en": "unresolved goals: {count} (--strict)",
     },
 }
 

@@ -72,7 +72,7 @@ class Classification(_Frozen):
         """
         result = cls.__new__(cls)
         object.__setattr__(result, "__dict__", fields)
-        object.__setattr__(result, "__pydantic_fields_set__", _ALL_FIELDS)
+        object.__setattr__(result, "__pydantic_fields_set__", set(_ALL_FIELDS))
         object.__setattr__(result, "__pydantic_extra__", None)
         object.__setattr__(result, "__pydantic_private__", None)
         return result

@@ -187,6 +187,8 @@ def _validate_file(path: Path, model: type[ModelT], text: str | None = None) -> 
             Location(file=str(path), line=error_line(error)),
             reason=error_reason(error),
         ) from None
+    if data is None:
+        raise RulesetError("input.empty_file", Location(file=str(path)))
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -9,7 +9,7 @@ the offending item (:func:`line_of`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -25,12 +25,18 @@ class DuplicateKeyError(yaml.MarkedYAMLError):
         self.line = mark.line + 1
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
 class StrictSafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Safe loader that refuses duplicate keys instead of dropping one."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[object] = set()
         for key_node, _ in node.value:
+            if key_node.tag == _MERGE_TAG:  # `<<:` merges; its keys may be overridden
+                continue
             key = self.construct_object(key_node, deep=deep)
             try:
                 is_duplicate = key in seen
@@ -47,9 +53,27 @@ StrictSafeLoader.add_constructor(
 )
 
 
-def load_yaml(text: str) -> Any:
-    """Parse one YAML document safely; raises ``yaml.YAMLError`` with a mark."""
-    return yaml.load(text, Loader=StrictSafeLoader)
+class TextScalarLoader(StrictSafeLoader):
+    """Reads every plain scalar as text (``null`` and ``~`` stay null).
+
+    YAML 1.1 would turn ``id: 010`` into 8, ``kostra_function: 0202`` into 130
+    and ``2024-01-02`` into a date: in a goal file every value is the
+    planner's text, so none of those conversions apply.
+    """
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag in (_NULL_TAG, _MERGE_TAG)]
+        for first, resolvers in StrictSafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def load_yaml(text: str, *, text_scalars: bool = False) -> Any:
+    """Parse one YAML document safely; raises ``yaml.YAMLError`` with a mark.
+
+    With ``text_scalars`` every plain scalar is read as a string (goal files);
+    without, YAML's usual types apply (rule files, where priorities are numbers).
+    """
+    return yaml.load(text, Loader=TextScalarLoader if text_scalars else StrictSafeLoader)
 
 
 def error_line(error: yaml.YAMLError) -> int | None:

@@ -50,44 +50,53 @@ def write_table(results: Iterable[Classification], out: TextIO, lang: Language) 
 
 
 def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> None:
+    """The reasoning as plain text (no markup: ids and titles are printed as they are)."""
     console = _console(out)
+
+    def heading(key: str) -> None:
+        console.print(f"\n{message(key, lang)}", style="bold", markup=False)
+
+    def line(text: str) -> None:
+        console.print(text, markup=False)
+
     result = explanation.result
     console.print(
         message("explain.heading", lang, goal_id=explanation.goal_id, title=explanation.title),
         style="bold",
+        markup=False,
     )
-    console.print(f"\n[bold]{message('explain.given', lang)}[/]")
+    heading("explain.given")
     for fact in explanation.given:
-        console.print(f"  {fact.label} ({fact.fact}): {fact.value_label} [dim]({fact.value})[/]")
-    console.print(f"\n[bold]{message('explain.assumed', lang)}[/]")
+        line(f"  {fact.label} ({fact.fact}): {fact.value_label} ({fact.value})")
+    heading("explain.assumed")
     if not explanation.assumed:
-        console.print(f"  {message('explain.none', lang)}")
+        line(f"  {message('explain.none', lang)}")
     for item in explanation.assumed:
         by = message("explain.by_rule", lang, rule=item.rule)
-        console.print(f"  {item.label} ({item.fact}): {item.value_label} ({by})")
-        console.print(f"    {item.text}")
-    console.print(f"\n[bold]{message('explain.fired', lang)}[/]")
+        line(f"  {item.label} ({item.fact}): {item.value_label} ({by})")
+        line(f"    {item.text}")
+    heading("explain.fired")
     for number, fired in enumerate(explanation.fired, start=1):
         role = message(f"explain.role.{fired.role}", lang)
         priority = f"{message('col.priority', lang).lower()} {fired.priority}"
-        console.print(f"  {number}. {fired.rule} ({priority}): {role}")
-    console.print(f"\n[bold]{message('explain.result', lang)}[/]")
+        line(f"  {number}. {fired.rule} ({priority}): {role}")
+    heading("explain.result")
     owner = result.owner_label or message("unresolved", lang)
     adopted = f"; {message('col.adopted_by', lang).lower()}: {result.adopted_by_label}"
-    console.print(f"  {message('col.owner', lang)}: {owner}{adopted if result.owner else ''}")
-    console.print(f"  {result.justification}")
+    line(f"  {message('col.owner', lang)}: {owner}{adopted if result.owner else ''}")
+    line(f"  {result.justification}")
     for question in result.questions:
-        console.print(f"  ? {question.text} ({' | '.join(question.choices)})")
-    console.print(f"\n[bold]{message('explain.alternatives', lang)}[/]")
+        line(f"  ? {question.text} ({' | '.join(question.choices)})")
+    heading("explain.alternatives")
     if not explanation.alternatives:
-        console.print(f"  {message('explain.none', lang)}")
+        line(f"  {message('explain.none', lang)}")
     for alternative in explanation.alternatives:
-        console.print(f"  - {alternative.text}")
-    console.print(f"\n[bold]{message('explain.not_fired', lang)}[/]")
+        line(f"  - {alternative.text}")
+    heading("explain.not_fired")
     for rule in explanation.not_fired:
-        console.print(f"  {rule.rule}")
+        line(f"  {rule.rule}")
         for mismatch in rule.mismatches:
-            console.print(f"    - {mismatch.text}")
+            line(f"    - {mismatch.text}")
 
 
 def write_rules(ruleset: Ruleset, out: TextIO, lang: Language) -> None:
@@ -104,9 +113,10 @@ def write_rules(ruleset: Ruleset, out: TextIO, lang: Language) -> None:
         style="bold",
     )
     table = Table(show_lines=True, expand=True)
-    table.add_column(message("col.rule", lang), no_wrap=True)
-    table.add_column(f"{message('col.when', lang)} → {message('col.then', lang)}", ratio=3)
-    table.add_column(message("col.justification", lang), ratio=4)
+    table.add_column(message("col.rule", lang), ratio=2, overflow="fold")
+    when_then = f"{message('col.when', lang)} → {message('col.then', lang)}"
+    table.add_column(when_then, ratio=3, overflow="fold")
+    table.add_column(message("col.justification", lang), ratio=4, overflow="fold")
     priority_word = message("col.priority", lang).lower()
     principle_word = message("col.principle", lang).lower()
     for rule in ruleset.rules:
@@ -116,7 +126,7 @@ def write_rules(ruleset: Ruleset, out: TextIO, lang: Language) -> None:
         condition = escape(describe_condition(ruleset, rule, lang))
         outcome = escape(describe_outcome(ruleset, rule, lang))
         table.add_row(
-            f"[bold]{rule.id}[/]\n[dim]{rank}[/]",
+            f"[bold]{escape(rule.id)}[/]\n[dim]{rank}[/]",
             f"{condition}\n→ {outcome}",
             escape(rule.justification.get(lang)),
         )
