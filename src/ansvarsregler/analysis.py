@@ -118,7 +118,7 @@ def check(ruleset: Ruleset, catalog: Iterable[Goal] = ()) -> CheckReport:
     catalogued = {rule for goal in catalog for rule in _exercised(table.outcome(goal.fact_key()))}
     every_rule = [rule.id for rule in ruleset.rules]
     return CheckReport(
-        ruleset=RulesetIdentity(name=ruleset.name, version=ruleset.version, hash=ruleset.hash),
+        ruleset=RulesetIdentity.of(ruleset),
         combinations=len(decisions),
         gaps=_gaps(decisions),
         conflicts=_conflicts(ruleset, decisions),

@@ -28,9 +28,7 @@ class Classifier:
     def __init__(self, ruleset: Ruleset | None = None) -> None:
         self.ruleset = ruleset if ruleset is not None else default_ruleset()
         self.decisions = DecisionTable(self.ruleset)
-        self.identity = RulesetIdentity(
-            name=self.ruleset.name, version=self.ruleset.version, hash=self.ruleset.hash
-        )
+        self.identity = RulesetIdentity.of(self.ruleset)
         self._rendered: dict[tuple[tuple[str | None, ...], Language], dict[str, Any]] = {}
 
     def classify(self, goal: GoalInput, *, lang: Language = "nb") -> Classification:

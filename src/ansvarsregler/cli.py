@@ -55,12 +55,29 @@ rules_option = click.option(
     default=None,
     help="Use the rule set in this folder instead of the shipped one.",
 )
+text_or_json_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A readable report, or JSON for tools.",
+)
 input_format_option = click.option(
     "--input-format",
     type=click.Choice(INPUT_FORMATS),
     default=None,
     help="Read every input as this format instead of detecting it.",
 )
+
+
+def goals_option(purpose: str) -> Callable[[F], F]:
+    return click.option(
+        "--goals",
+        "goal_paths",
+        multiple=True,
+        help=f"{purpose} [default: the built-in catalog]; may be repeated.",
+    )
 
 
 def reports_errors(command: F) -> F:
@@ -152,9 +169,7 @@ def classify(
 @main.command(name="explain")
 @click.argument("goal_id")
 @click.argument("paths", nargs=-1, type=str)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@text_or_json_option
 @lang_option
 @input_format_option
 @rules_option
@@ -218,15 +233,8 @@ def rules_command(fmt: str, lang: Language, rules_dir: Path | None) -> None:
 
 
 @main.command(name="check")
-@click.option(
-    "--goals",
-    "goal_paths",
-    multiple=True,
-    help="Goal files or folders whose goals count for rule coverage [default: the catalog].",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@goals_option("Goal files or folders whose goals count for rule coverage")
+@text_or_json_option
 @lang_option
 @rules_option
 @reports_errors
@@ -240,8 +248,7 @@ def check_command(
     Exit 0 when clean, 1 when any problem is found, 2 when the rules cannot be read.
     """
     ruleset = _ruleset(rules_dir)
-    with GoalFiles(list(goal_paths) or [str(shipped_data_dir("goal_catalog"))]) as goal_files:
-        report = check(ruleset, [read.goal for read in goal_files.check()])
+    report = check(ruleset, _goals_or_catalog(goal_paths))
     if fmt == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:
@@ -253,15 +260,8 @@ def check_command(
 @main.command(name="diff")
 @click.argument("old", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--goals",
-    "goal_paths",
-    multiple=True,
-    help="Goal files or folders to compare [default: the built-in catalog].",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@goals_option("Goal files or folders whose owners to compare")
+@text_or_json_option
 @lang_option
 @reports_errors
 def diff_command(
@@ -273,8 +273,7 @@ def diff_command(
     and every goal whose owner changes. Exit 0 when nothing changes, 1 otherwise.
     """
     old_rules, new_rules = load_ruleset(old), load_ruleset(new)
-    with GoalFiles(list(goal_paths) or [str(shipped_data_dir("goal_catalog"))]) as goal_files:
-        report = diff(old_rules, new_rules, [read.goal for read in goal_files.check()])
+    report = diff(old_rules, new_rules, _goals_or_catalog(goal_paths))
     if fmt == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:
@@ -295,6 +294,12 @@ def schema_command(name: str) -> None:
 
 def _ruleset(rules_dir: Path | None) -> Ruleset:
     return load_ruleset(rules_dir) if rules_dir is not None else default_ruleset()
+
+
+def _goals_or_catalog(paths: tuple[str, ...]) -> list[Goal]:
+    """Every goal in ``paths``, validated; the built-in catalog when none are given."""
+    with GoalFiles(list(paths) or [str(shipped_data_dir("goal_catalog"))]) as goal_files:
+        return [read.goal for read in goal_files.check()]
 
 
 def _stdin() -> Any:

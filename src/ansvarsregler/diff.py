@@ -90,8 +90,8 @@ def diff(old: Ruleset, new: Ruleset, goals: Iterable[Goal] = ()) -> RulesetDiff:
                 ChangedGoal(goal_id=goal.id, title=goal.title, old=before, new=after)
             )
     return RulesetDiff(
-        old=_identity(old),
-        new=_identity(new),
+        old=RulesetIdentity.of(old),
+        new=RulesetIdentity.of(new),
         regions=tuple(sorted(regions, key=lambda r: (r.old.owner, r.new.owner, -r.combinations))),
         goals=tuple(changed_goals),
     )
@@ -107,7 +107,3 @@ def _outcome(decision: Decision) -> Outcome:
 
 def _differs(before: Outcome, after: Outcome) -> bool:
     return (before.owner, before.adopted_by) != (after.owner, after.adopted_by)
-
-
-def _identity(ruleset: Ruleset) -> RulesetIdentity:
-    return RulesetIdentity(name=ruleset.name, version=ruleset.version, hash=ruleset.hash)

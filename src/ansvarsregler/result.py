@@ -25,6 +25,11 @@ class RulesetIdentity(_Frozen):
     version: str
     hash: str = Field(description="SHA-256 of the validated rules, independent of file order.")
 
+    @classmethod
+    def of(cls, ruleset: Any) -> RulesetIdentity:
+        """The identity of a :class:`~ansvarsregler.ruleset.Ruleset`."""
+        return cls(name=ruleset.name, version=ruleset.version, hash=ruleset.hash)
+
 
 class Assumption(_Frozen):
     """A fact the planner did not state, filled in by a rule."""

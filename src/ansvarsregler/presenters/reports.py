@@ -7,32 +7,16 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from ..analysis import CheckReport, FactPattern
+from ..analysis import CheckReport
 from ..diff import Outcome, RulesetDiff
 from ..i18n import message
 from ..ruleset import Ruleset
 from ..vocabulary import Language
+from .wording import describe_facts, describe_pattern
 
 
 def _console(out: TextIO) -> Console:
     return Console(file=out, highlight=False, soft_wrap=True)
-
-
-def describe_pattern(ruleset: Ruleset, pattern: FactPattern, lang: Language) -> str:
-    """``måltype: kapasitetsmål / tjenestekvalitet; budsjettnivå: per enhet``."""
-    manifest = ruleset.manifest
-    if not pattern.facts:
-        return message("any_goal_facts", lang)
-    return "; ".join(
-        f"{manifest.facts[fact].label.get(lang)}: "
-        + " / ".join(manifest.value_label(fact, value, lang) for value in values)
-        for fact, values in pattern.facts.items()
-    )
-
-
-def describe_facts(facts: dict[str, str]) -> str:
-    """A witness as YAML flow mapping, ready to paste: ``{goal_type: capacity}``."""
-    return "{" + ", ".join(f"{fact}: {value}" for fact, value in facts.items()) + "}"
 
 
 def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Language) -> None:

@@ -9,12 +9,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..analysis import FactPattern
 from ..explain import Explanation
 from ..i18n import message
 from ..result import Classification
 from ..ruleset import Ruleset
 from ..ruleset_schema import Rule
-from ..vocabulary import Language
+from ..vocabulary import Language, condition_values
+from .wording import describe_pattern
 
 
 def _console(out: TextIO) -> Console:
@@ -135,16 +137,13 @@ def write_rules(ruleset: Ruleset, out: TextIO, lang: Language) -> None:
 
 def describe_condition(ruleset: Ruleset, rule: Rule, lang: Language) -> str:
     """The rule's condition in words, e.g. ``måltype: samfunnsmål; påvirkning: ingen``."""
-    manifest = ruleset.manifest
     if not rule.when:
         return message("rules.any_goal", lang)
-    parts = []
-    for fact in rule.when:
-        values = " / ".join(
-            manifest.value_label(fact, value, lang) for value in sorted(rule.allowed_values(fact))
-        )
-        parts.append(f"{manifest.facts[fact].label.get(lang)}: {values}")
-    return "; ".join(parts)
+    facts = {
+        fact: tuple(v for v in condition_values(fact) if v in rule.allowed_values(fact))
+        for fact in rule.when
+    }
+    return describe_pattern(ruleset, FactPattern(facts=facts), lang)
 
 
 def describe_outcome(ruleset: Ruleset, rule: Rule, lang: Language) -> str:
