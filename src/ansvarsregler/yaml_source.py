@@ -9,6 +9,7 @@ the offending item (:func:`line_of`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, ClassVar
 
 import yaml
@@ -98,10 +99,7 @@ def line_of(text: str, path: Sequence[str | int]) -> int | None:
     Walks as far down ``path`` as the document goes and returns the line of
     the deepest node found; ``None`` if the text cannot be composed.
     """
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
+    node = _compose(text)
     if node is None:
         return None
     line = node.start_mark.line + 1
@@ -111,6 +109,15 @@ def line_of(text: str, path: Sequence[str | int]) -> int | None:
             break
         node, line = child
     return line
+
+
+@lru_cache(maxsize=16)
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of ``text`` (kept: a file's items are located one by one)."""
+    try:
+        return yaml.compose(text, Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return None
 
 
 def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node, int] | None:
