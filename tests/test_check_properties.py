@@ -174,8 +174,8 @@ def test_a_planted_dead_rule_is_reported_with_the_rule_that_masks_it(tmp_path, s
         }
     )
     report = check(load_ruleset(write(tmp_path, spec)))
-    assert [(d.rule, d.reason, d.masked_by) for d in report.dead_rules] == [
-        ("dod", "masked", (target["id"],))
+    assert [(d.rule, d.reason, d.masked_by, d.tied_with) for d in report.dead_rules] == [
+        ("dod", "masked", (target["id"],), ())
     ]
     assert not (report.gaps or report.conflicts or report.breaches or report.test_failures)
     assert report.coverage.untested == ("dod",)  # a dead rule cannot be exercised

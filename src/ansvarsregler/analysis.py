@@ -10,6 +10,7 @@ failures, each with a witness a maintainer can paste into a rule test.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -18,8 +19,11 @@ from .goal import Goal
 from .patterns import constrained_facts, merge
 from .result import RulesetIdentity
 from .ruleset import Ruleset
-from .ruleset_schema import UNRESOLVED, Invariant, RuleTest
-from .vocabulary import FACT_NAMES, MISSING
+from .ruleset_schema import UNRESOLVED, Invariant, Rule, RuleTest
+from .vocabulary import FACT_NAMES, MISSING, OWNER_IDS
+
+#: The owner shown for a combination no rule covers.
+GAP = "gap"
 
 
 class _Frozen(BaseModel):
@@ -52,10 +56,13 @@ class DeadRule(_Frozen):
     """A rule that never decides (or, for an assume rule, never fires)."""
 
     rule: str
-    reason: str
-    """``masked``: higher-priority rules always win first; ``never_holds``: the
-    condition never holds on the facts the rule sees."""
+    reason: Literal["masked", "assumed_away", "never_holds"]
+    """``masked``: other rules always come first; ``assumed_away``: assumptions
+    always change a fact the rule tests; ``never_holds``: the condition never holds."""
     masked_by: tuple[str, ...]
+    """The rules that come first with a higher priority (or the assume rules)."""
+    tied_with: tuple[str, ...] = ()
+    """Rules of the same priority that come first only because their id sorts first."""
 
 
 class Breach(_Frozen):
@@ -94,6 +101,8 @@ class CheckReport(_Frozen):
     conflicts: tuple[Conflict, ...]
     dead_rules: tuple[DeadRule, ...]
     breaches: tuple[Breach, ...]
+    vacuous_invariants: tuple[str, ...]
+    """Invariants whose condition holds for no combination, so they prove nothing."""
     tests_run: int
     test_failures: tuple[TestFailure, ...]
     coverage: Coverage
@@ -105,6 +114,7 @@ class CheckReport(_Frozen):
             or self.conflicts
             or self.dead_rules
             or self.breaches
+            or self.vacuous_invariants
             or self.test_failures
             or self.coverage.untested
         )
@@ -124,6 +134,7 @@ def check(ruleset: Ruleset, catalog: Iterable[Goal] = ()) -> CheckReport:
         conflicts=_conflicts(ruleset, decisions),
         dead_rules=_dead_rules(ruleset, decisions),
         breaches=_breaches(ruleset, decisions),
+        vacuous_invariants=_vacuous(ruleset, decisions),
         tests_run=len(ruleset.tests),
         test_failures=test_failures,
         coverage=Coverage(
@@ -161,19 +172,16 @@ def _gaps(decisions: list[Decision]) -> tuple[Gap, ...]:
 
 
 def _conflicts(ruleset: Ruleset, decisions: list[Decision]) -> tuple[Conflict, ...]:
+    """Equal-priority rules with different outcomes, and equal-priority assumptions that differ.
+
+    Between such rules durable-rules picks by definition order (the rule id),
+    so the outcome would hang on a name; both kinds are reported.
+    """
     by_rules: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for decision in decisions:
-        if decision.rule is None:
-            continue
-        top = ruleset.rule(decision.rule)
-        rivals = [
-            ruleset.rule(rule_id)
-            for rule_id in decision.fired
-            if ruleset.rule(rule_id).kind != "assume"
-            and ruleset.rule(rule_id).priority == top.priority
-        ]
-        if len({rival.outcome for rival in rivals}) > 1:
-            by_rules.setdefault(tuple(sorted(r.id for r in rivals)), []).append(decision.given)
+        for rivals in (*_assumption_rivals(ruleset, decision), _decision_rivals(ruleset, decision)):
+            if rivals:
+                by_rules.setdefault(rivals, []).append(decision.given)
     return tuple(
         Conflict(
             rules=rules,
@@ -185,56 +193,93 @@ def _conflicts(ruleset: Ruleset, decisions: list[Decision]) -> tuple[Conflict, .
     )
 
 
+def _decision_rivals(ruleset: Ruleset, decision: Decision) -> tuple[str, ...]:
+    """The deciding rules tied with the decider that would decide otherwise (or ``()``)."""
+    if decision.rule is None:
+        return ()
+    top = ruleset.rule(decision.rule)
+    rivals = [
+        ruleset.rule(rule_id)
+        for rule_id in decision.fired
+        if ruleset.rule(rule_id).kind != "assume" and ruleset.rule(rule_id).priority == top.priority
+    ]
+    if len({rival.outcome for rival in rivals}) > 1:
+        return tuple(sorted(rival.id for rival in rivals))
+    return ()
+
+
+def _assumption_rivals(ruleset: Ruleset, decision: Decision) -> list[tuple[str, ...]]:
+    """At each step of the engine's chain, tied assume rules that fill a fact differently."""
+    assume_rules = [rule for rule in ruleset.rules if rule.kind == "assume"]
+    facts = dict(zip(FACT_NAMES, decision.given, strict=True))
+    found = []
+    for step in (*decision.assumptions, None):
+        matching = [rule for rule in assume_rules if rule.matches(facts)]
+        if matching:
+            top = max(rule.priority for rule in matching)
+            tied = [rule for rule in matching if rule.priority == top]
+            by_fact: dict[str, list[Rule]] = {}
+            for rule in tied:
+                by_fact.setdefault(next(iter(rule.assume or {})), []).append(rule)
+            for rivals in by_fact.values():
+                if len({tuple((rule.assume or {}).values()) for rule in rivals}) > 1:
+                    found.append(tuple(sorted(rule.id for rule in rivals)))
+        if step is not None:
+            facts[step.fact] = step.value
+    return found
+
+
 def _dead_rules(ruleset: Ruleset, decisions: list[Decision]) -> tuple[DeadRule, ...]:
     alive = set().union(*(_exercised(decision) for decision in decisions))
-    dead = []
-    for rule in ruleset.rules:
-        if rule.id in alive:
-            continue
-        if rule.kind == "assume":
-            seen = [
-                d for d in decisions if rule.matches(dict(zip(FACT_NAMES, d.given, strict=True)))
-            ]
-            winners = {item.rule for d in seen for item in d.assumptions}
-        else:
-            seen = [d for d in decisions if rule.matches(d.effective_facts)]
-            winners = {d.rule for d in seen if d.rule}
-            if not seen:  # holds on what was given, but assumptions always change it first
-                given = [
-                    d
-                    for d in decisions
-                    if rule.matches(dict(zip(FACT_NAMES, d.given, strict=True)))
-                ]
-                winners = {item.rule for d in given for item in d.assumptions}
-        dead.append(
-            DeadRule(
-                rule=rule.id,
-                reason="masked" if winners else "never_holds",
-                masked_by=tuple(sorted(winners)),
-            )
-        )
-    return tuple(dead)
+    return tuple(
+        _why_dead(ruleset, rule, decisions) for rule in ruleset.rules if rule.id not in alive
+    )
+
+
+def _why_dead(ruleset: Ruleset, rule: Rule, decisions: list[Decision]) -> DeadRule:
+    """Which rules always come first, and whether by priority, by a tie, or by an assumption."""
+    given = [d for d in decisions if rule.matches(dict(zip(FACT_NAMES, d.given, strict=True)))]
+    if rule.kind == "assume":
+        # Seen on the given facts but never fired: another assumption always went first.
+        winners = {item.rule for d in given for item in d.assumptions[:1]}
+    else:
+        winners = {d.rule for d in decisions if rule.matches(d.effective_facts) and d.rule}
+        if not winners:  # holds on what was given, but assumptions always change a fact it tests
+            changes = {item for d in given for item in d.assumptions if item.fact in rule.when}
+            winners = {item.rule for item in changes}
+            if winners:
+                return DeadRule(
+                    rule=rule.id, reason="assumed_away", masked_by=tuple(sorted(winners))
+                )
+    if not winners:
+        return DeadRule(rule=rule.id, reason="never_holds", masked_by=())
+    higher = tuple(sorted(w for w in winners if ruleset.rule(w).priority != rule.priority))
+    tied = tuple(sorted(w for w in winners if ruleset.rule(w).priority == rule.priority))
+    return DeadRule(rule=rule.id, reason="masked", masked_by=higher, tied_with=tied)
 
 
 def _breaches(ruleset: Ruleset, decisions: list[Decision]) -> tuple[Breach, ...]:
+    """Invariants some combination breaks (a gap breaks every invariant that names an owner)."""
     breaches = []
     for invariant in ruleset.invariants:
         broken = [
             d
             for d in decisions
-            if not d.is_gap
-            and invariant.matches(d.effective_facts)
-            and not invariant.expect.holds(d.owner, d.adopted_by)
+            if invariant.matches(d.effective_facts)
+            and (
+                invariant.expect.owner is not None
+                if d.is_gap
+                else not invariant.expect.holds(d.owner, d.adopted_by)
+            )
         ]
         if not broken:
             continue
         witness = min(broken, key=lambda d: sum(value != MISSING for value in d.given))
-        owner = witness.owner or UNRESOLVED
         breaches.append(
             Breach(
                 invariant=invariant.id,
                 witness=stated(witness.given),
-                owner=owner,
+                owner=GAP if witness.is_gap else (witness.owner or UNRESOLVED),
                 adopted_by=witness.adopted_by,
                 rule=witness.rule or "",
                 test_case=_test_case(invariant, witness),
@@ -243,25 +288,37 @@ def _breaches(ruleset: Ruleset, decisions: list[Decision]) -> tuple[Breach, ...]
     return tuple(breaches)
 
 
+def _vacuous(ruleset: Ruleset, decisions: list[Decision]) -> tuple[str, ...]:
+    """Invariants whose condition holds for no combination: they prove nothing."""
+    return tuple(
+        invariant.id
+        for invariant in ruleset.invariants
+        if not any(invariant.matches(d.effective_facts) for d in decisions)
+    )
+
+
 def _test_case(invariant: Invariant, decision: Decision) -> str:
-    """A rule test that fails until the breach is mended (the expectation is the invariant's)."""
+    """A rule test that fails until the breach is mended.
+
+    Where the invariant names one owner, that is the expectation; otherwise the
+    owner is a placeholder naming the choices, which will not load until a
+    maintainer picks one.
+    """
     facts = ", ".join(f"{fact}: {value}" for fact, value in stated(decision.given).items())
     expect = invariant.expect
-    lines = [f"- name: {invariant.id}", f"  goal: {{{facts}}}"]
     if expect.owner is not None and len(expect.owner) == 1:
-        adopted = (
-            f", adopted_by: {expect.adopted_by[0]}"
-            if expect.adopted_by is not None and len(expect.adopted_by) == 1
-            else ""
-        )
-        lines.append(f"  expect: {{owner: {expect.owner[0]}{adopted}}}")
+        owner = expect.owner[0]
     else:
-        wanted = expect.model_dump(exclude_none=True)
-        lines.append(f"  # {invariant.id}: {wanted}; now: {decision.owner or UNRESOLVED}")
-        lines.append(
-            f"  expect: {{owner: {decision.owner or UNRESOLVED}}}  # change to the owner wanted"
-        )
-    return "\n".join(lines) + "\n"
+        allowed = expect.owner or [
+            o for o in (*OWNER_IDS, UNRESOLVED) if o not in (expect.owner_not or ())
+        ]
+        owner = "VELG-EN/CHOOSE-ONE:" + "|".join(allowed)
+    adopted = (
+        f", adopted_by: {expect.adopted_by[0]}"
+        if expect.adopted_by is not None and len(expect.adopted_by) == 1
+        else ""
+    )
+    return f"- name: {invariant.id}\n  goal: {{{facts}}}\n  expect: {{owner: {owner}{adopted}}}\n"
 
 
 def _run_tests(ruleset: Ruleset, table: DecisionTable) -> tuple[tuple[TestFailure, ...], set[str]]:

@@ -1,9 +1,10 @@
 """What a change to the rules does: every region of the input space whose outcome changes.
 
 ``ansvar diff OLD NEW`` runs both rule sets over every combination of facts
-and merges the combinations whose outcome (owner and who adopts) changes
-into readable fact patterns, grouped by the change and the rules
-responsible; then it lists the goals whose owner changes.
+and merges the combinations whose outcome changes (owner, who adopts, the
+deciding rule, the assumptions or the questions) into readable fact
+patterns, grouped by the change and the rules responsible; then it lists
+the goals whose outcome changes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from .analysis import FactPattern, inside, smallest, stated
+from .analysis import GAP, FactPattern, inside, smallest, stated
 from .decisions import Decision, DecisionTable, every_fact_combination
 from .goal import Goal
 from .patterns import constrained_facts, merge
@@ -21,19 +22,21 @@ from .result import RulesetIdentity
 from .ruleset import Ruleset
 from .ruleset_schema import UNRESOLVED
 
-#: The outcome shown for a combination no rule covers.
-GAP = "gap"
-
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Outcome(_Frozen):
+    """What a goal gets: owner and adopter, and the rules and questions behind them."""
+
     owner: str
     """An owner id, ``unresolved``, or ``gap``."""
     adopted_by: str | None
     rule: str | None
+    assumed: tuple[str, ...] = ()
+    """``fact=value (rule)`` for each assumption made on the way."""
+    asked: tuple[str, ...] = ()
 
 
 class ChangedRegion(_Frozen):
@@ -98,12 +101,15 @@ def diff(old: Ruleset, new: Ruleset, goals: Iterable[Goal] = ()) -> RulesetDiff:
 
 
 def _outcome(decision: Decision) -> Outcome:
-    if decision.is_gap:
-        return Outcome(owner=GAP, adopted_by=None, rule=decision.rule)
     return Outcome(
-        owner=decision.owner or UNRESOLVED, adopted_by=decision.adopted_by, rule=decision.rule
+        owner=GAP if decision.is_gap else (decision.owner or UNRESOLVED),
+        adopted_by=decision.adopted_by,
+        rule=decision.rule,
+        assumed=tuple(f"{a.fact}={a.value} ({a.rule})" for a in decision.assumptions),
+        asked=decision.asked,
     )
 
 
 def _differs(before: Outcome, after: Outcome) -> bool:
-    return (before.owner, before.adopted_by) != (after.owner, after.adopted_by)
+    """Any change a council paper would show: owner, adopter, rule, assumptions or questions."""
+    return before != after

@@ -169,18 +169,19 @@ def explain(classifier: Classifier, goal: GoalInput, *, lang: Language = "nb") -
     )
 
 
-#: At most this many two-fact alternatives are listed (one-fact ones are all listed).
-_MAX_PAIRS = 8
+#: At most this many two-fact changes are listed for each owner.
+_MAX_PAIRS_PER_OWNER = 3
 
 
 def what_would_change(
     classifier: Classifier, goal: GoalInput, *, lang: Language = "nb"
 ) -> tuple[Alternative, ...]:
-    """The smallest changes of stated facts that would give ``goal`` a different owner.
+    """For each other owner, the smallest changes of facts that would give the goal to it.
 
-    Every change of one fact to another definite value is tried; only if none
-    changes the owner are pairs of facts tried. For an unresolved goal, any
-    owner counts, so the answer also says where each answer to the questions leads.
+    Every change of one fact to another definite value is tried; an owner no
+    single change reaches gets the changes of two facts that do (a few). For
+    an unresolved goal every owner is "other", so this also says where the
+    answers to its questions lead.
     """
     goal = to_goal(goal)
     table = classifier.decisions
@@ -190,19 +191,26 @@ def what_would_change(
         index: [v for v in FACT_VALUES[fact] if v not in UNKNOWN_VALUES and v != key[index]]
         for index, fact in enumerate(FACT_NAMES)
     }
+    found: list[Alternative] = []
+    reached: set[str] = set()
     for size in (1, 2):
-        found = []
+        pairs_per_owner: dict[str, int] = {}
         for positions in itertools.combinations(range(len(FACT_NAMES)), size):
             for values in itertools.product(*(options[p] for p in positions)):
                 changed = list(key)
                 for position, value in zip(positions, values, strict=True):
                     changed[position] = value
+                owner = table.outcome(tuple(changed)).owner
+                if owner is None or owner == current or (size == 2 and owner in reached):
+                    continue
+                if size == 2:
+                    if pairs_per_owner.get(owner, 0) >= _MAX_PAIRS_PER_OWNER:
+                        continue
+                    pairs_per_owner[owner] = pairs_per_owner.get(owner, 0) + 1
                 decision = table.outcome(tuple(changed))
-                if decision.owner is not None and decision.owner != current:
-                    found.append(_alternative(classifier, key, decision, positions, lang))
-        if found:
-            return tuple(found if size == 1 else found[:_MAX_PAIRS])
-    return ()
+                found.append(_alternative(classifier, key, decision, positions, lang))
+        reached |= {alternative.owner for alternative in found}
+    return tuple(found)
 
 
 def _alternative(

@@ -144,10 +144,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "filen må ha 'rules:' eller 'invariants:' med minst ett element",
         "en": "the file needs 'rules:' or 'invariants:' with at least one item",
     },
-    "rules.test_unknown_rule": {
-        "nb": "testen {name!r} venter regelen {rule_id!r}, som ikke finnes",
-        "en": "the test {name!r} expects the rule {rule_id!r}, which does not exist",
-    },
     "rules.one_outcome": {
         "nb": "en regel må ha nøyaktig én av decide, assume og ask",
         "en": "a rule must have exactly one of decide, assume and ask",
@@ -266,12 +262,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{rules} have equal priority and different outcomes when {pattern} (e.g. {witness})",
     },
     "check.masked": {
-        "nb": "{rule} avgjør aldri: regler med høyere prioritet vinner alltid først ({by})",
-        "en": "{rule} never decides: higher-priority rules always win first ({by})",
+        "nb": "regler med høyere prioritet kommer alltid først ({by})",
+        "en": "higher-priority rules always come first ({by})",
     },
+    "check.tied": {
+        "nb": "{by} har samme prioritet og kommer først bare fordi id-en sorteres først; "
+        "gi reglene ulik prioritet eller slå dem sammen",
+        "en": "{by} has the same priority and comes first only because its id sorts first; "
+        "give the rules different priorities or merge them",
+    },
+    "check.dead_rule": {"nb": "{rule} {never}: {why}", "en": "{rule} {never}: {why}"},
+    "check.assumed_away": {
+        "nb": "antakelser endrer alltid et faktum regelen tester ({by})",
+        "en": "assumptions always change a fact the rule tests ({by})",
+    },
+    "check.never_decides": {"nb": "avgjør aldri", "en": "never decides"},
+    "check.never_fires": {"nb": "slår aldri til", "en": "never fires"},
+    "check.vacuous": {"nb": "Invarianter som ikke gjelder noe mål", "en": "Vacuous invariants"},
+    "check.vacuous_item": {
+        "nb": "{invariant}: vilkåret holder for ingen kombinasjon av fakta (etter antakelser), "
+        "så invarianten beviser ingenting",
+        "en": "{invariant}: its condition holds for no combination of facts (after "
+        "assumptions), so it proves nothing",
+    },
+    "owner.unresolved": {"nb": "uavklart", "en": "unresolved"},
+    "owner.gap": {"nb": "hull (intet utfall)", "en": "gap (no outcome)"},
     "check.never_holds": {
-        "nb": "{rule} slår aldri til: vilkåret kan ikke oppfylles",
-        "en": "{rule} never fires: its condition can never hold",
+        "nb": "vilkåret kan ikke oppfylles",
+        "en": "its condition can never hold",
     },
     "check.breach": {
         "nb": "{invariant}: {witness} gir {owner} (regel {rule}). Som regeltest:",
@@ -314,7 +332,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{old} → {new} når {pattern} ({count} kombinasjoner, f.eks. {witness})",
         "en": "{old} → {new} when {pattern} ({count} combinations, e.g. {witness})",
     },
-    "diff.goals": {"nb": "Mål som får ny eier", "en": "Goals whose owner changes"},
+    "diff.goals": {"nb": "Mål som får et annet utfall", "en": "Goals whose outcome changes"},
+    "diff.assumed": {"nb": "antatt", "en": "assumed"},
+    "diff.asked": {"nb": "spør om", "en": "asks"},
     "diff.regions": {"nb": "Endrede utfall", "en": "Changed outcomes"},
     # -- CLI -----------------------------------------------------------------
     "cli.goal_not_found": {

@@ -129,7 +129,7 @@ def load_ruleset(directory: str | Path) -> Ruleset:
         directory=str(folder),
         hash=_content_hash(manifest, ordered),
         invariants=tuple(sorted(invariants, key=lambda invariant: invariant.id)),
-        tests=_load_tests(folder / TESTS_DIR, {rule.id for rule in rules}),
+        tests=_load_tests(folder / TESTS_DIR),
     )
 
 
@@ -144,21 +144,13 @@ def _refuse_duplicate(item_id: str, source: RuleSource, sources: dict[str, RuleS
         )
 
 
-def _load_tests(folder: Path, rule_ids: set[str]) -> tuple[tuple[RuleTest, RuleSource], ...]:
+def _load_tests(folder: Path) -> tuple[tuple[RuleTest, RuleSource], ...]:
     """The rule tests in ``folder`` (which may be absent), each with where it is written."""
     tests: list[tuple[RuleTest, RuleSource]] = []
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
         text = _read(path)
         for index, test in enumerate(_validate_file(path, RuleTestFile, text).tests):
-            source = RuleSource(str(path), line_of(text, ("tests", index)))
-            if test.expect.rule is not None and test.expect.rule not in rule_ids:
-                raise RulesetError(
-                    "rules.test_unknown_rule",
-                    Location(file=source.file, line=source.line, field="expect.rule"),
-                    name=test.name,
-                    rule_id=test.expect.rule,
-                )
-            tests.append((test, source))
+            tests.append((test, RuleSource(str(path), line_of(text, ("tests", index)))))
     return tuple(tests)
 
 

@@ -238,6 +238,16 @@ class TestExpectation(_Strict):
     questions: list[FactName] | None = None
     """Exactly these facts asked about, in order."""
 
+    @field_validator("assumptions")
+    @classmethod
+    def _known_assumed_values(cls, assumptions: dict[str, str] | None) -> dict[str, str] | None:
+        for fact, value in (assumptions or {}).items():
+            if value not in FACT_VALUES[fact]:
+                raise invalid(
+                    "rules.fact_value", fact=fact, value=value, allowed=", ".join(FACT_VALUES[fact])
+                )
+        return assumptions
+
 
 class RuleTest(_Strict):
     """A rule test (like an OPA policy test): goal facts in, an expected outcome."""

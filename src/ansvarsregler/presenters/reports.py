@@ -7,7 +7,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from ..analysis import CheckReport
+from ..analysis import CheckReport, DeadRule
 from ..diff import Outcome, RulesetDiff
 from ..i18n import message
 from ..ruleset import Ruleset
@@ -61,15 +61,7 @@ def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Langua
         ),
         (
             "check.dead",
-            [
-                message(
-                    "check.masked" if dead.reason == "masked" else "check.never_holds",
-                    lang,
-                    rule=dead.rule,
-                    by=", ".join(dead.masked_by),
-                )
-                for dead in report.dead_rules
-            ],
+            [_dead_rule(dead, ruleset, lang) for dead in report.dead_rules],
         ),
         (
             "check.breaches",
@@ -79,7 +71,7 @@ def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Langua
                     lang,
                     invariant=breach.invariant,
                     witness=describe_facts(breach.witness),
-                    owner=breach.owner,
+                    owner=owner_word(breach.owner, lang),
                     rule=breach.rule,
                 )
                 + "\n"
@@ -88,6 +80,12 @@ def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Langua
             ],
         ),
     ]
+    sections.append(
+        (
+            "check.vacuous",
+            [message("check.vacuous_item", lang, invariant=i) for i in report.vacuous_invariants],
+        )
+    )
     for key, lines in sections:
         _section(console, message(key, lang), lines, lang)
     failures = [
@@ -121,6 +119,7 @@ def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Langua
         + len(report.conflicts)
         + len(report.dead_rules)
         + len(report.breaches)
+        + len(report.vacuous_invariants)
         + len(report.test_failures)
         + len(coverage.untested)
     )
@@ -129,6 +128,18 @@ def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Langua
         console.print(message("check.result_problems", lang, count=problems), style="bold red")
     else:
         console.print(message("check.result_clean", lang), style="bold green")
+
+
+def _dead_rule(dead: DeadRule, ruleset: Ruleset, lang: Language) -> str:
+    """``regel avgjør aldri: høyere prioritet kommer først (a); b har samme prioritet ...``."""
+    kind = ruleset.rule(dead.rule).kind
+    never = message("check.never_fires" if kind == "assume" else "check.never_decides", lang)
+    reasons = []
+    if dead.masked_by or dead.reason != "masked":
+        reasons.append(message(f"check.{dead.reason}", lang, by=", ".join(dead.masked_by)))
+    if dead.tied_with:
+        reasons.append(message("check.tied", lang, by=", ".join(dead.tied_with)))
+    return message("check.dead_rule", lang, rule=dead.rule, never=never, why="; ".join(reasons))
 
 
 def _section(console: Console, title: str, lines: list[str], lang: Language) -> None:
@@ -163,8 +174,8 @@ def write_diff(report: RulesetDiff, ruleset: Ruleset, out: TextIO, lang: Languag
         text = message(
             "diff.region",
             lang,
-            old=_outcome(region.old),
-            new=_outcome(region.new),
+            old=_outcome(region.old, lang),
+            new=_outcome(region.new, lang),
             pattern=describe_pattern(ruleset, region.pattern, lang),
             count=region.combinations,
             witness=describe_facts(region.witness),
@@ -172,16 +183,42 @@ def write_diff(report: RulesetDiff, ruleset: Ruleset, out: TextIO, lang: Languag
         console.print(f"  - {escape(text)}")
     console.print(f"\n[bold]{message('diff.goals', lang)}[/] ({len(report.goals)})")
     for goal in report.goals:
-        line = f"{goal.goal_id} ({goal.title}): {_outcome(goal.old)} → {_outcome(goal.new)}"
+        change = f"{_outcome(goal.old, lang)} → {_outcome(goal.new, lang)}"
+        line = f"{goal.goal_id} ({goal.title}): {change}"
         console.print(f"  - {escape(line)}")
 
 
-def _outcome(outcome: Outcome) -> str:
+def _outcome(outcome: Outcome, lang: Language) -> str:
+    """``radmann, kommunestyret [regel; antatt: influence=partial (…); spør: budget_frame]``."""
     adopted = f", {outcome.adopted_by}" if outcome.adopted_by else ""
-    rule = f" [{outcome.rule}]" if outcome.rule else ""
-    return f"{outcome.owner}{adopted}{rule}"
+    details = [outcome.rule or "-"]
+    if outcome.assumed:
+        details.append(f"{message('diff.assumed', lang)}: {', '.join(outcome.assumed)}")
+    if outcome.asked:
+        details.append(f"{message('diff.asked', lang)}: {', '.join(outcome.asked)}")
+    return f"{owner_word(outcome.owner, lang)}{adopted} [{'; '.join(details)}]"
 
 
 def _fields(these: dict[str, object], others: dict[str, object]) -> str:
     """The fields of ``these`` that differ from ``others``, as ``owner: radmann``."""
-    return ", ".join(f"{key}: {value}" for key, value in these.items() if others.get(key) != value)
+    return ", ".join(
+        f"{key}: {_plain(value)}" for key, value in these.items() if others.get(key) != value
+    )
+
+
+def _plain(value: object) -> str:
+    """A field value as a rule test would write it: ``{fact: value}``, ``[a, b]``, ``-``."""
+    if value is None:
+        return "-"
+    if isinstance(value, dict):
+        return describe_facts({str(k): str(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)
+
+
+def owner_word(owner: str, lang: Language) -> str:
+    """An owner id as shown; ``unresolved`` and ``gap`` in words."""
+    if owner in ("unresolved", "gap"):
+        return message(f"owner.{owner}", lang)
+    return owner
