@@ -343,7 +343,7 @@ def _run_tests(ruleset: Ruleset, table: DecisionTable) -> tuple[tuple[TestFailur
 def compare(test: RuleTest, decision: Decision) -> tuple[dict[str, object], dict[str, object]]:
     """The expected fields of ``test`` and the same fields of the actual outcome."""
     actual: dict[str, object] = {
-        "owner": UNRESOLVED if decision.is_gap else (decision.owner or UNRESOLVED),
+        "owner": GAP if decision.is_gap else (decision.owner or UNRESOLVED),
         "adopted_by": decision.adopted_by,
         "rule": decision.rule,
         "assumptions": {item.fact: item.value for item in decision.assumptions},
