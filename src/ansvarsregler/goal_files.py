@@ -15,9 +15,10 @@ import math
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, NamedTuple
 
 import yaml
 
@@ -52,9 +53,8 @@ class _Document:
     """Validated goals of a YAML or JSON document with their lines, kept after the first pass."""
 
 
-@dataclass(frozen=True)
-class ReadGoal:
-    """A validated goal and where it was read."""
+class ReadGoal(NamedTuple):
+    """A validated goal and where it was read (a tuple: a million are made per run)."""
 
     goal: Goal
     file: str
@@ -225,10 +225,12 @@ def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None
                 ) from None
             except ValueError as error:
                 raise _json_error(doc, error, line=number) from None
-            yield (
-                to_goal(raw, item=item, file=doc.label, line_for=lambda _p, n=number: n),
-                lambda n=number: n,
-            )
+            try:
+                goal = to_goal(raw, item=item, file=doc.label)
+            except InvalidGoalError as error:
+                error.location = replace(error.location, line=number)
+                raise
+            yield goal, partial(int, number)
     if item == 0:
         raise InvalidGoalError("input.empty_file", Location(file=doc.label))
 
@@ -238,15 +240,18 @@ def _document_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | N
     data = _parse(doc, text)
     items, prefix = _goal_list(doc, data, text)
     for index, raw in enumerate(items):
-        path_in_doc = (*prefix, index)
-
-        def line_for(loc: Sequence[str | int], p: tuple = path_in_doc) -> int | None:
-            return line_of(text, (*p, *loc))
-
-        yield (
-            to_goal(raw, item=index + 1, file=doc.label, line_for=line_for),
-            lambda p=path_in_doc: line_of(text, p),
-        )
+        try:
+            goal = to_goal(raw, item=index + 1, file=doc.label)
+        except InvalidGoalError:  # validate again, now saying on which line the problem is
+            path_in_doc = (*prefix, index)
+            to_goal(
+                raw,
+                item=index + 1,
+                file=doc.label,
+                line_for=lambda loc, p=path_in_doc: line_of(text, (*p, *loc)),
+            )
+            raise
+        yield goal, partial(line_of, text, (*prefix, index))
 
 
 def _read_text(doc: _Document) -> str:
