@@ -249,3 +249,28 @@ def test_a_planted_invariant_breach_has_the_smallest_witness(tmp_path, spec, dat
     assert stated_count(breach.witness) == min(stated_count(stated(k)) for k in region(target))
     assert f"expect: {{owner: {wanted}}}" in breach.test_case
     assert not (report.gaps or report.conflicts or report.dead_rules or report.test_failures)
+
+
+@SETTINGS
+@given(clean_rule_sets(), st.data())
+def test_a_planted_assumption_conflict_is_reported_with_the_tied_loser(tmp_path, spec, data):
+    used = {r["when"]["goal_type"] for r in spec["rules"] if r["id"].startswith("r-")}
+    goal_type = data.draw(st.sampled_from([g for g in FACT_VALUES["goal_type"] if g not in used]))
+    priority = data.draw(st.integers(1, 999))
+    for rule_id, value in (("anta-a", "within_budget"), ("anta-b", "requires_increase")):
+        spec["rules"].append(
+            {
+                "id": rule_id,
+                "principle": 2,
+                "priority": priority,
+                "when": {"goal_type": goal_type, "budget_impact": MISSING},
+                "assume": {"budget_impact": value},
+                "justification": TEXT,
+            }
+        )
+    report = check(load_ruleset(write(tmp_path, spec)))
+    assert [c.rules for c in report.conflicts] == [("anta-a", "anta-b")]
+    assert report.conflicts[0].witness == {"goal_type": goal_type}
+    # The engine takes the rule whose id sorts first; the other never fires.
+    assert [(d.rule, d.tied_with) for d in report.dead_rules] == [("anta-b", ("anta-a",))]
+    assert not (report.gaps or report.breaches or report.test_failures)

@@ -26,11 +26,12 @@ class Location:
     item: int | None = None
     goal: str | None = None
     rule: str | None = None
+    invariant: str | None = None
     field: str | None = None
 
     def describe(self, lang: Language) -> str:
         parts = []
-        for key in ("file", "line", "goal", "rule", "field"):
+        for key in ("file", "line", "goal", "rule", "invariant", "field"):
             value = getattr(self, key)
             if value is not None:
                 parts.append(message(f"loc.{key}", lang, value=value))

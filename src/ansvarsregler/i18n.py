@@ -20,6 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "loc.item": {"nb": "element nr. {value}", "en": "item {value}"},
     "loc.goal": {"nb": "mål {value!r}", "en": "goal {value!r}"},
     "loc.rule": {"nb": "regel {value!r}", "en": "rule {value!r}"},
+    "loc.invariant": {"nb": "invariant {value!r}", "en": "invariant {value!r}"},
     "loc.field": {"nb": "felt {value}", "en": "field {value}"},
     "error.prefix": {"nb": "Feil", "en": "Error"},
     "warning.prefix": {"nb": "Advarsel", "en": "Warning"},
@@ -78,6 +79,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value!r} has the wrong type: {reason}",
     },
     "value.empty": {"nb": "kan ikke være tom", "en": "must not be empty"},
+    "value.not_text": {"nb": "{value!r} må være tekst", "en": "{value!r} must be text"},
+    "value.not_integer": {
+        "nb": "{value!r} må være et heltall",
+        "en": "{value!r} must be a whole number",
+    },
+    "value.not_list": {"nb": "{value!r} må være en liste", "en": "{value!r} must be a list"},
+    "value.not_mapping": {
+        "nb": "{value!r} må være en mapping (nøkkel: verdi)",
+        "en": "{value!r} must be a mapping (key: value)",
+    },
     "kostra.format": {
         "nb": "{value!r} er ikke en KOSTRA-funksjon; bruk tre sifre, f.eks. 202 (grunnskole)",
         "en": "{value!r} is not a KOSTRA function; use three digits, e.g. 202 (primary school)",

@@ -184,14 +184,20 @@ def _validate_file(path: Path, model: type[ModelT], text: str | None = None) -> 
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        rule_id = _rule_id_at(data, tuple(error.errors()[0]["loc"]))
+        loc = tuple(error.errors()[0]["loc"])
+        item_id = _rule_id_at(data, loc)
+        is_invariant = bool(loc) and loc[0] == "invariants"
         raise first_error(
             error,
             RulesetError,
-            Location(file=str(path), rule=rule_id),
+            Location(
+                file=str(path),
+                rule=None if is_invariant else item_id,
+                invariant=item_id if is_invariant else None,
+            ),
             line_for=lambda loc: line_of(text, loc),
             model=model,
-            field_offset=2 if rule_id else 0,
+            field_offset=2 if item_id else 0,
         ) from None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -35,14 +36,7 @@ def first_error(
     shown = [str(step) for step in path[field_offset:] if not str(step).startswith("[")]
     field = ".".join(shown) or None
     line = line_for(path) if line_for else None
-    where = Location(
-        file=location.file,
-        line=line if line is not None else location.line,
-        item=location.item,
-        goal=location.goal,
-        rule=location.rule,
-        field=field,
-    )
+    where = replace(location, line=line if line is not None else location.line, field=field)
     allowed = _fields_at(model, path[:-1]) if model is not None else ()
     key, params = _message_for(detail, allowed)
     return error_type(key, where, **params)
@@ -63,7 +57,22 @@ def _message_for(detail: ErrorDetails, allowed_fields: Sequence[str]) -> tuple[s
         return "value.unknown_field", {"allowed": ", ".join(allowed_fields) or "-"}
     if kind in ("string_too_short", "too_short"):
         return "value.empty", {}
+    if kind in _KIND_KEYS:
+        return _KIND_KEYS[kind], {"value": value}
     return "value.wrong_type", {"value": value, "reason": detail["msg"]}
+
+
+#: pydantic's error types for a value of the wrong kind, and the message that says so.
+_KIND_KEYS = {
+    "string_type": "value.not_text",
+    "int_type": "value.not_integer",
+    "int_parsing": "value.not_integer",
+    "int_from_float": "value.not_integer",
+    "list_type": "value.not_list",
+    "dict_type": "value.not_mapping",
+    "model_type": "value.not_mapping",
+    "model_attributes_type": "value.not_mapping",
+}
 
 
 def _fields_at(model: type[BaseModel], path: Sequence[str | int]) -> tuple[str, ...]:
