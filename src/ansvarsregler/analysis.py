@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from .decisions import Decision, DecisionTable, every_fact_combination
 from .goal import Goal
+from .model_base import StrictModel
 from .patterns import constrained_facts, merge
 from .result import RulesetIdentity
 from .ruleset import Ruleset
@@ -26,17 +25,13 @@ from .vocabulary import FACT_NAMES, MISSING, OWNER_IDS
 GAP = "gap"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class FactPattern(_Frozen):
+class FactPattern(StrictModel):
     """A region of the input space: each named fact takes one of the listed values."""
 
     facts: dict[str, tuple[str, ...]]
 
 
-class Gap(_Frozen):
+class Gap(StrictModel):
     """Combinations for which no rule gives an owner or questions."""
 
     pattern: FactPattern
@@ -44,7 +39,7 @@ class Gap(_Frozen):
     """The smallest goal (fewest stated facts) in the region."""
 
 
-class Conflict(_Frozen):
+class Conflict(StrictModel):
     """Combinations where rules of equal priority give different outcomes."""
 
     rules: tuple[str, ...]
@@ -52,7 +47,7 @@ class Conflict(_Frozen):
     witness: dict[str, str]
 
 
-class DeadRule(_Frozen):
+class DeadRule(StrictModel):
     """A rule that never decides (or, for an assume rule, never fires)."""
 
     rule: str
@@ -65,7 +60,7 @@ class DeadRule(_Frozen):
     """Rules of the same priority that come first only because their id sorts first."""
 
 
-class Breach(_Frozen):
+class Breach(StrictModel):
     """A combination that breaks an invariant."""
 
     invariant: str
@@ -78,7 +73,7 @@ class Breach(_Frozen):
     """The witness as a rule test, ready to paste into ``rules/tests/``."""
 
 
-class TestFailure(_Frozen):
+class TestFailure(StrictModel):
     __test__ = False  # not a pytest class
 
     name: str
@@ -87,14 +82,14 @@ class TestFailure(_Frozen):
     actual: dict[str, object]
 
 
-class Coverage(_Frozen):
+class Coverage(StrictModel):
     untested: tuple[str, ...]
     """Rules no rule test exercises (a problem: every rule needs a test)."""
     not_in_catalog: tuple[str, ...]
     """Rules no goal in the checked catalog exercises (for information)."""
 
 
-class CheckReport(_Frozen):
+class CheckReport(StrictModel):
     ruleset: RulesetIdentity
     combinations: int
     gaps: tuple[Gap, ...]

@@ -12,22 +12,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from pydantic import BaseModel, ConfigDict
-
 from .analysis import GAP, FactPattern, inside, smallest, stated
 from .decisions import Decision, DecisionTable, every_fact_combination
 from .goal import Goal
+from .model_base import StrictModel
 from .patterns import constrained_facts, merge
 from .result import RulesetIdentity
 from .ruleset import Ruleset
 from .ruleset_schema import UNRESOLVED
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Outcome(_Frozen):
+class Outcome(StrictModel):
     """What a goal gets: owner and adopter, and the rules and questions behind them."""
 
     owner: str
@@ -39,7 +34,7 @@ class Outcome(_Frozen):
     asked: tuple[str, ...] = ()
 
 
-class ChangedRegion(_Frozen):
+class ChangedRegion(StrictModel):
     old: Outcome
     new: Outcome
     pattern: FactPattern
@@ -47,14 +42,14 @@ class ChangedRegion(_Frozen):
     combinations: int
 
 
-class ChangedGoal(_Frozen):
+class ChangedGoal(StrictModel):
     goal_id: str
     title: str
     old: Outcome
     new: Outcome
 
 
-class RulesetDiff(_Frozen):
+class RulesetDiff(StrictModel):
     old: RulesetIdentity
     new: RulesetIdentity
     regions: tuple[ChangedRegion, ...]

@@ -11,21 +11,16 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from .classifier import Classifier
 from .decisions import Decision
 from .goal import GoalInput, to_goal
 from .i18n import message
+from .model_base import StrictModel
 from .result import Classification
 from .vocabulary import FACT_NAMES, FACT_VALUES, UNKNOWN_VALUES, Language
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class GivenFact(_Frozen):
+class GivenFact(StrictModel):
     fact: str
     label: str
     value: str
@@ -39,33 +34,33 @@ class AssumedFact(GivenFact):
     """Why the rule assumes it."""
 
 
-class FiredRule(_Frozen):
+class FiredRule(StrictModel):
     rule: str
     principle: int | None
     role: Literal["assumed", "decided", "asked", "outranked"]
     priority: int
 
 
-class FactMismatch(_Frozen):
+class FactMismatch(StrictModel):
     fact: str
     actual: str
     required: tuple[str, ...]
     text: str
 
 
-class RuleNotFired(_Frozen):
+class RuleNotFired(StrictModel):
     rule: str
     priority: int
     mismatches: tuple[FactMismatch, ...]
 
 
-class FactChange(_Frozen):
+class FactChange(StrictModel):
     fact: str
     old: str
     new: str
 
 
-class Alternative(_Frozen):
+class Alternative(StrictModel):
     """A small change of facts that would give the goal another owner."""
 
     changes: tuple[FactChange, ...]
@@ -76,7 +71,7 @@ class Alternative(_Frozen):
     text: str
 
 
-class Explanation(_Frozen):
+class Explanation(StrictModel):
     """The whole chain of reasoning for one goal."""
 
     goal_id: str

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .goal import Goal
+from .model_base import StrictModel
 from .vocabulary import Language, OwnerId
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class RulesetIdentity(_Frozen):
+class RulesetIdentity(StrictModel):
     """Which rule set decided: cite it with the result."""
 
     name: str
@@ -31,7 +28,7 @@ class RulesetIdentity(_Frozen):
         return cls(name=ruleset.name, version=ruleset.version, hash=ruleset.hash)
 
 
-class Assumption(_Frozen):
+class Assumption(StrictModel):
     """A fact the planner did not state, filled in by a rule."""
 
     fact: str
@@ -40,7 +37,7 @@ class Assumption(_Frozen):
     text: str = Field(description="Why the rule assumes it, in the chosen language.")
 
 
-class Question(_Frozen):
+class Question(StrictModel):
     """Something the planner must answer before the goal can get an owner."""
 
     fact: str
@@ -48,7 +45,7 @@ class Question(_Frozen):
     choices: tuple[str, ...] = Field(description="The values the answer can take.")
 
 
-class Classification(_Frozen):
+class Classification(StrictModel):
     """Who owns one goal and carries the result responsibility, and why."""
 
     goal_id: str

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .i18n import invalid
+from .model_base import StrictModel
 from .vocabulary import (
     FACT_NAMES,
     FACT_VALUES,
@@ -28,11 +29,7 @@ from .vocabulary import (
 RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class LocalizedText(_Strict):
+class LocalizedText(StrictModel):
     """A text a person reads, in bokmål and English (both required)."""
 
     nb: Annotated[str, Field(min_length=1)]
@@ -42,7 +39,7 @@ class LocalizedText(_Strict):
         return self.nb if lang == "nb" else self.en
 
 
-class NotValues(_Strict):
+class NotValues(StrictModel):
     """``{not: [...]}``: the fact has any value except these."""
 
     not_: Annotated[str | list[str], Field(alias="not")]
@@ -67,14 +64,14 @@ def _check_values(fact: str, values: list[str]) -> None:
             raise invalid("rules.fact_value", fact=fact, value=value, allowed=", ".join(allowed))
 
 
-class Decide(_Strict):
+class Decide(StrictModel):
     """The outcome of a deciding rule: who owns the goal and who adopts it."""
 
     owner: OwnerId
     adopted_by: OwnerId
 
 
-class _Conditioned(_Strict):
+class _Conditioned(StrictModel):
     """Something with a condition over goal facts: a rule or an invariant."""
 
     when: dict[FactName, ValueSpec] = Field(default_factory=dict)
@@ -176,7 +173,7 @@ UNRESOLVED = "unresolved"
 OwnerOrUnresolved = Literal["kommunestyret", "radmann", "virksomhetsleder", "unresolved"]
 
 
-class Expectation(_Strict):
+class Expectation(StrictModel):
     """What an invariant requires of every goal its condition holds for."""
 
     owner: list[OwnerOrUnresolved] | None = None
@@ -214,7 +211,7 @@ class Invariant(_Conditioned):
     expect: Expectation
 
 
-class RuleFile(_Strict):
+class RuleFile(StrictModel):
     """A file in the rule set folder: rules, invariants, or both."""
 
     rules: list[Rule] = Field(default_factory=list)
@@ -227,7 +224,7 @@ class RuleFile(_Strict):
         return self
 
 
-class TestExpectation(_Strict):
+class TestExpectation(StrictModel):
     """What a rule test expects of the outcome; only the fields given are checked."""
 
     owner: OwnerOrUnresolved
@@ -249,7 +246,7 @@ class TestExpectation(_Strict):
         return assumptions
 
 
-class RuleTest(_Strict):
+class RuleTest(StrictModel):
     """A rule test (like an OPA policy test): goal facts in, an expected outcome."""
 
     __test__ = False  # not a pytest class
@@ -269,13 +266,13 @@ class RuleTest(_Strict):
         return goal
 
 
-class RuleTestFile(_Strict):
+class RuleTestFile(StrictModel):
     """A file under ``rules/tests/``."""
 
     tests: list[RuleTest]
 
 
-class FactTexts(_Strict):
+class FactTexts(StrictModel):
     """How a fact is named, asked about and its values shown to a person."""
 
     label: LocalizedText
@@ -283,7 +280,7 @@ class FactTexts(_Strict):
     values: dict[str, LocalizedText]
 
 
-class RulesetManifest(_Strict):
+class RulesetManifest(StrictModel):
     """``ruleset.yaml``: the identity of the rule set and its texts."""
 
     name: Annotated[str, Field(min_length=1)]
