@@ -301,10 +301,11 @@ def _test_case(invariant: Invariant, decision: Decision) -> str:
     """
     facts = ", ".join(f"{fact}: {value}" for fact, value in stated(decision.given).items())
     expect = invariant.expect
+    owner: str
     if expect.owner is not None and len(expect.owner) == 1:
         owner = expect.owner[0]
     else:
-        allowed = expect.owner or [
+        allowed: list[str] = list(expect.owner or ()) or [
             o for o in (*OWNER_IDS, UNRESOLVED) if o not in (expect.owner_not or ())
         ]
         owner = "VELG-EN/CHOOSE-ONE:" + "|".join(allowed)
@@ -320,7 +321,8 @@ def _run_tests(ruleset: Ruleset, table: DecisionTable) -> tuple[tuple[TestFailur
     failures = []
     tested: set[str] = set()
     for test, source in ruleset.tests:
-        decision = table.outcome(Goal(id="test", title=test.name, **test.goal).fact_key())
+        goal = Goal.model_validate({"id": "test", "title": test.name, **test.goal})
+        decision = table.outcome(goal.fact_key())
         tested |= _exercised(decision)
         expected, actual = compare(test, decision)
         if expected != actual:

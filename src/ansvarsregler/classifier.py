@@ -77,7 +77,7 @@ class Classifier:
         decision = self.decisions.decide(goal.fact_key())
         ruleset = self.ruleset
         manifest = ruleset.manifest
-        rule = ruleset.rule(decision.rule)
+        rule = ruleset.rule(decision.deciding_rule)
         assumptions = tuple(
             Assumption(
                 fact=item.fact,

@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import IO, Any, TextIO, TypeVar, cast
 
 import click
 
@@ -28,7 +28,7 @@ from .diff import diff
 from .errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
 from .explain import explain
 from .goal import Goal
-from .goal_files import INPUT_FORMATS, GoalFiles
+from .goal_files import INPUT_FORMATS, GoalFiles, InputFormat
 from .i18n import message
 from .presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
 from .presenters.reports import write_check, write_diff
@@ -146,7 +146,9 @@ def classify(
     """
     classifier = Classifier(_ruleset(rules_dir))
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
-    with GoalFiles(sources, input_format=input_format, stdin=_stdin()) as goal_files:
+    with GoalFiles(
+        sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin()
+    ) as goal_files:
         if output is not None:
             _refuse_overwriting_input(output, goal_files.files)
         _check_goals(goal_files, classifier, lang)
@@ -189,7 +191,9 @@ def explain_command(
     """
     classifier = Classifier(_ruleset(rules_dir))
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
-    with GoalFiles(sources, input_format=input_format, stdin=_stdin()) as goal_files:
+    with GoalFiles(
+        sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin()
+    ) as goal_files:
         goals = [read.goal for read in goal_files.check()]  # every goal is validated
     goal = next((g for g in goals if g.id == goal_id), None)
     if goal is None:
@@ -342,7 +346,7 @@ def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
 
 
 @contextmanager
-def _output_stream(output: Path | None) -> Iterator[TextIO]:
+def _output_stream(output: Path | None) -> Iterator[IO[str]]:
     """Where results go: standard output, or ``output`` written all or nothing.
 
     A regular file (or a link to one) is written to a temporary file beside
@@ -355,10 +359,10 @@ def _output_stream(output: Path | None) -> Iterator[TextIO]:
     target = output.resolve()
     try:
         if target.exists() and not target.is_file():
-            with target.open("w", encoding="utf-8", newline="") as handle:
-                yield handle
+            with target.open("w", encoding="utf-8", newline="") as device:
+                yield device
             return
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
+        handle: IO[str] = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
             "w",
             encoding="utf-8",
             newline="",

@@ -50,6 +50,13 @@ class Decision:
         return dict(zip(FACT_NAMES, self.effective, strict=True))
 
     @property
+    def deciding_rule(self) -> str:
+        """The rule that decided (:meth:`DecisionTable.decide` never returns a gap)."""
+        if self.rule is None:
+            raise ValueError("a gap has no deciding rule")
+        return self.rule
+
+    @property
     def is_gap(self) -> bool:
         """No outcome: no rule decided, or the asking rule has nothing left to ask."""
         return self.rule is None or (self.owner is None and not self.asked)

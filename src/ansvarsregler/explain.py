@@ -9,7 +9,7 @@ every combination of facts).
 from __future__ import annotations
 
 import itertools
-from typing import Literal
+from typing import Literal, cast
 
 from .classifier import Classifier
 from .decisions import Decision
@@ -17,7 +17,7 @@ from .goal import GoalInput, to_goal
 from .i18n import message
 from .model_base import StrictModel
 from .result import Classification
-from .vocabulary import FACT_NAMES, FACT_VALUES, UNKNOWN_VALUES, Language
+from .vocabulary import FACT_NAMES, FACT_VALUES, UNKNOWN_VALUES, Language, OwnerId
 
 
 class GivenFact(StrictModel):
@@ -157,7 +157,7 @@ def explain(classifier: Classifier, goal: GoalInput, *, lang: Language = "nb") -
             for item in result.assumptions
         ),
         fired=fired,
-        decided_by=decision.rule,
+        decided_by=decision.deciding_rule,
         not_fired=not_fired,
         alternatives=what_would_change(classifier, goal, lang=lang),
         result=result,
@@ -229,10 +229,11 @@ def _alternative(
         )
         for change in changes
     )
-    owner_label = manifest.owners[decision.owner or ""].get(lang)
+    owner = cast(OwnerId, decision.owner)  # alternatives are only made for goals with an owner
+    owner_label = manifest.owners[owner].get(lang)
     return Alternative(
         changes=changes,
-        owner=decision.owner or "",
+        owner=owner,
         owner_label=owner_label,
         rule=rule.id,
         principle=rule.principle,

@@ -243,15 +243,17 @@ def _document_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | N
         try:
             goal = to_goal(raw, item=index + 1, file=doc.label)
         except InvalidGoalError:  # validate again, now saying on which line the problem is
-            path_in_doc = (*prefix, index)
-            to_goal(
-                raw,
-                item=index + 1,
-                file=doc.label,
-                line_for=lambda loc, p=path_in_doc: line_of(text, (*p, *loc)),
-            )
+            line_for = partial(_line_in_document, text, (*prefix, index))
+            to_goal(raw, item=index + 1, file=doc.label, line_for=line_for)
             raise
         yield goal, partial(line_of, text, (*prefix, index))
+
+
+def _line_in_document(
+    text: str, goal_path: tuple[str | int, ...], loc: Sequence[str | int]
+) -> int | None:
+    """The line of field ``loc`` of the goal at ``goal_path`` in the document ``text``."""
+    return line_of(text, (*goal_path, *loc))
 
 
 def _read_text(doc: _Document) -> str:
@@ -311,8 +313,10 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
         seen: set[str] = set()
-        duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))
-        raise ValueError(f"duplicate key {duplicate!r}")
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r}")
+            seen.add(key)
     return result
 
 
@@ -328,11 +332,11 @@ def _finite_float(text: str) -> float:
 
 
 def _json_error(doc: _Document, error: ValueError, line: int | None = None) -> InvalidGoalError:
+    where: int | None = line
+    reason = str(error)
     if isinstance(error, json.JSONDecodeError):
         where = line if line is not None else error.lineno
         reason = f"{error.msg} (kolonne/column {error.colno})"
-    else:
-        where, reason = line, str(error)
     return InvalidGoalError("input.bad_json", Location(file=doc.label, line=where), reason=reason)
 
 
@@ -362,14 +366,14 @@ def _lines_of_id(doc: _Document, goal_id: str) -> Iterator[int]:
     """Lines where ``goal_id`` stands in ``doc``; lines that do not parse are skipped."""
     if doc.format == "jsonl":
         with doc.path.open("rb") as lines:
-            for number, line in enumerate(lines, start=1):
+            for number, raw_line in enumerate(lines, start=1):
                 try:
-                    raw = json.loads(line.removeprefix(_BOM))
+                    raw = json.loads(raw_line.removeprefix(_BOM))
                 except ValueError:
                     continue
                 if isinstance(raw, dict) and str(raw.get("id", "")).strip() == goal_id:
                     yield number
         return
-    for goal, line in doc.goals or ():
+    for goal, line_of_goal in doc.goals or ():
         if goal.id == goal_id:
-            yield line() or 0
+            yield line_of_goal() or 0

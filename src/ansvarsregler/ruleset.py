@@ -109,15 +109,13 @@ def load_ruleset(directory: str | Path) -> Ruleset:
     for path in rule_files:
         text = _read(path)
         rule_file = _validate_file(path, RuleFile, text)
-        for key, items, into in (
-            ("rules", rule_file.rules, rules),
-            ("invariants", rule_file.invariants, invariants),
-        ):
-            for index, item in enumerate(items):
-                source = RuleSource(str(path), line_of(text, (key, index)))
-                _refuse_duplicate(item.id, source, sources)
-                sources[item.id] = source
-                into.append(item)  # type: ignore[arg-type]
+        for index, rule in enumerate(rule_file.rules):
+            _add_source(rule.id, RuleSource(str(path), line_of(text, ("rules", index))), sources)
+            rules.append(rule)
+        for index, invariant in enumerate(rule_file.invariants):
+            source = RuleSource(str(path), line_of(text, ("invariants", index)))
+            _add_source(invariant.id, source, sources)
+            invariants.append(invariant)
     if not rules:
         raise RulesetError("rules.no_rules", Location(file=str(folder)))
 
@@ -133,7 +131,8 @@ def load_ruleset(directory: str | Path) -> Ruleset:
     )
 
 
-def _refuse_duplicate(item_id: str, source: RuleSource, sources: dict[str, RuleSource]) -> None:
+def _add_source(item_id: str, source: RuleSource, sources: dict[str, RuleSource]) -> None:
+    """Remember where ``item_id`` is written; a rule or invariant id may be used once."""
     if item_id in sources:
         first = sources[item_id]
         raise RulesetError(
@@ -142,6 +141,7 @@ def _refuse_duplicate(item_id: str, source: RuleSource, sources: dict[str, RuleS
             rule_id=item_id,
             first=f"{first.file}:{first.line}",
         )
+    sources[item_id] = source
 
 
 def _load_tests(folder: Path) -> tuple[tuple[RuleTest, RuleSource], ...]:

@@ -74,7 +74,17 @@ class Decide(StrictModel):
 class _Conditioned(StrictModel):
     """Something with a condition over goal facts: a rule or an invariant."""
 
-    when: dict[FactName, ValueSpec] = Field(default_factory=dict)
+    when: dict[str, ValueSpec] = Field(default_factory=dict)
+    """Fact name to the values it must take; names are checked against the vocabulary."""
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _known_facts(cls, when: object) -> object:
+        if isinstance(when, dict):
+            for fact in when:
+                if fact not in FACT_VALUES:
+                    raise invalid("rules.unknown_fact", fact=fact, allowed=", ".join(FACT_NAMES))
+        return when
 
     @field_validator("when")
     @classmethod
