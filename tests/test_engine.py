@@ -37,15 +37,15 @@ def test_assumptions_only_fill_in_unknown_facts(classifier):
 
 def test_sessions_are_deleted_so_the_engine_never_runs_out(classifier):
     """durable-rules fails with MemoryError at 1,024 live sessions; runs must clean up."""
-    engine = RuleEngine(classifier.ruleset)
+    engine = RuleEngine(classifier.ruleset.rules, classifier.ruleset.hash)
     facts = dict.fromkeys(FACT_NAMES, "missing")
     for _ in range(2_500):
         assert engine.run(facts).decided_by == "uavklart"
 
 
 def test_a_ruleset_registers_once_and_is_reused(classifier):
-    first = RuleEngine(classifier.ruleset)
-    second = RuleEngine(classifier.ruleset)
+    first = RuleEngine(classifier.ruleset.rules, classifier.ruleset.hash)
+    second = RuleEngine(classifier.ruleset.rules, classifier.ruleset.hash)
     assert first.name == second.name
     assert second.run(dict.fromkeys(FACT_NAMES, "missing")).fired
 
@@ -75,7 +75,8 @@ def test_an_exception_inside_an_action_is_raised_not_swallowed(rules_copy, monke
     folder: Path = rules_copy()
     manifest = folder / "ruleset.yaml"
     manifest.write_text(manifest.read_text().replace("version: 1.0.0", "version: 9.9.9-failing"))
-    engine = RuleEngine(load_ruleset(folder))
+    ruleset = load_ruleset(folder)
+    engine = RuleEngine(ruleset.rules, ruleset.hash)
     with pytest.raises(EngineError) as caught:
         engine.run(dict.fromkeys(FACT_NAMES, "missing"))
     assert "boom" in caught.value.message("en")

@@ -108,11 +108,11 @@ def test_results_do_not_depend_on_the_order_or_names_of_rule_files(
     tmp_path_factory, classifier, order, goals_
 ):
     """Rename the rule files so they sort in another order: same hash, same results."""
-    folder = tmp_path_factory.mktemp("rules")
-    rule_files = sorted(p for p in default_rules_dir().glob("*.yaml") if p.name != "ruleset.yaml")
-    shutil.copy(default_rules_dir() / "ruleset.yaml", folder / "ruleset.yaml")
+    folder = tmp_path_factory.mktemp("rules") / "rules"
+    shutil.copytree(default_rules_dir(), folder)
+    rule_files = sorted(p for p in folder.glob("*.yaml") if p.name != "ruleset.yaml")
     for position, source in zip(order, rule_files, strict=False):
-        shutil.copy(source, folder / f"{position:02d}-{source.stem}.yaml")
+        source.rename(folder / f"{position:02d}-{source.stem}.yaml")
     reordered = load_ruleset(folder)
     assert reordered.hash == classifier.ruleset.hash
     other = Classifier(reordered)

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from pathlib import Path
 
 from .classifier import Classifier
 from .errors import AnsvarError, EngineError, InvalidGoalError, RulesetError
 from .explain import Explanation
 from .explain import explain as _explain
 from .goal import Goal, GoalInput
+from .profile_schema import Profile
+from .profiles import load_profile
 from .result import Assumption, Classification, Question, RulesetIdentity
 from .ruleset import Ruleset, default_ruleset, load_ruleset
 from .vocabulary import Language
@@ -36,6 +39,7 @@ __all__ = [
     "Explanation",
     "Goal",
     "InvalidGoalError",
+    "Profile",
     "Question",
     "Ruleset",
     "RulesetError",
@@ -44,25 +48,38 @@ __all__ = [
     "classify_many",
     "default_ruleset",
     "explain",
+    "load_profile",
     "load_ruleset",
 ]
 
 
+ProfileInput = str | Path | Profile | None
+
+
 @cache
-def _default_classifier() -> Classifier:
-    return Classifier(default_ruleset())
+def _classifier(profile: str | Path | Profile | None) -> Classifier:
+    loaded = load_profile(profile) if isinstance(profile, str | Path) else profile
+    return Classifier(default_ruleset(), profile=loaded)
 
 
-def classify(goal: GoalInput, *, lang: Language = "nb") -> Classification:
-    """Classify one goal (a :class:`Goal` or a mapping) with the shipped rules."""
-    return _default_classifier().classify(goal, lang=lang)
+def classify(
+    goal: GoalInput, *, lang: Language = "nb", profile: ProfileInput = None
+) -> Classification:
+    """Classify one goal (a :class:`Goal` or a mapping) with the shipped rules.
+
+    ``profile``: a shipped municipality profile's name (``"verran"``), a
+    profile file, or a :class:`Profile`.
+    """
+    return _classifier(profile).classify(goal, lang=lang)
 
 
-def classify_many(goals: Iterable[GoalInput], *, lang: Language = "nb") -> Iterator[Classification]:
+def classify_many(
+    goals: Iterable[GoalInput], *, lang: Language = "nb", profile: ProfileInput = None
+) -> Iterator[Classification]:
     """Classify goals lazily with the shipped rules; ids must be unique within the call."""
-    return _default_classifier().classify_many(goals, lang=lang)
+    return _classifier(profile).classify_many(goals, lang=lang)
 
 
-def explain(goal: GoalInput, *, lang: Language = "nb") -> Explanation:
+def explain(goal: GoalInput, *, lang: Language = "nb", profile: ProfileInput = None) -> Explanation:
     """The reasoning behind :func:`classify` for one goal."""
-    return _explain(_default_classifier(), goal, lang=lang)
+    return _explain(_classifier(profile), goal, lang=lang)

@@ -14,6 +14,7 @@ from typing import Literal
 
 from .decisions import Decision, DecisionTable, every_fact_combination
 from .goal import Goal
+from .leadership import LEADER_FACT_NAMES, LeadershipTable, every_leader_combination
 from .model_base import StrictModel
 from .patterns import constrained_facts, merge
 from .result import RulesetIdentity
@@ -92,6 +93,8 @@ class Coverage(StrictModel):
 class CheckReport(StrictModel):
     ruleset: RulesetIdentity
     combinations: int
+    leader_combinations: int = 0
+    """Combinations of unit-leader facts the leadership rules were run on."""
     gaps: tuple[Gap, ...]
     conflicts: tuple[Conflict, ...]
     dead_rules: tuple[DeadRule, ...]
@@ -120,20 +123,28 @@ def check(ruleset: Ruleset, catalog: Iterable[Goal] = ()) -> CheckReport:
     table = DecisionTable(ruleset)
     decisions = [table.outcome(key) for key in every_fact_combination()]
     test_failures, tested = _run_tests(ruleset, table)
+    leadership = LeadershipTable(ruleset)
+    leader_fired = [leadership.fired(facts) for facts in every_leader_combination()]
+    leader_failures, leader_tested = _run_leadership_tests(ruleset, leadership)
+    tested |= leader_tested
     catalogued = {rule for goal in catalog for rule in _exercised(table.outcome(goal.fact_key()))}
     every_rule = [rule.id for rule in ruleset.rules]
+    every_leadership_rule = [rule.id for rule in ruleset.leadership_rules]
     return CheckReport(
         ruleset=RulesetIdentity.of(ruleset),
         combinations=len(decisions),
+        leader_combinations=len(leader_fired) if ruleset.leadership_rules else 0,
         gaps=_gaps(decisions),
         conflicts=_conflicts(ruleset, decisions),
-        dead_rules=_dead_rules(ruleset, decisions),
+        dead_rules=_dead_rules(ruleset, decisions) + _dead_leadership_rules(ruleset, leader_fired),
         breaches=_breaches(ruleset, decisions),
         vacuous_invariants=_vacuous(ruleset, decisions),
-        tests_run=len(ruleset.tests),
-        test_failures=test_failures,
+        tests_run=len(ruleset.tests) + len(ruleset.leadership_tests),
+        test_failures=test_failures + leader_failures,
         coverage=Coverage(
-            untested=tuple(rule for rule in every_rule if rule not in tested),
+            untested=tuple(
+                rule for rule in (*every_rule, *every_leadership_rule) if rule not in tested
+            ),
             not_in_catalog=tuple(rule for rule in every_rule if rule not in catalogued),
         ),
     )
@@ -147,6 +158,37 @@ def stated(key: tuple[str, ...]) -> dict[str, str]:
 def smallest(keys: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
     """The combination with the fewest stated facts (first in space order on a tie)."""
     return min(keys, key=lambda key: sum(value != MISSING for value in key))
+
+
+def _dead_leadership_rules(ruleset: Ruleset, fired: list[tuple[str, ...]]) -> tuple[DeadRule, ...]:
+    """Leadership rules that fire for no combination of leader facts (all that match fire)."""
+    alive = {rule for combination in fired for rule in combination}
+    return tuple(
+        DeadRule(rule=rule.id, reason="never_holds", masked_by=())
+        for rule in ruleset.leadership_rules
+        if rule.id not in alive
+    )
+
+
+def _run_leadership_tests(
+    ruleset: Ruleset, table: LeadershipTable
+) -> tuple[tuple[TestFailure, ...], set[str]]:
+    failures = []
+    tested: set[str] = set()
+    for test, source in ruleset.leadership_tests:
+        facts = {name: test.leaders.get(name, "unknown") for name in LEADER_FACT_NAMES}
+        fired = list(table.fired(facts))
+        tested |= set(fired)
+        if fired != test.expect:
+            failures.append(
+                TestFailure(
+                    name=test.name,
+                    source=f"{source.file}:{source.line}",
+                    expected={"warnings": test.expect},
+                    actual={"warnings": fired},
+                )
+            )
+    return tuple(failures), tested
 
 
 def _exercised(decision: Decision) -> set[str]:

@@ -17,19 +17,27 @@ from .errors import InvalidGoalError, Location
 from .goal import Goal, GoalInput, misspelt_facts, to_goal
 from .i18n import message
 from .kostra import kostra_functions
+from .municipality import Municipality
+from .profile_schema import Profile
 from .result import Assumption, Classification, Question, RulesetIdentity
 from .ruleset import Ruleset, default_ruleset
-from .vocabulary import FACT_VALUES, LANGUAGES, UNKNOWN_VALUES, Language
+from .vocabulary import FACT_VALUES, LANGUAGES, MISSING, UNKNOWN_VALUES, Language
+
+RenderKey = tuple[tuple[str | None, ...], Language, str | None]
 
 
 class Classifier:
-    """Classifies goals with one rule set; safe to share between threads."""
+    """Classifies goals with one rule set (and optionally one municipality's profile).
 
-    def __init__(self, ruleset: Ruleset | None = None) -> None:
+    Safe to share between threads.
+    """
+
+    def __init__(self, ruleset: Ruleset | None = None, profile: Profile | None = None) -> None:
         self.ruleset = ruleset if ruleset is not None else default_ruleset()
         self.decisions = DecisionTable(self.ruleset)
         self.identity = RulesetIdentity.of(self.ruleset)
-        self._rendered: dict[tuple[tuple[str | None, ...], Language], dict[str, Any]] = {}
+        self.municipality = Municipality(profile, self.ruleset) if profile is not None else None
+        self._rendered: dict[RenderKey, tuple[dict[str, Any], tuple[str, ...]]] = {}
 
     def classify(self, goal: GoalInput, *, lang: Language = "nb") -> Classification:
         """Classify one goal (a :class:`Goal` or a mapping of its fields)."""
@@ -54,31 +62,53 @@ class Classifier:
             yield self._classify(goal, lang)
 
     def decision(self, goal: GoalInput) -> Decision:
-        """The engine's decision for the goal's facts, before rendering."""
-        return self.decisions.decide(to_goal(goal).fact_key())
+        """The engine's decision for the goal's facts (with the profile's), before rendering."""
+        goal = to_goal(goal)
+        return self.decisions.decide(_key(self._fact_values(goal)))
+
+    def _fact_values(self, goal: Goal) -> tuple[str | None, ...]:
+        values = goal.fact_values()
+        if self.municipality is None:
+            return values
+        return self.municipality.with_budget_frame(values, goal.service_area)
 
     def _classify(self, goal: Goal, lang: Language) -> Classification:
-        values = goal.fact_values()
-        shared = self._rendered.get((values, lang))
-        if shared is None:
-            shared = self._render(goal, lang)
+        values = self._fact_values(goal)
+        area = goal.service_area if self.municipality is not None else None
+        key: RenderKey = (values, lang, area)
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            rendered = self._render(goal, values, lang)
+            # Two threads may render the same key at once; both produce equal values.
+            self._rendered[key] = rendered
+        shared, leader_warnings = rendered
+        warnings = goal_warnings(goal, lang)
         return Classification.from_trusted(
             {
                 "goal_id": goal.id,
                 "title": goal.title,
                 **shared,
-                "warnings": goal_warnings(goal, lang),
+                "warnings": warnings + leader_warnings if leader_warnings else warnings,
                 "goal": goal,
             }
         )
 
-    def _render(self, goal: Goal, lang: Language) -> dict[str, Any]:
-        """The fields shared by every goal with these facts, rendered once per language."""
-        decision = self.decisions.decide(goal.fact_key())
+    def _render(
+        self, goal: Goal, values: tuple[str | None, ...], lang: Language
+    ) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """The fields shared by every goal with these facts (and service area, with a
+        profile), rendered once per language, and the warnings about its owner."""
+        decision = self.decisions.decide(_key(values))
         ruleset = self.ruleset
         manifest = ruleset.manifest
         rule = ruleset.rule(decision.deciding_rule)
-        assumptions = tuple(
+        town = self.municipality
+        from_profile = (
+            (town.frame_assumption(goal.service_area, lang),)
+            if town is not None and values != goal.fact_values()
+            else ()
+        )
+        assumptions = from_profile + tuple(
             Assumption(
                 fact=item.fact,
                 value=item.value,
@@ -97,6 +127,24 @@ class Classifier:
         )
         parts = [message("why.assumed", lang, text=item.text) for item in assumptions]
         parts.append(rule.justification.get(lang))
+        owner_role = followed_up_by = None
+        owner_label = _owner_label(manifest, decision.owner, lang)
+        if town is not None:
+            owner_role = town.owner_role(decision.owner, goal.service_area, lang)
+            followed_up_by = town.followed_up_by(decision.owner, goal.service_area, lang)
+            if decision.owner == "radmann":
+                owner_label = town.chief_executive(lang)
+            municipality = town.profile.name
+            if followed_up_by:
+                parts.append(
+                    message(
+                        "profile.followed_up", lang, municipality=municipality, body=followed_up_by
+                    )
+                )
+            elif owner_role:
+                parts.append(
+                    message("profile.owner_role", lang, municipality=municipality, role=owner_role)
+                )
         if questions:
             asked = " ".join(question.text for question in questions)
             parts.append(message("why.questions", lang, questions=asked))
@@ -105,7 +153,7 @@ class Classifier:
         )
         rendered = {
             "owner": decision.owner,
-            "owner_label": _owner_label(manifest, decision.owner, lang),
+            "owner_label": owner_label,
             "adopted_by": decision.adopted_by,
             "adopted_by_label": _owner_label(manifest, decision.adopted_by, lang),
             "rule": rule.id,
@@ -113,12 +161,18 @@ class Classifier:
             "justification": " ".join(parts),
             "assumptions": assumptions,
             "questions": questions,
+            "municipality": town.profile.name if town is not None else None,
+            "owner_role": owner_role,
+            "followed_up_by": followed_up_by,
             "lang": lang,
             "ruleset": self.identity,
         }
-        # Two threads may render the same key at once; both produce equal values.
-        self._rendered[(goal.fact_values(), lang)] = rendered
-        return rendered
+        leader_warnings = town.leader_warnings(decision.owner, lang) if town is not None else ()
+        return rendered, leader_warnings
+
+
+def _key(values: tuple[str | None, ...]) -> tuple[str, ...]:
+    return tuple(MISSING if value is None else value for value in values)
 
 
 def _owner_label(manifest: Any, owner: str | None, lang: Language) -> str | None:

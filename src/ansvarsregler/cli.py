@@ -31,8 +31,11 @@ from .goal import Goal
 from .goal_files import INPUT_FORMATS, GoalFiles, InputFormat
 from .i18n import message
 from .presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
+from .presenters.readiness import write_readiness_markdown, write_readiness_table
 from .presenters.reports import write_check, write_diff
 from .presenters.terminal import write_explanation, write_rules
+from .profiles import load_profile
+from .readiness import readiness
 from .result import Classification
 from .ruleset import Ruleset, default_ruleset, load_ruleset, shipped_data_dir
 from .schema import SCHEMAS, json_schema
@@ -62,6 +65,12 @@ text_or_json_option = click.option(
     default="text",
     show_default=True,
     help="A readable report, or JSON for tools.",
+)
+profile_option = click.option(
+    "--profile",
+    default=None,
+    help="A municipality profile (shipped name such as verran, or a file): budget level, "
+    "bodies, titles and warnings from it.",
 )
 input_format_option = click.option(
     "--input-format",
@@ -128,6 +137,7 @@ def main() -> None:
 )
 @lang_option
 @click.option("--strict", is_flag=True, help="Exit 1 if any goal is unresolved.")
+@profile_option
 @input_format_option
 @rules_option
 @reports_errors
@@ -137,6 +147,7 @@ def classify(
     output: Path | None,
     lang: Language,
     strict: bool,
+    profile: str | None,
     input_format: str | None,
     rules_dir: Path | None,
 ) -> None:
@@ -144,7 +155,7 @@ def classify(
 
     Without PATHS, classifies the built-in goal catalog.
     """
-    classifier = Classifier(_ruleset(rules_dir))
+    classifier = _classifier(rules_dir, profile)
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
     with GoalFiles(
         sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin()
@@ -173,6 +184,7 @@ def classify(
 @click.argument("paths", nargs=-1, type=str)
 @text_or_json_option
 @lang_option
+@profile_option
 @input_format_option
 @rules_option
 @reports_errors
@@ -181,6 +193,7 @@ def explain_command(
     paths: tuple[str, ...],
     fmt: str,
     lang: Language,
+    profile: str | None,
     input_format: str | None,
     rules_dir: Path | None,
 ) -> None:
@@ -189,7 +202,7 @@ def explain_command(
     Shows the facts given and assumed, the rules that matched in order, the
     one that decided, and why every other rule did not match.
     """
-    classifier = Classifier(_ruleset(rules_dir))
+    classifier = _classifier(rules_dir, profile)
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
     with GoalFiles(
         sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin()
@@ -286,6 +299,38 @@ def diff_command(
         sys.exit(EXIT_UNRESOLVED)
 
 
+@main.command(name="readiness")
+@click.argument("profile")
+@goals_option("Goal files or folders: list the goals that end with leaders who lack authority")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "json"]),
+    default="table",
+    show_default=True,
+    help="A table on the terminal, markdown for a council paper, or JSON.",
+)
+@lang_option
+@rules_option
+@reports_errors
+def readiness_command(
+    profile: str, goal_paths: tuple[str, ...], fmt: str, lang: Language, rules_dir: Path | None
+) -> None:
+    """Is the municipality in PROFILE ready for result responsibility? (slides 13 and 14)
+
+    PROFILE is a shipped profile (snillfjord, verran, bo, sula, leirfjord,
+    sorreisa, notteroy, mal) or a profile file.
+    """
+    goals = _goals_or_catalog(goal_paths) if goal_paths else None
+    report = readiness(_ruleset(rules_dir), load_profile(profile), goals=goals, lang=lang)
+    if fmt == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    elif fmt == "markdown":
+        write_readiness_markdown(report, sys.stdout)
+    else:
+        write_readiness_table(report, sys.stdout)
+
+
 @main.command(name="schema")
 @click.argument("name", type=click.Choice(SCHEMAS), default="classification")
 def schema_command(name: str) -> None:
@@ -294,6 +339,12 @@ def schema_command(name: str) -> None:
 
 
 # -- helpers -----------------------------------------------------------------
+
+
+def _classifier(rules_dir: Path | None, profile: str | None) -> Classifier:
+    return Classifier(
+        _ruleset(rules_dir), profile=load_profile(profile) if profile is not None else None
+    )
 
 
 def _ruleset(rules_dir: Path | None) -> Ruleset:

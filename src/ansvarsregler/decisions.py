@@ -67,7 +67,7 @@ class DecisionTable:
 
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
-        self._engine = RuleEngine(ruleset)
+        self._engine = RuleEngine(ruleset.rules, ruleset.hash)
         self._decisions: dict[tuple[str, ...], Decision] = {}
         self._lock = threading.Lock()
 

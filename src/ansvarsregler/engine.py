@@ -1,8 +1,9 @@
 """The durable-rules adapter: the only module that knows the engine.
 
-A :class:`RuleEngine` turns a validated :class:`Ruleset` into a durable-rules
-ruleset in its JSON form (conditions are data; no rule text is ever evaluated
-as Python) and runs one combination of fact values through it.
+A :class:`RuleEngine` turns validated rules (the ownership rules of a
+:class:`~ansvarsregler.ruleset.Ruleset`, or its leadership rules) into a
+durable-rules ruleset in its JSON form (conditions are data; no rule text is
+ever evaluated as Python) and runs one combination of fact values through it.
 
 durable_rules 2.0.28 is unmaintained and has sharp edges; each is handled here:
 
@@ -33,15 +34,16 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from durable.engine import Host
 
 from .errors import EngineError, Location
-from .ruleset import Ruleset
-from .ruleset_schema import Rule
+from .ruleset_schema import LeadershipRule, Rule
+
+EngineRule = Rule | LeadershipRule
 
 #: durable-rules fires lower ``pri`` first. Assumptions run before decisions,
 #: so a deciding rule always sees the facts with every assumption filled in.
@@ -78,15 +80,19 @@ class EngineRun:
 
 
 class RuleEngine:
-    """One rule set, registered in durable-rules, ready to run fact combinations."""
+    """Rules registered in durable-rules, ready to run fact combinations.
 
-    def __init__(self, ruleset: Ruleset) -> None:
-        self.ruleset = ruleset
-        self.name = f"ansvarsregler-{ruleset.hash[:24]}"
+    ``content_hash`` identifies the rules (rulesets can never be freed, so
+    identical rules are registered once); ``kind`` keeps the ownership and
+    leadership rules of one rule set apart.
+    """
+
+    def __init__(self, rules: Sequence[EngineRule], content_hash: str, kind: str = "eier") -> None:
+        self.name = f"ansvarsregler-{kind}-{content_hash[:24]}"
         with _LOCK:
             host = _host()
             if self.name not in _REGISTERED:
-                host.set_rulesets({self.name: _definition(ruleset.rules)})
+                host.set_rulesets({self.name: _definition(rules)})
                 _REGISTERED.add(self.name)
 
     def run(self, facts: Mapping[str, str]) -> EngineRun:
@@ -120,7 +126,7 @@ def _host() -> _QuietHost:
     return _HOST
 
 
-def _definition(rules: tuple[Rule, ...]) -> dict[str, Any]:
+def _definition(rules: Sequence[EngineRule]) -> dict[str, Any]:
     """The durable-rules JSON ruleset for ``rules``; a fresh dict on every call."""
     definition: dict[str, Any] = {
         _SENTINEL: {"all": [{"m": dict(_FACT_TAG)}], "pri": _SENTINEL_PHASE, "run": _ignore}
@@ -139,7 +145,7 @@ def _ignore(c: Any) -> None:
     """The sentinel's action: matching is its whole job."""
 
 
-def _condition(rule: Rule) -> dict[str, Any]:
+def _condition(rule: EngineRule) -> dict[str, Any]:
     clauses: list[dict[str, Any]] = [dict(_FACT_TAG)]
     for fact in rule.when:
         values = sorted(rule.allowed_values(fact))
@@ -148,7 +154,9 @@ def _condition(rule: Rule) -> dict[str, Any]:
     return {"$and": clauses}
 
 
-def _action(rule: Rule) -> Callable[[Any], None]:
+def _action(rule: EngineRule) -> Callable[[Any], None]:
+    if isinstance(rule, LeadershipRule):
+        return _warn_action(rule.id)
     if rule.assume is not None:
         ((fact, value),) = rule.assume.items()
         return _assume_action(rule.id, fact, value)
@@ -167,6 +175,13 @@ def _assume_action(rule_id: str, fact: str, value: str) -> Callable[[Any], None]
         c.assert_fact(successor)
 
     return assume
+
+
+def _warn_action(rule_id: str) -> Callable[[Any], None]:
+    def warn(c: Any) -> None:
+        c.s.fired = [*(c.s.fired or ()), rule_id]
+
+    return warn
 
 
 def _decide_action(rule_id: str) -> Callable[[Any], None]:

@@ -91,7 +91,7 @@ def explain(classifier: Classifier, goal: GoalInput, *, lang: Language = "nb") -
     """Explain how ``classifier`` classifies ``goal``."""
     goal = to_goal(goal)
     result = classifier.classify(goal, lang=lang)
-    decision = classifier.decisions.decide(goal.fact_key())
+    decision = classifier.decision(goal)  # with the profile's facts, where one is used
     ruleset = classifier.ruleset
     manifest = ruleset.manifest
     effective = decision.effective_facts
@@ -180,8 +180,8 @@ def what_would_change(
     """
     goal = to_goal(goal)
     table = classifier.decisions
-    key = goal.fact_key()
-    current = table.decide(key).owner
+    base = classifier.decision(goal)
+    key, current = base.given, base.owner
     options = {
         index: [v for v in FACT_VALUES[fact] if v not in UNKNOWN_VALUES and v != key[index]]
         for index, fact in enumerate(FACT_NAMES)

@@ -253,8 +253,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- ansvar check and ansvar diff --------------------------------------------
     "check.heading": {
-        "nb": "Regelsett {name} {version} ({hash}): {count} kombinasjoner av fakta sjekket",
-        "en": "Rule set {name} {version} ({hash}): {count} combinations of facts checked",
+        "nb": "Regelsett {name} {version} ({hash}): {count} kombinasjoner av målfakta og "
+        "{leaders} av lederfakta sjekket",
+        "en": "Rule set {name} {version} ({hash}): {count} combinations of goal facts and "
+        "{leaders} of leader facts checked",
     },
     "check.gaps": {"nb": "Hull", "en": "Gaps"},
     "check.conflicts": {"nb": "Konflikter", "en": "Conflicts"},
@@ -347,6 +349,112 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.assumed": {"nb": "antatt", "en": "assumed"},
     "diff.asked": {"nb": "spør om", "en": "asks"},
     "diff.regions": {"nb": "Endrede utfall", "en": "Changed outcomes"},
+    # -- municipality profiles ---------------------------------------------------
+    "profile.authorities_missing": {
+        "nb": "delegated_to_unit_leaders mangler {what}; skriv level: unknown der kilden er taus",
+        "en": "delegated_to_unit_leaders lacks {what}; write level: unknown where the source "
+        "is silent",
+    },
+    "profile.not_found": {
+        "nb": "finner ingen profil med det navnet eller filen; profiler som følger med: {names}",
+        "en": "no profile by that name or file; shipped profiles: {names}",
+    },
+    "profile.frame": {
+        "nb": "I {municipality} bevilges budsjettet for {area} {level} (kommuneprofilen).",
+        "en": "In {municipality} the budget for {area} is granted {level} (the municipality "
+        "profile).",
+    },
+    "profile.all_areas": {"nb": "alle tjenesteområder", "en": "every service area"},
+    "profile.warning": {
+        "nb": "{municipality}: {text} [regel {rule}]",
+        "en": "{municipality}: {text} [rule {rule}]",
+    },
+    "profile.followed_up": {
+        "nb": "I {municipality} følges målet opp av {body}.",
+        "en": "In {municipality} the goal is followed up by {body}.",
+    },
+    "profile.owner_role": {
+        "nb": "I {municipality} er eieren {role}.",
+        "en": "In {municipality} the owner is {role}.",
+    },
+    "title.rådmann": {"nb": "Rådmannen", "en": "The chief executive (rådmann)"},
+    "title.kommunedirektør": {
+        "nb": "Kommunedirektøren",
+        "en": "The chief executive (kommunedirektør)",
+    },
+    "authority.budget": {
+        "nb": "Budsjettansvar (økonomisaker)",
+        "en": "Budget responsibility (budget matters)",
+    },
+    "authority.reallocate_frame": {
+        "nb": "Disponere og omdisponere tildelt ramme, også på tvers av arter",
+        "en": "Dispose of and re-allocate the granted frame, also across expense types",
+    },
+    "authority.hiring": {
+        "nb": "Ansette innenfor reglementet, og selv velge hvem (personalansvar)",
+        "en": "Hire within the regulations, choosing the candidate (personnel responsibility)",
+    },
+    "authority.reward": {
+        "nb": "Påskjønne ansatte innenfor reglementet",
+        "en": "Reward employees within the regulations",
+    },
+    "authority.wage_negotiation": {
+        "nb": "Lokale lønnsforhandlinger (egen pott)",
+        "en": "Local wage negotiations (a pot of one's own)",
+    },
+    "authority.choose_measures": {"nb": "Velge tiltak", "en": "Choose measures"},
+    "authority.organise_unit": {
+        "nb": "Velge organisering og arbeidsdeling i egen enhet",
+        "en": "Choose the organisation and division of work in the unit",
+    },
+    "level.full": {"nb": "ja, fullt ut", "en": "yes, in full"},
+    "level.partial": {"nb": "delvis", "en": "in part"},
+    "level.none": {"nb": "nei", "en": "no"},
+    "level.unknown": {"nb": "kilden sier ikke", "en": "the source does not say"},
+    "agreements.all_levels": {"nb": "ja, for alle ledd", "en": "yes, at every level"},
+    "agreements.unit_leaders": {"nb": "ja, med virksomhetslederne", "en": "yes, with unit leaders"},
+    "agreements.none": {"nb": "nei", "en": "no"},
+    "agreements.unknown": {"nb": "kilden sier ikke", "en": "the source does not say"},
+    "readiness.heading": {
+        "nb": "Klar for resultatansvar? {municipality}",
+        "en": "Ready for result responsibility? {municipality}",
+    },
+    "readiness.models": {
+        "nb": "Politisk modell: {political}. Administrativ modell: {administrative}. "
+        "Kilde: {source}.",
+        "en": "Political model: {political}. Administrative model: {administrative}. "
+        "Source: {source}.",
+    },
+    "readiness.unit_leaders": {
+        "nb": "Hva virksomhetslederne har av det resultatansvar krever (lysark 13 og 14)",
+        "en": "What unit leaders have of what result responsibility takes (slides 13 and 14)",
+    },
+    "readiness.chief_executive": {
+        "nb": "Delegert til {title}",
+        "en": "Delegated to the chief executive ({title})",
+    },
+    "readiness.agreements": {"nb": "Lederavtaler", "en": "Leader agreements"},
+    "readiness.risks": {
+        "nb": "Risiko, og endringen som lukker den",
+        "en": "Risks, and the change that closes each",
+    },
+    "readiness.no_risks": {
+        "nb": "Ingen: virksomhetslederne har det resultatansvar krever.",
+        "en": "None: unit leaders have what result responsibility takes.",
+    },
+    "readiness.change": {"nb": "Endring", "en": "Change"},
+    "readiness.goals": {
+        "nb": "Mål som ender hos virksomhetsledere som mangler noe av dette",
+        "en": "Goals that end with unit leaders who lack some of this",
+    },
+    "readiness.question": {"nb": "Spørsmål til kommunen", "en": "Question for the municipality"},
+    "col.authority": {"nb": "Myndighet", "en": "Authority"},
+    "col.has": {"nb": "Har de den?", "en": "Do they have it?"},
+    "col.note": {"nb": "Merknad", "en": "Note"},
+    "profile.default_missing": {
+        "nb": "{field} må ha en 'default'",
+        "en": "{field} needs a 'default'",
+    },
     # -- CLI -----------------------------------------------------------------
     "cli.goal_not_found": {
         "nb": "fant ikke målet {goal_id!r} i {where}",

@@ -59,6 +59,17 @@ class Classification(StrictModel):
     justification: str = Field(description="Ready to paste into a council paper.")
     assumptions: tuple[Assumption, ...]
     questions: tuple[Question, ...] = Field(description="Non-empty exactly when owner is null.")
+    municipality: str | None = Field(
+        default=None, description="The municipality profile used, if any."
+    )
+    owner_role: str | None = Field(
+        default=None,
+        description="With a profile: the concrete role that owns it (e.g. rektor, Rådmannen).",
+    )
+    followed_up_by: str | None = Field(
+        default=None,
+        description="With a profile: the political body that follows up a council-owned goal.",
+    )
     lang: Language
     ruleset: RulesetIdentity
     warnings: tuple[str, ...]

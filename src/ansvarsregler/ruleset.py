@@ -14,19 +14,28 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
-from typing import TypeVar
-
-import yaml
-from pydantic import BaseModel, ValidationError
+from typing import Any, TypeVar
 
 from .errors import Location, RulesetError
-from .ruleset_schema import Invariant, Rule, RuleFile, RulesetManifest, RuleTest, RuleTestFile
-from .validation_errors import first_error
-from .yaml_source import DuplicateKeyError, error_line, error_reason, line_of, load_yaml
+from .model_files import ModelT, load_model_file, read_text
+from .ruleset_schema import (
+    Invariant,
+    LeadershipRule,
+    LeadershipRuleFile,
+    LeadershipTest,
+    LeadershipTestFile,
+    Rule,
+    RuleFile,
+    RulesetManifest,
+    RuleTest,
+    RuleTestFile,
+)
+from .yaml_source import line_of
 
 MANIFEST_FILE = "ruleset.yaml"
 TESTS_DIR = "tests"
-ModelT = TypeVar("ModelT", bound=BaseModel)
+LEADERSHIP_DIR = "resultatansvar"
+TestFileT = TypeVar("TestFileT", RuleTestFile, LeadershipTestFile)
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,11 @@ class Ruleset:
     invariants: tuple[Invariant, ...] = ()
     tests: tuple[tuple[RuleTest, RuleSource], ...] = field(default=(), compare=False)
     """Rule tests from ``tests/`` beside the rules, with where each is written."""
+    leadership_rules: tuple[LeadershipRule, ...] = ()
+    """Rules about what unit leaders lack, from ``resultatansvar/`` (used with a profile)."""
+    leadership_tests: tuple[tuple[LeadershipTest, RuleSource], ...] = field(
+        default=(), compare=False
+    )
 
     @property
     def name(self) -> str:
@@ -120,14 +134,17 @@ def load_ruleset(directory: str | Path) -> Ruleset:
         raise RulesetError("rules.no_rules", Location(file=str(folder)))
 
     ordered = tuple(sorted(rules, key=lambda rule: (-rule.priority, rule.id)))
+    leadership = _load_leadership_rules(folder / LEADERSHIP_DIR, sources)
     return Ruleset(
         manifest=manifest,
         rules=ordered,
         sources=sources,
         directory=str(folder),
-        hash=_content_hash(manifest, ordered),
+        hash=_content_hash(manifest, (*ordered, *leadership)),
+        leadership_rules=leadership,
+        leadership_tests=_load_tests(folder / LEADERSHIP_DIR / TESTS_DIR, LeadershipTestFile),
         invariants=tuple(sorted(invariants, key=lambda invariant: invariant.id)),
-        tests=_load_tests(folder / TESTS_DIR),
+        tests=_load_tests(folder / TESTS_DIR, RuleTestFile),
     )
 
 
@@ -144,61 +161,45 @@ def _add_source(item_id: str, source: RuleSource, sources: dict[str, RuleSource]
     sources[item_id] = source
 
 
-def _load_tests(folder: Path) -> tuple[tuple[RuleTest, RuleSource], ...]:
-    """The rule tests in ``folder`` (which may be absent), each with where it is written."""
-    tests: list[tuple[RuleTest, RuleSource]] = []
+def _load_leadership_rules(
+    folder: Path, sources: dict[str, RuleSource]
+) -> tuple[LeadershipRule, ...]:
+    """The leadership rules in ``folder`` (which may be absent), by priority."""
+    rules: list[LeadershipRule] = []
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
         text = _read(path)
-        for index, test in enumerate(_validate_file(path, RuleTestFile, text).tests):
+        for index, rule in enumerate(_validate_file(path, LeadershipRuleFile, text).rules):
+            _add_source(rule.id, RuleSource(str(path), line_of(text, ("rules", index))), sources)
+            rules.append(rule)
+    return tuple(sorted(rules, key=lambda rule: (-rule.priority, rule.id)))
+
+
+def _load_tests(folder: Path, model: type[TestFileT]) -> tuple[tuple[Any, RuleSource], ...]:
+    """The tests in ``folder`` (which may be absent), each with where it is written."""
+    tests: list[tuple[Any, RuleSource]] = []
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
+        text = _read(path)
+        for index, test in enumerate(_validate_file(path, model, text).tests):
             tests.append((test, RuleSource(str(path), line_of(text, ("tests", index)))))
     return tuple(tests)
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise RulesetError("input.not_text", Location(file=str(path))) from None
-    except OSError as error:
-        raise RulesetError(
-            "input.unreadable", Location(file=str(path)), reason=error.strerror
-        ) from None
+    return read_text(path, RulesetError)
 
 
 def _validate_file(path: Path, model: type[ModelT], text: str | None = None) -> ModelT:
-    text = _read(path) if text is None else text
-    try:
-        data = load_yaml(text)
-    except DuplicateKeyError as error:
-        raise RulesetError(
-            "input.duplicate_key", Location(file=str(path), line=error.line), key=error.key
-        ) from None
-    except yaml.YAMLError as error:
-        raise RulesetError(
-            "input.bad_yaml",
-            Location(file=str(path), line=error_line(error)),
-            reason=error_reason(error),
-        ) from None
-    if data is None:
-        raise RulesetError("input.empty_file", Location(file=str(path)))
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        loc = tuple(error.errors()[0]["loc"])
-        item_id = _rule_id_at(data, loc)
-        is_invariant = bool(loc) and loc[0] == "invariants"
-        raise first_error(
-            error,
-            RulesetError,
-            Location(
-                file=str(path),
-                rule=None if is_invariant else item_id,
-                invariant=item_id if is_invariant else None,
-            ),
-            line_for=lambda loc: line_of(text, loc),
-            model=model,
-            field_offset=2 if item_id else 0,
-        ) from None
+    return load_model_file(path, model, RulesetError, text=text, locate_item=_locate_item)
+
+
+def _locate_item(data: object, loc: tuple) -> tuple[Location, int]:
+    """Name the rule or invariant an error is in, and leave ``rules.3`` out of the field."""
+    item_id = _rule_id_at(data, loc)
+    if item_id is None:
+        return Location(), 0
+    if loc[0] == "invariants":
+        return Location(invariant=item_id), 2
+    return Location(rule=item_id), 2
 
 
 def _rule_id_at(data: object, loc: tuple) -> str | None:
@@ -211,7 +212,7 @@ def _rule_id_at(data: object, loc: tuple) -> str | None:
     return None
 
 
-def _content_hash(manifest: RulesetManifest, rules: tuple[Rule, ...]) -> str:
+def _content_hash(manifest: RulesetManifest, rules: tuple[Rule | LeadershipRule, ...]) -> str:
     canonical = json.dumps(
         {
             "manifest": manifest.model_dump(mode="json", by_alias=True),

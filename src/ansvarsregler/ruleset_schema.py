@@ -9,7 +9,7 @@ line number rather than a rule that silently never fires.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -18,6 +18,8 @@ from .model_base import StrictModel
 from .vocabulary import (
     FACT_NAMES,
     FACT_VALUES,
+    GOAL_CONDITION_VALUES,
+    LEADER_FACT_VALUES,
     OWNER_IDS,
     UNKNOWN_VALUES,
     FactName,
@@ -57,13 +59,6 @@ def _check_fact(fact: str) -> None:
         raise invalid("rules.unknown_fact", fact=fact, allowed=", ".join(FACT_NAMES))
 
 
-def _check_values(fact: str, values: list[str]) -> None:
-    allowed = condition_values(fact)
-    for value in values:
-        if value not in allowed:
-            raise invalid("rules.fact_value", fact=fact, value=value, allowed=", ".join(allowed))
-
-
 class Decide(StrictModel):
     """The outcome of a deciding rule: who owns the goal and who adopts it."""
 
@@ -72,7 +67,10 @@ class Decide(StrictModel):
 
 
 class _Conditioned(StrictModel):
-    """Something with a condition over goal facts: a rule or an invariant."""
+    """Something with a condition over facts: a rule, an invariant or a leadership rule."""
+
+    #: The facts the condition may test and the values it may name for each.
+    facts_domain: ClassVar[dict[str, tuple[str, ...]]] = GOAL_CONDITION_VALUES
 
     when: dict[str, ValueSpec] = Field(default_factory=dict)
     """Fact name to the values it must take; names are checked against the vocabulary."""
@@ -82,8 +80,10 @@ class _Conditioned(StrictModel):
     def _known_facts(cls, when: object) -> object:
         if isinstance(when, dict):
             for fact in when:
-                if fact not in FACT_VALUES:
-                    raise invalid("rules.unknown_fact", fact=fact, allowed=", ".join(FACT_NAMES))
+                if fact not in cls.facts_domain:
+                    raise invalid(
+                        "rules.unknown_fact", fact=fact, allowed=", ".join(cls.facts_domain)
+                    )
         return when
 
     @field_validator("when")
@@ -94,13 +94,18 @@ class _Conditioned(StrictModel):
             values = _as_list(raw)
             if not values:
                 raise invalid("rules.empty_values", fact=fact)
-            _check_values(fact, values)
+            allowed = cls.facts_domain[fact]
+            for value in values:
+                if value not in allowed:
+                    raise invalid(
+                        "rules.fact_value", fact=fact, value=value, allowed=", ".join(allowed)
+                    )
         return when
 
     def allowed_values(self, fact: str) -> frozenset[str]:
-        """The values of ``fact`` (``missing`` included) for which the condition holds."""
+        """The values of ``fact`` for which the condition holds."""
         spec = self.when.get(fact)
-        every = frozenset(condition_values(fact))
+        every = frozenset(self.facts_domain[fact])
         if spec is None:
             return every
         if isinstance(spec, NotValues):
@@ -280,6 +285,61 @@ class RuleTestFile(StrictModel):
     """A file under ``rules/tests/``."""
 
     tests: list[RuleTest]
+
+
+class LeadershipRule(_Conditioned):
+    """A rule about what a unit leader with result responsibility lacks (slides 13 and 14).
+
+    Its condition tests facts about the municipality's unit leaders, read from
+    a profile; every rule that matches fires, and each gives a warning and the
+    change that would close the gap.
+    """
+
+    facts_domain: ClassVar[dict[str, tuple[str, ...]]] = LEADER_FACT_VALUES
+
+    id: RuleId
+    priority: Annotated[int, Field(ge=0, le=999)]
+    warn: LocalizedText
+    """What is missing, said about a goal that ends with a unit leader."""
+    change: LocalizedText
+    """The change that would close the gap."""
+
+    #: Leadership rules neither assume nor decide; the engine fires all that match.
+    kind: ClassVar[Literal["warn"]] = "warn"
+    assume: ClassVar[None] = None
+
+
+class LeadershipRuleFile(StrictModel):
+    rules: list[LeadershipRule]
+
+
+class LeadershipTest(StrictModel):
+    """Leader facts in, the leadership rules expected to fire out (in priority order)."""
+
+    __test__ = False
+
+    name: Annotated[str, Field(min_length=1)]
+    leaders: dict[str, str]
+    expect: list[RuleId]
+
+    @field_validator("leaders")
+    @classmethod
+    def _known_leader_facts(cls, leaders: dict[str, str]) -> dict[str, str]:
+        for fact, value in leaders.items():
+            allowed = LEADER_FACT_VALUES.get(fact)
+            if allowed is None:
+                raise invalid(
+                    "rules.unknown_fact", fact=fact, allowed=", ".join(LEADER_FACT_VALUES)
+                )
+            if value not in allowed:
+                raise invalid(
+                    "rules.fact_value", fact=fact, value=value, allowed=", ".join(allowed)
+                )
+        return leaders
+
+
+class LeadershipTestFile(StrictModel):
+    tests: list[LeadershipTest]
 
 
 class FactTexts(StrictModel):

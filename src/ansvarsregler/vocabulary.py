@@ -47,3 +47,20 @@ UNKNOWN_VALUES: frozenset[str] = frozenset({MISSING, "unknown"})
 def condition_values(fact: str) -> tuple[str, ...]:
     """All values a rule condition may name for ``fact``, ``missing`` included."""
     return (*FACT_VALUES[fact], MISSING)
+
+
+#: What an ownership rule's condition may name: every goal fact, ``missing`` included.
+GOAL_CONDITION_VALUES: dict[str, tuple[str, ...]] = {
+    fact: condition_values(fact) for fact in FACT_NAMES
+}
+
+#: The facts about a municipality's unit leaders that the leadership rules test
+#: (slide 13: budget + personnel responsibility + authority to choose measures),
+#: read from a municipality profile. ``unknown``: the profile does not say.
+LEVELS: tuple[str, ...] = ("full", "partial", "none", "unknown")
+LEADER_FACT_VALUES: dict[str, tuple[str, ...]] = {
+    "budget_responsibility": LEVELS,
+    "personnel_responsibility": LEVELS,
+    "choose_measures": LEVELS,
+    "leader_agreements": ("yes", "no", "unknown"),
+}

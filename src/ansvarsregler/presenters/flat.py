@@ -44,8 +44,9 @@ def write_markdown(results: Iterable[Classification], out: TextIO, lang: Languag
             "rule": result.rule,
             "justification": result.justification,
         }
-        out.write("| " + " | ".join(_md_cell(cells[c]) for c in _MARKDOWN_COLUMNS) + " |\n")
+        out.write("| " + " | ".join(md_cell(cells[c]) for c in _MARKDOWN_COLUMNS) + " |\n")
 
 
-def _md_cell(value: str) -> str:
+def md_cell(value: str) -> str:
+    """A markdown table cell: pipes and backslashes escaped, on one line."""
     return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")

@@ -30,6 +30,7 @@ def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Langua
             version=ident.version,
             hash=ident.hash[:12],
             count=report.combinations,
+            leaders=report.leader_combinations,
         ),
         style="bold",
     )
@@ -132,8 +133,12 @@ def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Langua
 
 def _dead_rule(dead: DeadRule, ruleset: Ruleset, lang: Language) -> str:
     """``regel avgjør aldri: høyere prioritet kommer først (a); b har samme prioritet ...``."""
-    kind = ruleset.rule(dead.rule).kind
-    never = message("check.never_fires" if kind == "assume" else "check.never_decides", lang)
+    kinds: dict[str, str] = {rule.id: rule.kind for rule in ruleset.rules}
+    kinds.update({rule.id: rule.kind for rule in ruleset.leadership_rules})
+    kind = kinds[dead.rule]
+    never = message(
+        "check.never_decides" if kind in ("decide", "ask") else "check.never_fires", lang
+    )
     reasons = []
     if dead.masked_by or dead.reason != "masked":
         reasons.append(message(f"check.{dead.reason}", lang, by=", ".join(dead.masked_by)))

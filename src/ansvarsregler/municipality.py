@@ -1,0 +1,105 @@
+"""What a municipality profile adds to a classification.
+
+With a profile, a goal without ``budget_frame`` takes the level at which the
+municipality grants the budget for its service area (principle 4), the
+result names the concrete body or role (the standing committee that follows
+up, the head of school) and the municipality's title for the chief executive,
+and a goal that ends with a unit leader carries the leadership rules'
+warnings about what that leader lacks.
+"""
+
+from __future__ import annotations
+
+from .i18n import message
+from .leadership import LeadershipTable, leader_facts
+from .profile_schema import Profile
+from .result import Assumption
+from .ruleset import Ruleset
+from .vocabulary import FACT_NAMES, Language
+
+_FRAME = FACT_NAMES.index("budget_frame")
+
+
+class Municipality:
+    """A profile applied to classification with one rule set."""
+
+    def __init__(self, profile: Profile, ruleset: Ruleset) -> None:
+        self.profile = profile
+        self.ruleset = ruleset
+        self._leadership = LeadershipTable(ruleset)
+
+    def budget_frame(self, service_area: str | None) -> str | None:
+        """The level the profile says the budget for ``service_area`` is granted at, if it says."""
+        level = self.profile.allocation_for(service_area).level
+        return None if level == "unknown" else level
+
+    def with_budget_frame(
+        self, values: tuple[str | None, ...], service_area: str | None
+    ) -> tuple[str | None, ...]:
+        """Goal fact values with a missing budget frame taken from the profile."""
+        if values[_FRAME] is not None:
+            return values
+        frame = self.budget_frame(service_area)
+        if frame is None:
+            return values
+        return (*values[:_FRAME], frame, *values[_FRAME + 1 :])
+
+    def frame_assumption(self, service_area: str | None, lang: Language) -> Assumption:
+        """The budget frame taken from the profile, as an assumption listed in the result."""
+        allocation = self.profile.allocation_for(service_area)
+        frame = self.budget_frame(service_area) or "unknown"
+        label = self.ruleset.manifest.value_label("budget_frame", frame, lang)
+        return Assumption(
+            fact="budget_frame",
+            value=frame,
+            rule=f"profil:{self.profile.name}",
+            text=message(
+                "profile.frame",
+                lang,
+                municipality=self.profile.name,
+                area=service_area or message("profile.all_areas", lang),
+                level=label,
+            )
+            + (f" {allocation.note.get(lang)}" if allocation.note else ""),
+        )
+
+    def chief_executive(self, lang: Language) -> str:
+        return message(f"title.{self.profile.chief_executive_title}", lang)
+
+    def owner_role(self, owner: str | None, service_area: str | None, lang: Language) -> str | None:
+        """The concrete role that owns the goal here: the unit's leader, or the chief executive."""
+        allocation = self.profile.allocation_for(service_area)
+        if owner == "virksomhetsleder" and allocation.level == "unit" and allocation.leader:
+            return allocation.leader.get(lang)
+        if owner == "radmann":
+            if allocation.level == "sector" and allocation.leader:
+                return f"{self.chief_executive(lang)} ({allocation.leader.get(lang)})"
+            return self.chief_executive(lang)
+        return None
+
+    def followed_up_by(
+        self, owner: str | None, service_area: str | None, lang: Language
+    ) -> str | None:
+        """The political body that follows up a goal the council owns."""
+        if owner != "kommunestyret":
+            return None
+        return self.profile.follow_up_for(service_area).name.get(lang)
+
+    def leader_warnings(self, owner: str | None, lang: Language) -> tuple[str, ...]:
+        """What a unit leader here lacks for result responsibility (from the leadership rules)."""
+        if owner != "virksomhetsleder":
+            return ()
+        fired = self._leadership.fired(leader_facts(self.profile))
+        return tuple(
+            message(
+                "profile.warning",
+                lang,
+                municipality=self.profile.name,
+                text=self._rule(rule_id).warn.get(lang),
+                rule=rule_id,
+            )
+            for rule_id in fired
+        )
+
+    def _rule(self, rule_id: str):
+        return next(rule for rule in self.ruleset.leadership_rules if rule.id == rule_id)

@@ -1,0 +1,114 @@
+"""Pydantic models of a municipality profile: delegation, budget allocation, leader agreements.
+
+A profile says how one municipality is organised: what its council delegates
+to the chief executive, what the chief executive delegates to unit leaders
+(slides 6 to 8 and 13 to 14), which political body follows up the goals the
+council owns, and at which level the budget is granted per service area
+(principle 4). Where a source is silent, the profile says ``unknown`` with a
+note rather than inventing an answer.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from .i18n import invalid
+from .model_base import StrictModel
+from .ruleset_schema import LocalizedText
+
+AuthorityLevel = Literal["full", "partial", "none", "unknown"]
+#: What a unit leader with result responsibility needs (slides 13 and 14), in that order.
+Authority = Literal[
+    "budget",
+    "reallocate_frame",
+    "hiring",
+    "reward",
+    "wage_negotiation",
+    "choose_measures",
+    "organise_unit",
+]
+AUTHORITIES: tuple[str, ...] = (
+    "budget",
+    "reallocate_frame",
+    "hiring",
+    "reward",
+    "wage_negotiation",
+    "choose_measures",
+    "organise_unit",
+)
+DEFAULT = "default"
+
+
+class Grant(StrictModel):
+    """How much of one authority is delegated, with the source's own qualification."""
+
+    level: AuthorityLevel
+    note: LocalizedText | None = None
+
+
+class Body(StrictModel):
+    """The political body that follows up goals the council owns."""
+
+    kind: Literal["kommunestyret", "formannskapet", "hovedutvalg", "komite"]
+    name: LocalizedText
+
+
+class Allocation(StrictModel):
+    """The level at which the council grants the budget for a service area, and who leads there."""
+
+    level: Literal["unit", "sector", "unknown"]
+    leader: LocalizedText | None = None
+    """The leader role at that level, e.g. rektor (unit) or kommunalsjef (sector)."""
+    note: LocalizedText | None = None
+
+
+class Profile(StrictModel):
+    """One municipality's organisation, as far as the source tells."""
+
+    name: str = Field(min_length=1)
+    chief_executive_title: Literal["rådmann", "kommunedirektør"]
+    source: str = Field(min_length=1)
+    political_model: LocalizedText
+    administrative_model: LocalizedText
+    follow_up: dict[str, Body]
+    """Who follows up council-owned goals: ``default``, and per service area."""
+    delegated_to_chief_executive: dict[Authority, Grant]
+    delegated_to_unit_leaders: dict[Authority, Grant]
+    """Every authority must be stated (``unknown`` where the source is silent)."""
+    leader_agreements: Literal["all_levels", "unit_leaders", "none", "unknown"]
+    leader_agreements_note: LocalizedText | None = None
+    budget_allocation: dict[str, Allocation]
+    """The level the budget is granted at: ``default``, and per service area."""
+    question: LocalizedText | None = None
+    """The question the source asks of this municipality."""
+
+    @field_validator("follow_up", "budget_allocation", mode="before")
+    @classmethod
+    def _normalised_areas(cls, value: object) -> object:
+        """Service areas match whatever their case and spacing."""
+        if isinstance(value, dict):
+            return {_area_key(str(key)): item for key, item in value.items()}
+        return value
+
+    @model_validator(mode="after")
+    def _complete(self) -> Profile:
+        missing = [a for a in AUTHORITIES if a not in self.delegated_to_unit_leaders]
+        if missing:
+            raise invalid("profile.authorities_missing", what=", ".join(missing))
+        for field in ("follow_up", "budget_allocation"):
+            if DEFAULT not in getattr(self, field):
+                raise invalid("profile.default_missing", field=field)
+        return self
+
+    def allocation_for(self, service_area: str | None) -> Allocation:
+        """The budget allocation for a service area (case and spacing ignored), else the default."""
+        return self.budget_allocation.get(_area_key(service_area), self.budget_allocation[DEFAULT])
+
+    def follow_up_for(self, service_area: str | None) -> Body:
+        return self.follow_up.get(_area_key(service_area), self.follow_up[DEFAULT])
+
+
+def _area_key(service_area: str | None) -> str:
+    return " ".join((service_area or "").lower().split()) or DEFAULT

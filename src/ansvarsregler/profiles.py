@@ -1,0 +1,44 @@
+"""Find and load municipality profiles (``profiles/*.yaml``, shipped with the package)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from .errors import AnsvarError, Location
+from .model_files import load_model_file
+from .profile_schema import Profile
+from .ruleset import shipped_data_dir
+
+
+class ProfileError(AnsvarError):
+    """A profile that cannot be found or read."""
+
+
+def profiles_dir() -> Path:
+    return shipped_data_dir("profiles")
+
+
+def shipped_profiles() -> dict[str, Path]:
+    """The shipped profiles by name (file name without ``.yaml``), the template included."""
+    return {path.stem: path for path in sorted(profiles_dir().glob("*.yaml"))}
+
+
+def load_profile(name_or_path: str | Path) -> Profile:
+    """A profile by shipped name (``verran``, ``bo``; case ignored) or by file path."""
+    path = Path(name_or_path)
+    if not path.is_file():
+        found = shipped_profiles().get(str(name_or_path).lower().removesuffix(".yaml"))
+        if found is None:
+            raise ProfileError(
+                "profile.not_found",
+                Location(file=str(name_or_path)),
+                names=", ".join(shipped_profiles()),
+            )
+        path = found
+    return _load(path.resolve())
+
+
+@cache
+def _load(path: Path) -> Profile:
+    return load_model_file(path, Profile, ProfileError)
