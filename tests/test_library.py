@@ -161,3 +161,10 @@ def test_a_huge_integer_id_is_a_clear_error():
     with pytest.raises(InvalidGoalError) as caught:
         classify({"id": 10**5000, "title": "t"})
     assert "digits" in caught.value.message("en")
+
+
+def test_json_output_follows_the_contract_field_order():
+    import json
+
+    record = json.loads(classify(READING).model_dump_json())
+    assert list(record) == list(Classification.model_fields)

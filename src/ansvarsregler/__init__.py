@@ -16,7 +16,7 @@ Every function is safe to call from several threads.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .classifier import Classifier
@@ -56,10 +56,21 @@ __all__ = [
 ProfileInput = str | Path | Profile | None
 
 
+def _classifier(profile: ProfileInput) -> Classifier:
+    if isinstance(profile, Profile):  # not hashable (it holds dicts): cache by its content
+        return _classifier_for_json(profile.model_dump_json())
+    return _classifier_for(profile)
+
+
 @cache
-def _classifier(profile: str | Path | Profile | None) -> Classifier:
-    loaded = load_profile(profile) if isinstance(profile, str | Path) else profile
+def _classifier_for(profile: str | Path | None) -> Classifier:
+    loaded = load_profile(profile) if profile is not None else None
     return Classifier(default_ruleset(), profile=loaded)
+
+
+@lru_cache(maxsize=16)
+def _classifier_for_json(profile_json: str) -> Classifier:
+    return Classifier(default_ruleset(), profile=Profile.model_validate_json(profile_json))
 
 
 def classify(

@@ -13,13 +13,28 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InvalidGoalError, Location
 from .i18n import invalid
 from .kostra import kostra_functions
 from .validation_errors import first_error
 from .vocabulary import FACT_NAMES, MISSING, BudgetFrame, BudgetImpact, GoalType, Influence
+
+#: Every code in the KOSTRA function list (expired ones too: they get a warning, not an error).
+KOSTRA_CODES: frozenset[str] = frozenset(kostra_functions())
+
+
+def _known_kostra_function(code: str) -> str:
+    """A code from the list; else why not, as a message a planner can act on."""
+    if code in KOSTRA_CODES:  # the hot path: one set lookup
+        return code
+    if not (len(code) == 3 and code.isdigit()):
+        raise invalid("kostra.format", value=code)
+    raise invalid("kostra.unknown", value=code, count=len(KOSTRA_CODES))
+
+
+KostraCode = Annotated[str, AfterValidator(_known_kostra_function)]
 
 
 class Goal(BaseModel):
@@ -33,7 +48,7 @@ class Goal(BaseModel):
     title: Annotated[str, Field(min_length=1, description="The goal as worded in the plan.")]
     description: str | None = None
     service_area: str | None = Field(default=None, description="e.g. skole, barnehage.")
-    kostra_function: str | None = Field(
+    kostra_function: KostraCode | None = Field(
         default=None, description="Three-digit KOSTRA function, e.g. 202 (grunnskole)."
     )
     goal_type: GoalType | None = None
@@ -45,17 +60,6 @@ class Goal(BaseModel):
     budget_frame: BudgetFrame | None = Field(
         default=None, description="The level at which the budget that funds the goal is granted."
     )
-
-    @field_validator("kostra_function")
-    @classmethod
-    def _known_kostra_function(cls, code: str | None) -> str | None:
-        if code is None:
-            return None
-        if not (len(code) == 3 and code.isdigit()):
-            raise invalid("kostra.format", value=code)
-        if code not in kostra_functions():
-            raise invalid("kostra.unknown", value=code, count=len(kostra_functions()))
-        return code
 
     def fact_values(self) -> tuple[str | None, ...]:
         """The goal's facts in :data:`FACT_NAMES` order, ``None`` where not given (fast)."""

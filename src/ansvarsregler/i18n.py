@@ -236,6 +236,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "matched, but has lower priority",
     },
     "explain.result": {"nb": "Resultat", "en": "Result"},
+    "explain.warnings": {"nb": "Advarsler", "en": "Warnings"},
     "explain.not_fired": {
         "nb": "Regler som ikke slo til, og hvorfor",
         "en": "Rules that did not match, and why",

@@ -10,9 +10,10 @@ warnings about what that leader lacks.
 
 from __future__ import annotations
 
+from .goal import Goal
 from .i18n import message
 from .leadership import LeadershipTable, leader_facts
-from .profile_schema import Profile
+from .profile_schema import Allocation, Profile
 from .result import Assumption
 from .ruleset import Ruleset
 from .vocabulary import FACT_NAMES, Language
@@ -28,26 +29,26 @@ class Municipality:
         self.ruleset = ruleset
         self._leadership = LeadershipTable(ruleset)
 
-    def budget_frame(self, service_area: str | None) -> str | None:
-        """The level the profile says the budget for ``service_area`` is granted at, if it says."""
-        level = self.profile.allocation_for(service_area).level
+    def budget_frame(self, goal: Goal) -> str | None:
+        """The level the profile says the budget for the goal is granted at, if it says."""
+        level = self._allocation(goal).level
         return None if level == "unknown" else level
 
     def with_budget_frame(
-        self, values: tuple[str | None, ...], service_area: str | None
+        self, values: tuple[str | None, ...], goal: Goal
     ) -> tuple[str | None, ...]:
         """Goal fact values with a missing budget frame taken from the profile."""
         if values[_FRAME] is not None:
             return values
-        frame = self.budget_frame(service_area)
+        frame = self.budget_frame(goal)
         if frame is None:
             return values
         return (*values[:_FRAME], frame, *values[_FRAME + 1 :])
 
-    def frame_assumption(self, service_area: str | None, lang: Language) -> Assumption:
+    def frame_assumption(self, goal: Goal, lang: Language) -> Assumption:
         """The budget frame taken from the profile, as an assumption listed in the result."""
-        allocation = self.profile.allocation_for(service_area)
-        frame = self.budget_frame(service_area) or "unknown"
+        allocation = self._allocation(goal)
+        frame = self.budget_frame(goal) or "unknown"
         label = self.ruleset.manifest.value_label("budget_frame", frame, lang)
         return Assumption(
             fact="budget_frame",
@@ -57,7 +58,7 @@ class Municipality:
                 "profile.frame",
                 lang,
                 municipality=self.profile.name,
-                area=service_area or message("profile.all_areas", lang),
+                area=goal.service_area or message("profile.all_areas", lang),
                 level=label,
             )
             + (f" {allocation.note.get(lang)}" if allocation.note else ""),
@@ -66,9 +67,9 @@ class Municipality:
     def chief_executive(self, lang: Language) -> str:
         return message(f"title.{self.profile.chief_executive_title}", lang)
 
-    def owner_role(self, owner: str | None, service_area: str | None, lang: Language) -> str | None:
+    def owner_role(self, owner: str | None, goal: Goal, lang: Language) -> str | None:
         """The concrete role that owns the goal here: the unit's leader, or the chief executive."""
-        allocation = self.profile.allocation_for(service_area)
+        allocation = self._allocation(goal)
         if owner == "virksomhetsleder" and allocation.level == "unit" and allocation.leader:
             return allocation.leader.get(lang)
         if owner == "radmann":
@@ -77,13 +78,14 @@ class Municipality:
             return self.chief_executive(lang)
         return None
 
-    def followed_up_by(
-        self, owner: str | None, service_area: str | None, lang: Language
-    ) -> str | None:
+    def followed_up_by(self, owner: str | None, goal: Goal, lang: Language) -> str | None:
         """The political body that follows up a goal the council owns."""
         if owner != "kommunestyret":
             return None
-        return self.profile.follow_up_for(service_area).name.get(lang)
+        return self.profile.follow_up_for(goal.service_area, goal.kostra_function).name.get(lang)
+
+    def _allocation(self, goal: Goal) -> Allocation:
+        return self.profile.allocation_for(goal.service_area, goal.kostra_function)
 
     def leader_warnings(self, owner: str | None, lang: Language) -> tuple[str, ...]:
         """What a unit leader here lacks for result responsibility (from the leadership rules)."""

@@ -10,7 +10,7 @@ note rather than inventing an answer.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import Field, field_validator, model_validator
 
@@ -39,6 +39,7 @@ AUTHORITIES: tuple[str, ...] = (
     "organise_unit",
 )
 DEFAULT = "default"
+ItemT = TypeVar("ItemT")
 
 
 class Grant(StrictModel):
@@ -73,14 +74,15 @@ class Profile(StrictModel):
     political_model: LocalizedText
     administrative_model: LocalizedText
     follow_up: dict[str, Body]
-    """Who follows up council-owned goals: ``default``, and per service area."""
+    """Who follows up council-owned goals: ``default``, and per service area or KOSTRA function."""
     delegated_to_chief_executive: dict[Authority, Grant]
     delegated_to_unit_leaders: dict[Authority, Grant]
     """Every authority must be stated (``unknown`` where the source is silent)."""
     leader_agreements: Literal["all_levels", "unit_leaders", "none", "unknown"]
     leader_agreements_note: LocalizedText | None = None
     budget_allocation: dict[str, Allocation]
-    """The level the budget is granted at: ``default``, and per service area."""
+    """The level the budget is granted at: ``default``, and per service area or KOSTRA
+    function (a three-digit code such as ``"202"``)."""
     question: LocalizedText | None = None
     """The question the source asks of this municipality."""
 
@@ -102,12 +104,20 @@ class Profile(StrictModel):
                 raise invalid("profile.default_missing", field=field)
         return self
 
-    def allocation_for(self, service_area: str | None) -> Allocation:
-        """The budget allocation for a service area (case and spacing ignored), else the default."""
-        return self.budget_allocation.get(_area_key(service_area), self.budget_allocation[DEFAULT])
+    def allocation_for(self, service_area: str | None, kostra: str | None = None) -> Allocation:
+        """The budget allocation for a goal: by its KOSTRA function, else its service area
+        (case and spacing ignored), else the default."""
+        return _most_specific(self.budget_allocation, service_area, kostra)
 
-    def follow_up_for(self, service_area: str | None) -> Body:
-        return self.follow_up.get(_area_key(service_area), self.follow_up[DEFAULT])
+    def follow_up_for(self, service_area: str | None, kostra: str | None = None) -> Body:
+        return _most_specific(self.follow_up, service_area, kostra)
+
+
+def _most_specific(by_key: dict[str, ItemT], service_area: str | None, kostra: str | None) -> ItemT:
+    for key in (kostra, _area_key(service_area)):
+        if key is not None and key in by_key:
+            return by_key[key]
+    return by_key[DEFAULT]
 
 
 def _area_key(service_area: str | None) -> str:

@@ -81,11 +81,11 @@ class Classification(StrictModel):
 
         Classification is the hot path (100,000 goals a second); this skips
         the checks ``model_construct`` repeats and is about four times faster.
-        ``fields`` must hold every field, in declaration order.
+        ``fields`` must hold every field, in declaration order (JSON output follows it).
         """
         result = cls.__new__(cls)
         object.__setattr__(result, "__dict__", fields)
-        object.__setattr__(result, "__pydantic_fields_set__", set(_ALL_FIELDS))
+        object.__setattr__(result, "__pydantic_fields_set__", _ALL_FIELDS.copy())
         object.__setattr__(result, "__pydantic_extra__", None)
         object.__setattr__(result, "__pydantic_private__", None)
         return result
@@ -95,4 +95,4 @@ class Classification(StrictModel):
         return self.owner is not None
 
 
-_ALL_FIELDS = frozenset(Classification.model_fields)
+_ALL_FIELDS = set(Classification.model_fields)

@@ -89,6 +89,10 @@ def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> 
     line(f"  {result.justification}")
     for question in result.questions:
         line(f"  ? {question.text} ({' | '.join(question.choices)})")
+    if result.warnings:
+        heading("explain.warnings")
+        for warning in result.warnings:
+            line(f"  ! {warning}")
     heading("explain.alternatives")
     if not explanation.alternatives:
         line(f"  {message('explain.none', lang)}")
