@@ -157,6 +157,7 @@ budget_allocation:
                     "goal_type": "societal",
                     "influence": "none",
                 },
+                {**READING, "id": "inst", "service_area": "helse", "kostra_function": "253"},
             ]
         ),
         encoding="utf-8",
