@@ -57,15 +57,35 @@ ProfileInput = str | Path | Profile | None
 
 
 def _classifier(profile: ProfileInput) -> Classifier:
-    if isinstance(profile, Profile):  # not hashable (it holds dicts): cache by its content
+    """A classifier for the profile, kept while the profile stays the same.
+
+    A :class:`Profile` holds dicts and cannot be hashed, so it is kept by its
+    content; a profile file by its resolved path and modification time, so
+    an edited file is read again; a shipped profile by its name.
+    """
+    if profile is None:
+        return _default_classifier()
+    if isinstance(profile, Profile):
         return _classifier_for_json(profile.model_dump_json())
-    return _classifier_for(profile)
+    path = Path(profile)
+    if path.is_file():
+        return _classifier_for_file(str(path.resolve()), path.stat().st_mtime_ns)
+    return _classifier_for_name(str(profile))
 
 
 @cache
-def _classifier_for(profile: str | Path | None) -> Classifier:
-    loaded = load_profile(profile) if profile is not None else None
-    return Classifier(default_ruleset(), profile=loaded)
+def _default_classifier() -> Classifier:
+    return Classifier(default_ruleset())
+
+
+@lru_cache(maxsize=16)
+def _classifier_for_name(name: str) -> Classifier:
+    return Classifier(default_ruleset(), profile=load_profile(name))
+
+
+@lru_cache(maxsize=16)
+def _classifier_for_file(path: str, modified: int) -> Classifier:
+    return Classifier(default_ruleset(), profile=load_profile(Path(path)))
 
 
 @lru_cache(maxsize=16)

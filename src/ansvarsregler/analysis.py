@@ -14,7 +14,7 @@ from typing import Literal
 
 from .decisions import Decision, DecisionTable, every_fact_combination
 from .goal import Goal
-from .leadership import LEADER_FACT_NAMES, LeadershipTable, every_leader_combination
+from .leadership import LEADER_FACT_NAMES, LeadershipTable, combinations_for
 from .model_base import StrictModel
 from .patterns import constrained_facts, merge
 from .result import RulesetIdentity
@@ -124,7 +124,11 @@ def check(ruleset: Ruleset, catalog: Iterable[Goal] = ()) -> CheckReport:
     decisions = [table.outcome(key) for key in every_fact_combination()]
     test_failures, tested = _run_tests(ruleset, table)
     leadership = LeadershipTable(ruleset)
-    leader_fired = [leadership.fired(facts) for facts in every_leader_combination()]
+    leader_runs = [
+        (rule.id, leadership.fired(facts))
+        for rule in ruleset.leadership_rules
+        for facts in combinations_for(rule)
+    ]
     leader_failures, leader_tested = _run_leadership_tests(ruleset, leadership)
     tested |= leader_tested
     catalogued = {rule for goal in catalog for rule in _exercised(table.outcome(goal.fact_key()))}
@@ -133,10 +137,10 @@ def check(ruleset: Ruleset, catalog: Iterable[Goal] = ()) -> CheckReport:
     return CheckReport(
         ruleset=RulesetIdentity.of(ruleset),
         combinations=len(decisions),
-        leader_combinations=len(leader_fired) if ruleset.leadership_rules else 0,
+        leader_combinations=len(leader_runs),
         gaps=_gaps(decisions),
         conflicts=_conflicts(ruleset, decisions),
-        dead_rules=_dead_rules(ruleset, decisions) + _dead_leadership_rules(ruleset, leader_fired),
+        dead_rules=_dead_rules(ruleset, decisions) + _dead_leadership_rules(ruleset, leader_runs),
         breaches=_breaches(ruleset, decisions),
         vacuous_invariants=_vacuous(ruleset, decisions),
         tests_run=len(ruleset.tests) + len(ruleset.leadership_tests),
@@ -160,9 +164,11 @@ def smallest(keys: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
     return min(keys, key=lambda key: sum(value != MISSING for value in key))
 
 
-def _dead_leadership_rules(ruleset: Ruleset, fired: list[tuple[str, ...]]) -> tuple[DeadRule, ...]:
-    """Leadership rules that fire for no combination of leader facts (all that match fire)."""
-    alive = {rule for combination in fired for rule in combination}
+def _dead_leadership_rules(
+    ruleset: Ruleset, runs: list[tuple[str, tuple[str, ...]]]
+) -> tuple[DeadRule, ...]:
+    """Leadership rules that fire for no combination of the facts they test."""
+    alive = {rule_id for rule_id, fired in runs if rule_id in fired}
     return tuple(
         DeadRule(rule=rule.id, reason="never_holds", masked_by=())
         for rule in ruleset.leadership_rules

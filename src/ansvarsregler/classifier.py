@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from .decisions import Decision, DecisionTable
@@ -19,6 +20,7 @@ from .i18n import message
 from .kostra import kostra_functions
 from .municipality import Municipality
 from .profile_schema import Profile
+from .profiles import load_profile
 from .result import Assumption, Classification, Question, RulesetIdentity
 from .ruleset import Ruleset, default_ruleset
 from .vocabulary import FACT_VALUES, LANGUAGES, MISSING, UNKNOWN_VALUES, Language
@@ -32,10 +34,14 @@ class Classifier:
     Safe to share between threads.
     """
 
-    def __init__(self, ruleset: Ruleset | None = None, profile: Profile | None = None) -> None:
+    def __init__(
+        self, ruleset: Ruleset | None = None, profile: Profile | str | Path | None = None
+    ) -> None:
         self.ruleset = ruleset if ruleset is not None else default_ruleset()
         self.decisions = DecisionTable(self.ruleset)
         self.identity = RulesetIdentity.of(self.ruleset)
+        if isinstance(profile, str | Path):  # a shipped profile's name, or a profile file
+            profile = load_profile(profile)
         self.municipality = Municipality(profile, self.ruleset) if profile is not None else None
         self._rendered: dict[RenderKey, tuple[dict[str, Any], tuple[str, ...]]] = {}
 
@@ -75,15 +81,13 @@ class Classifier:
     def _classify(self, goal: Goal, lang: Language) -> Classification:
         # The hot path (100,000 goals a second): look up what goals with these
         # facts share, then fill in this goal's own fields.
-        if self.municipality is None:
-            values = goal.fact_values()
-            key: RenderKey = (values, lang, None)
-        else:
-            values = self._fact_values(goal)
-            key = (values, lang, (goal.service_area, goal.kostra_function))
+        # The key holds the facts as given: whether the profile filled one in shows.
+        values = goal.fact_values()
+        area = None if self.municipality is None else (goal.service_area, goal.kostra_function)
+        key: RenderKey = (values, lang, area)
         rendered = self._rendered.get(key)
         if rendered is None:
-            rendered = self._render(goal, values, lang)
+            rendered = self._render(goal, self._fact_values(goal), lang)
             # Two threads may render the same key at once; both produce equal values.
             self._rendered[key] = rendered
         shared, leader_warnings = rendered
@@ -156,6 +160,9 @@ class Classifier:
         parts.append(
             message("why.cite", lang, rule=rule.id, name=ruleset.name, version=ruleset.version)
         )
+        justification = " ".join(parts)
+        if town is not None:
+            justification = town.in_own_words(justification, lang)
         rendered = {
             "owner": decision.owner,
             "owner_label": owner_label,
@@ -163,7 +170,7 @@ class Classifier:
             "adopted_by_label": _owner_label(manifest, decision.adopted_by, lang),
             "rule": rule.id,
             "principle": rule.principle,
-            "justification": " ".join(parts),
+            "justification": justification,
             "assumptions": assumptions,
             "questions": questions,
             "municipality": town.profile.name if town is not None else None,

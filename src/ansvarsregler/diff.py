@@ -54,10 +54,12 @@ class RulesetDiff(StrictModel):
     new: RulesetIdentity
     regions: tuple[ChangedRegion, ...]
     goals: tuple[ChangedGoal, ...]
+    leadership_rules: tuple[str, ...] = ()
+    """Leadership rules added, removed or changed: the warnings goals with a profile get."""
 
     @property
     def changed(self) -> bool:
-        return bool(self.regions or self.goals)
+        return bool(self.regions or self.goals or self.leadership_rules)
 
 
 def diff(old: Ruleset, new: Ruleset, goals: Iterable[Goal] = ()) -> RulesetDiff:
@@ -92,7 +94,14 @@ def diff(old: Ruleset, new: Ruleset, goals: Iterable[Goal] = ()) -> RulesetDiff:
         new=RulesetIdentity.of(new),
         regions=tuple(sorted(regions, key=lambda r: (r.old.owner, r.new.owner, -r.combinations))),
         goals=tuple(changed_goals),
+        leadership_rules=_changed_leadership_rules(old, new),
     )
+
+
+def _changed_leadership_rules(old: Ruleset, new: Ruleset) -> tuple[str, ...]:
+    before = {rule.id: rule for rule in old.leadership_rules}
+    after = {rule.id: rule for rule in new.leadership_rules}
+    return tuple(sorted(i for i in before.keys() | after.keys() if before.get(i) != after.get(i)))
 
 
 def _outcome(decision: Decision) -> Outcome:

@@ -106,7 +106,7 @@ def explain(classifier: Classifier, goal: GoalInput, *, lang: Language = "nb") -
             value=value,
             value_label=label(fact, value),
         )
-        for fact, value in zip(FACT_NAMES, decision.given, strict=True)
+        for fact, value in zip(FACT_NAMES, goal.fact_key(), strict=True)
     )
     fired = tuple(
         FiredRule(

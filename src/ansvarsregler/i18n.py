@@ -255,9 +255,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- ansvar check and ansvar diff --------------------------------------------
     "check.heading": {
         "nb": "Regelsett {name} {version} ({hash}): {count} kombinasjoner av målfakta og "
-        "{leaders} av lederfakta sjekket",
+        "{leaders} av lederfakta kjørt",
         "en": "Rule set {name} {version} ({hash}): {count} combinations of goal facts and "
-        "{leaders} of leader facts checked",
+        "{leaders} of leader facts run",
     },
     "check.gaps": {"nb": "Hull", "en": "Gaps"},
     "check.conflicts": {"nb": "Konflikter", "en": "Conflicts"},
@@ -348,13 +348,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "diff.goals": {"nb": "Mål som får et annet utfall", "en": "Goals whose outcome changes"},
     "diff.assumed": {"nb": "antatt", "en": "assumed"},
+    "diff.leadership": {
+        "nb": "Lederregler som er lagt til, fjernet eller endret",
+        "en": "Leadership rules added, removed or changed",
+    },
     "diff.asked": {"nb": "spør om", "en": "asks"},
     "diff.regions": {"nb": "Endrede utfall", "en": "Changed outcomes"},
     # -- municipality profiles ---------------------------------------------------
     "profile.authorities_missing": {
-        "nb": "delegated_to_unit_leaders mangler {what}; skriv level: unknown der kilden er taus",
-        "en": "delegated_to_unit_leaders lacks {what}; write level: unknown where the source "
-        "is silent",
+        "nb": "mangler {what}; alle sju myndighetene skal stå med (level: unknown der kilden "
+        "er taus)",
+        "en": "lacks {what}; all seven authorities must be stated (level: unknown where the "
+        "source is silent)",
     },
     "profile.not_found": {
         "nb": "finner ingen profil med det navnet eller filen; profiler som følger med: {names}",
@@ -366,6 +371,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "profile).",
     },
     "profile.all_areas": {"nb": "alle tjenesteområder", "en": "every service area"},
+    "profile.kostra_area": {"nb": "KOSTRA-funksjon {code}", "en": "KOSTRA function {code}"},
     "profile.warning": {
         "nb": "{municipality}: {text} [regel {rule}]",
         "en": "{municipality}: {text} [rule {rule}]",
@@ -383,6 +389,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kommunedirektøren",
         "en": "The chief executive (kommunedirektør)",
     },
+    "title.rådmann.object": {"nb": "rådmannen", "en": "the chief executive (rådmann)"},
+    "title.kommunedirektør.object": {
+        "nb": "kommunedirektøren",
+        "en": "the chief executive (kommunedirektør)",
+    },
+    "severity.lacks": {"nb": "Mangler", "en": "Lacks"},
+    "severity.unclear": {"nb": "Uavklart", "en": "Unclear"},
     "authority.budget": {
         "nb": "Budsjettansvar (økonomisaker)",
         "en": "Budget responsibility (budget matters)",
@@ -432,7 +445,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "readiness.chief_executive": {
         "nb": "Delegert til {title}",
-        "en": "Delegated to the chief executive ({title})",
+        "en": "Delegated to {title}",
     },
     "readiness.agreements": {"nb": "Lederavtaler", "en": "Leader agreements"},
     "readiness.risks": {
@@ -453,8 +466,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.has": {"nb": "Har de den?", "en": "Do they have it?"},
     "col.note": {"nb": "Merknad", "en": "Note"},
     "profile.default_missing": {
-        "nb": "{field} må ha en 'default'",
-        "en": "{field} needs a 'default'",
+        "nb": "mangler en linje 'default' som gjelder alle andre tjenesteområder",
+        "en": "lacks a 'default' entry for every other service area",
+    },
+    "profile.area_twice": {
+        "nb": "{first!r} og {second!r} er samme tjenesteområde (store og små bokstaver "
+        "teller ikke)",
+        "en": "{first!r} and {second!r} are the same service area (case does not count)",
     },
     # -- CLI -----------------------------------------------------------------
     "cli.goal_not_found": {

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from .engine import RuleEngine
 from .profile_schema import Profile
 from .ruleset import Ruleset
+from .ruleset_schema import LeadershipRule
 from .vocabulary import LEADER_FACT_VALUES
 
 LEADER_FACT_NAMES: tuple[str, ...] = tuple(LEADER_FACT_VALUES)
@@ -24,15 +25,18 @@ LEADER_FACT_NAMES: tuple[str, ...] = tuple(LEADER_FACT_VALUES)
 _AGREEMENTS = {"all_levels": "yes", "unit_leaders": "yes", "none": "no", "unknown": "unknown"}
 
 
+#: The profile's authorities under the names the leadership rules use (slide 13's words).
+_FACT_FOR_AUTHORITY = {"budget": "budget_responsibility", "hiring": "personnel_responsibility"}
+
+
 def leader_facts(profile: Profile) -> dict[str, str]:
     """The facts about ``profile``'s unit leaders, as the leadership rules see them."""
-    leaders = profile.delegated_to_unit_leaders
-    return {
-        "budget_responsibility": leaders["budget"].level,
-        "personnel_responsibility": leaders["hiring"].level,
-        "choose_measures": leaders["choose_measures"].level,
-        "leader_agreements": _AGREEMENTS[profile.leader_agreements],
+    facts: dict[str, str] = {
+        _FACT_FOR_AUTHORITY.get(authority, authority): grant.level
+        for authority, grant in profile.delegated_to_unit_leaders.items()
     }
+    facts["leader_agreements"] = _AGREEMENTS[profile.leader_agreements]
+    return facts
 
 
 class LeadershipTable:
@@ -57,7 +61,15 @@ class LeadershipTable:
         return found
 
 
-def every_leader_combination() -> Iterator[dict[str, str]]:
-    """Every combination of leader facts: the whole space the leadership rules work on."""
-    for values in itertools.product(*LEADER_FACT_VALUES.values()):
-        yield dict(zip(LEADER_FACT_NAMES, values, strict=True))
+def combinations_for(rule: LeadershipRule) -> Iterator[dict[str, str]]:
+    """Every combination of the facts ``rule`` tests (the others ``unknown``).
+
+    Leadership rules do not mask one another (every rule that matches fires),
+    so whether a rule can fire depends only on the facts it tests: these
+    combinations decide it without running the whole space of leader facts.
+    """
+    tested = list(rule.when)
+    for values in itertools.product(*(LEADER_FACT_VALUES[fact] for fact in tested)):
+        facts = dict.fromkeys(LEADER_FACT_NAMES, "unknown")
+        facts.update(zip(tested, values, strict=True))
+        yield facts

@@ -44,11 +44,16 @@ def load_model_file(
     *,
     text: str | None = None,
     locate_item: ItemLocator | None = None,
+    text_scalars: bool = False,
 ) -> ModelT:
-    """Parse ``path`` (or its already read ``text``) and validate it as ``model``."""
+    """Parse ``path`` (or its already read ``text``) and validate it as ``model``.
+
+    ``text_scalars`` reads every plain scalar as text (``no`` stays ``"no"``,
+    ``202`` stays ``"202"``) for files that hold no numbers.
+    """
     text = read_text(path, error_type) if text is None else text
     try:
-        data = load_yaml(text)
+        data = load_yaml(text, text_scalars=text_scalars)
     except DuplicateKeyError as error:
         raise error_type(
             "input.duplicate_key", Location(file=str(path), line=error.line), key=error.key

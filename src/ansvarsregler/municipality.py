@@ -13,7 +13,7 @@ from __future__ import annotations
 from .goal import Goal
 from .i18n import message
 from .leadership import LeadershipTable, leader_facts
-from .profile_schema import Allocation, Profile
+from .profile_schema import Allocation, Profile, matched_key
 from .result import Assumption
 from .ruleset import Ruleset
 from .vocabulary import FACT_NAMES, Language
@@ -49,6 +49,14 @@ class Municipality:
         """The budget frame taken from the profile, as an assumption listed in the result."""
         allocation = self._allocation(goal)
         frame = self.budget_frame(goal) or "unknown"
+        matched = matched_key(
+            self.profile.budget_allocation, goal.service_area, goal.kostra_function
+        )
+        where = (
+            message("profile.kostra_area", lang, code=matched)
+            if matched.isdigit()
+            else goal.service_area or message("profile.all_areas", lang)
+        )
         label = self.ruleset.manifest.value_label("budget_frame", frame, lang)
         return Assumption(
             fact="budget_frame",
@@ -58,7 +66,7 @@ class Municipality:
                 "profile.frame",
                 lang,
                 municipality=self.profile.name,
-                area=goal.service_area or message("profile.all_areas", lang),
+                area=where,
                 level=label,
             )
             + (f" {allocation.note.get(lang)}" if allocation.note else ""),
@@ -67,14 +75,23 @@ class Municipality:
     def chief_executive(self, lang: Language) -> str:
         return message(f"title.{self.profile.chief_executive_title}", lang)
 
+    def in_own_words(self, text: str, lang: Language) -> str:
+        """``text`` with the municipality's title for the chief executive (rules say rådmann)."""
+        if lang != "nb" or self.profile.chief_executive_title == "rådmann":
+            return text
+        return text.replace("Rådmannen", "Kommunedirektøren").replace(
+            "rådmannen", "kommunedirektøren"
+        )
+
     def owner_role(self, owner: str | None, goal: Goal, lang: Language) -> str | None:
         """The concrete role that owns the goal here: the unit's leader, or the chief executive."""
         allocation = self._allocation(goal)
         if owner == "virksomhetsleder" and allocation.level == "unit" and allocation.leader:
             return allocation.leader.get(lang)
         if owner == "radmann":
+            # The sector's leader acts for the chief executive where the budget is per sector.
             if allocation.level == "sector" and allocation.leader:
-                return f"{self.chief_executive(lang)} ({allocation.leader.get(lang)})"
+                return allocation.leader.get(lang)
             return self.chief_executive(lang)
         return None
 
@@ -97,7 +114,7 @@ class Municipality:
                 "profile.warning",
                 lang,
                 municipality=self.profile.name,
-                text=self._rule(rule_id).warn.get(lang),
+                text=self.in_own_words(self._rule(rule_id).warn.get(lang), lang),
                 rule=rule_id,
             )
             for rule_id in fired

@@ -10,11 +10,13 @@ note rather than inventing an answer.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal, TypeVar
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from .i18n import invalid
+from .kostra import kostra_functions
 from .model_base import StrictModel
 from .ruleset_schema import LocalizedText
 
@@ -86,23 +88,28 @@ class Profile(StrictModel):
     question: LocalizedText | None = None
     """The question the source asks of this municipality."""
 
-    @field_validator("follow_up", "budget_allocation", mode="before")
+    @field_validator("delegated_to_chief_executive", "delegated_to_unit_leaders")
     @classmethod
-    def _normalised_areas(cls, value: object) -> object:
-        """Service areas match whatever their case and spacing."""
-        if isinstance(value, dict):
-            return {_area_key(str(key)): item for key, item in value.items()}
-        return value
-
-    @model_validator(mode="after")
-    def _complete(self) -> Profile:
-        missing = [a for a in AUTHORITIES if a not in self.delegated_to_unit_leaders]
+    def _every_authority(cls, grants: dict[str, Grant]) -> dict[str, Grant]:
+        missing = [authority for authority in AUTHORITIES if authority not in grants]
         if missing:
             raise invalid("profile.authorities_missing", what=", ".join(missing))
-        for field in ("follow_up", "budget_allocation"):
-            if DEFAULT not in getattr(self, field):
-                raise invalid("profile.default_missing", field=field)
-        return self
+        return grants
+
+    @field_validator("follow_up", "budget_allocation")
+    @classmethod
+    def _known_areas(cls, by_area: dict[str, ItemT]) -> dict[str, ItemT]:
+        """A ``default``, KOSTRA keys that exist, and no area named twice (case ignored)."""
+        if DEFAULT not in by_area:
+            raise invalid("profile.default_missing")
+        seen: dict[str, str] = {}
+        for key in by_area:
+            if key.isdigit() and key not in kostra_functions():
+                raise invalid("kostra.unknown", value=key, count=len(kostra_functions()))
+            if _area_key(key) in seen:
+                raise invalid("profile.area_twice", first=seen[_area_key(key)], second=key)
+            seen[_area_key(key)] = key
+        return by_area
 
     def allocation_for(self, service_area: str | None, kostra: str | None = None) -> Allocation:
         """The budget allocation for a goal: by its KOSTRA function, else its service area
@@ -114,10 +121,21 @@ class Profile(StrictModel):
 
 
 def _most_specific(by_key: dict[str, ItemT], service_area: str | None, kostra: str | None) -> ItemT:
+    """The entry for the goal's KOSTRA function, else its service area, else ``default``."""
+    normalised = {_area_key(key): item for key, item in by_key.items()}
     for key in (kostra, _area_key(service_area)):
-        if key is not None and key in by_key:
-            return by_key[key]
-    return by_key[DEFAULT]
+        if key is not None and key in normalised:
+            return normalised[key]
+    return normalised[DEFAULT]
+
+
+def matched_key(by_key: Mapping[str, object], service_area: str | None, kostra: str | None) -> str:
+    """Which entry :func:`_most_specific` takes: a KOSTRA code, a service area or ``default``."""
+    normalised = {_area_key(key) for key in by_key}
+    if kostra is not None and kostra in normalised:
+        return kostra
+    area = _area_key(service_area)
+    return area if area in normalised else DEFAULT
 
 
 def _area_key(service_area: str | None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import AnsvarError, Location
@@ -28,7 +28,7 @@ def load_profile(name_or_path: str | Path) -> Profile:
     """A profile by shipped name (``verran``, ``bo``; case ignored) or by file path."""
     path = Path(name_or_path)
     if not path.is_file():
-        found = shipped_profiles().get(str(name_or_path).lower().removesuffix(".yaml"))
+        found = shipped_profiles().get(_file_name(str(name_or_path)))
         if found is None:
             raise ProfileError(
                 "profile.not_found",
@@ -36,9 +36,19 @@ def load_profile(name_or_path: str | Path) -> Profile:
                 names=", ".join(shipped_profiles()),
             )
         path = found
-    return _load(path.resolve())
+    resolved = path.resolve()
+    return _load(resolved, resolved.stat().st_mtime_ns)
 
 
-@cache
-def _load(path: Path) -> Profile:
-    return load_model_file(path, Profile, ProfileError)
+def _file_name(name: str) -> str:
+    """How a profile file is named: ``Bø`` → ``bo``, ``Nøtterøy`` → ``notteroy``."""
+    plain = name.lower().removesuffix(".yaml")
+    for letter, spelled in (("æ", "ae"), ("ø", "o"), ("å", "a")):
+        plain = plain.replace(letter, spelled)
+    return plain
+
+
+@lru_cache(maxsize=32)
+def _load(path: Path, modified: int) -> Profile:
+    """The profile at ``path``, read again when the file changes (``modified``)."""
+    return load_model_file(path, Profile, ProfileError, text_scalars=True)

@@ -16,6 +16,7 @@ from .goal import Goal
 from .i18n import message
 from .leadership import LeadershipTable, leader_facts
 from .model_base import StrictModel
+from .municipality import Municipality
 from .profile_schema import AUTHORITIES, Profile
 from .ruleset import Ruleset
 from .vocabulary import Language
@@ -31,6 +32,8 @@ class AuthorityFinding(StrictModel):
 
 class Risk(StrictModel):
     rule: str
+    severity: str
+    """``lacks``: the leaders lack it; ``unclear``: the profile does not say."""
     risk: str
     change: str
 
@@ -54,10 +57,12 @@ class ReadinessReport(StrictModel):
     chief_executive: tuple[AuthorityFinding, ...]
     leader_agreements: str
     leader_agreements_label: str
+    leader_agreements_note: str | None
     risks: tuple[Risk, ...]
     """From the leadership rules, most serious first, each with the change that closes it."""
     goals_at_risk: tuple[GoalAtRisk, ...] | None
-    """With goals: those that end with a unit leader who lacks what result responsibility takes."""
+    """With goals: those that end with a unit leader who lacks what result responsibility
+    takes (risks that only say the profile is silent do not count)."""
     question: str | None
     lang: Language
 
@@ -71,20 +76,25 @@ def readiness(
 ) -> ReadinessReport:
     """The readiness report for ``profile``, optionally with the goals at risk."""
     fired = LeadershipTable(ruleset).fired(leader_facts(profile))
+    town = Municipality(profile, ruleset)
     rules = {rule.id: rule for rule in ruleset.leadership_rules}
     risks = tuple(
         Risk(
-            rule=rule_id, risk=rules[rule_id].warn.get(lang), change=rules[rule_id].change.get(lang)
+            rule=rule_id,
+            severity=rules[rule_id].severity,
+            risk=town.in_own_words(rules[rule_id].warn.get(lang), lang),
+            change=town.in_own_words(rules[rule_id].change.get(lang), lang),
         )
         for rule_id in fired
     )
+    lacking = any(risk.severity == "lacks" for risk in risks)
     at_risk = None
     if goals is not None:
         classifier = Classifier(ruleset, profile=profile)
         at_risk = tuple(
             GoalAtRisk(goal_id=result.goal_id, title=result.title, owner_role=result.owner_role)
             for result in classifier.classify_many(goals, lang=lang)
-            if result.owner == "virksomhetsleder" and risks
+            if result.owner == "virksomhetsleder" and lacking
         )
     return ReadinessReport(
         municipality=profile.name,
@@ -96,6 +106,9 @@ def readiness(
         chief_executive=_findings(profile.delegated_to_chief_executive, lang),
         leader_agreements=profile.leader_agreements,
         leader_agreements_label=message(f"agreements.{profile.leader_agreements}", lang),
+        leader_agreements_note=(
+            profile.leader_agreements_note.get(lang) if profile.leader_agreements_note else None
+        ),
         risks=risks,
         goals_at_risk=at_risk,
         question=profile.question.get(lang) if profile.question else None,

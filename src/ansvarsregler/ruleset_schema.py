@@ -299,6 +299,8 @@ class LeadershipRule(_Conditioned):
 
     id: RuleId
     priority: Annotated[int, Field(ge=0, le=999)]
+    severity: Literal["lacks", "unclear"]
+    """``lacks``: the leaders lack something; ``unclear``: the profile does not say."""
     warn: LocalizedText
     """What is missing, said about a goal that ends with a unit leader."""
     change: LocalizedText

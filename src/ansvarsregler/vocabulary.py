@@ -54,13 +54,18 @@ GOAL_CONDITION_VALUES: dict[str, tuple[str, ...]] = {
     fact: condition_values(fact) for fact in FACT_NAMES
 }
 
-#: The facts about a municipality's unit leaders that the leadership rules test
-#: (slide 13: budget + personnel responsibility + authority to choose measures),
-#: read from a municipality profile. ``unknown``: the profile does not say.
+#: The facts about a municipality's unit leaders that the leadership rules test,
+#: read from a municipality profile: what result responsibility takes (slide 13:
+#: budget + personnel responsibility + authority to choose measures; slide 14:
+#: the rest) and whether there are leader agreements. ``unknown``: not said.
 LEVELS: tuple[str, ...] = ("full", "partial", "none", "unknown")
 LEADER_FACT_VALUES: dict[str, tuple[str, ...]] = {
     "budget_responsibility": LEVELS,
+    "reallocate_frame": LEVELS,
     "personnel_responsibility": LEVELS,
+    "reward": LEVELS,
+    "wage_negotiation": LEVELS,
     "choose_measures": LEVELS,
+    "organise_unit": LEVELS,
     "leader_agreements": ("yes", "no", "unknown"),
 }

@@ -39,12 +39,20 @@ def write_markdown(results: Iterable[Classification], out: TextIO, lang: Languag
         cells = {
             "goal_id": result.goal_id,
             "title": result.title,
-            "owner": result.owner_label or message("unresolved", lang),
+            "owner": _owner_cell(result, lang),
             "adopted_by": result.adopted_by_label or "",
             "rule": result.rule,
             "justification": result.justification,
         }
         out.write("| " + " | ".join(md_cell(cells[c]) for c in _MARKDOWN_COLUMNS) + " |\n")
+
+
+def _owner_cell(result: Classification, lang: Language) -> str:
+    """``Virksomhetsleder (rektor)``; with a profile, who follows up a council-owned goal."""
+    owner = result.owner_label or message("unresolved", lang)
+    detail = result.owner_role if result.owner_role != owner else None
+    detail = detail or result.followed_up_by
+    return f"{owner} ({detail})" if detail else owner
 
 
 def md_cell(value: str) -> str:

@@ -14,7 +14,7 @@ from .flat import md_cell
 
 
 def _chief_title(report: ReadinessReport) -> str:
-    return message(f"title.{report.chief_executive_title}", report.lang).lower()
+    return message(f"title.{report.chief_executive_title}.object", report.lang)
 
 
 def write_readiness_markdown(report: ReadinessReport, out: TextIO) -> None:
@@ -40,7 +40,8 @@ def write_readiness_markdown(report: ReadinessReport, out: TextIO) -> None:
         "",
         f"### {message('readiness.agreements', lang)}",
         "",
-        report.leader_agreements_label,
+        report.leader_agreements_label
+        + (f" ({report.leader_agreements_note})" if report.leader_agreements_note else ""),
         "",
         f"### {message('readiness.risks', lang)}",
         "",
@@ -49,7 +50,8 @@ def write_readiness_markdown(report: ReadinessReport, out: TextIO) -> None:
         lines.append(message("readiness.no_risks", lang))
     for number, risk in enumerate(report.risks, start=1):
         change = message("readiness.change", lang)
-        lines.append(f"{number}. {risk.risk} *{change}:* {risk.change} `{risk.rule}`")
+        kind = message(f"severity.{risk.severity}", lang)
+        lines.append(f"{number}. **{kind}:** {risk.risk} *{change}:* {risk.change} `{risk.rule}`")
     if report.goals_at_risk is not None:
         lines += ["", f"### {message('readiness.goals', lang)} ({len(report.goals_at_risk)})", ""]
         lines += [
@@ -103,8 +105,9 @@ def write_readiness_table(report: ReadinessReport, out: TextIO) -> None:
                 escape(finding.label), escape(finding.level_label), escape(finding.note or "")
             )
         console.print(table)
+    note = f" ({report.leader_agreements_note})" if report.leader_agreements_note else ""
     console.print(
-        f"{message('readiness.agreements', lang)}: {report.leader_agreements_label}",
+        f"{message('readiness.agreements', lang)}: {report.leader_agreements_label}{note}",
         style="bold",
         markup=False,
     )
@@ -112,7 +115,8 @@ def write_readiness_table(report: ReadinessReport, out: TextIO) -> None:
     if not report.risks:
         console.print(f"  {message('readiness.no_risks', lang)}", markup=False)
     for number, risk in enumerate(report.risks, start=1):
-        console.print(f"  {number}. {risk.risk} [{risk.rule}]", markup=False)
+        kind = message(f"severity.{risk.severity}", lang)
+        console.print(f"  {number}. {kind}: {risk.risk} [{risk.rule}]", markup=False)
         console.print(f"     {message('readiness.change', lang)}: {risk.change}", markup=False)
     if report.goals_at_risk is not None:
         title = f"{message('readiness.goals', lang)} ({len(report.goals_at_risk)})"

@@ -186,6 +186,9 @@ def write_diff(report: RulesetDiff, ruleset: Ruleset, out: TextIO, lang: Languag
             witness=describe_facts(region.witness),
         )
         console.print(f"  - {escape(text)}")
+    if report.leadership_rules:
+        rules = ", ".join(report.leadership_rules)
+        console.print(f"\n[bold]{message('diff.leadership', lang)}[/]: {escape(rules)}")
     console.print(f"\n[bold]{message('diff.goals', lang)}[/] ({len(report.goals)})")
     for goal in report.goals:
         change = f"{_outcome(goal.old, lang)} → {_outcome(goal.new, lang)}"
