@@ -11,7 +11,7 @@ note rather than inventing an answer.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, get_args
 
 from pydantic import Field, field_validator
 
@@ -31,15 +31,7 @@ Authority = Literal[
     "choose_measures",
     "organise_unit",
 ]
-AUTHORITIES: tuple[str, ...] = (
-    "budget",
-    "reallocate_frame",
-    "hiring",
-    "reward",
-    "wage_negotiation",
-    "choose_measures",
-    "organise_unit",
-)
+AUTHORITIES: tuple[str, ...] = get_args(Authority)
 DEFAULT = "default"
 ItemT = TypeVar("ItemT")
 

@@ -13,6 +13,17 @@ from ..readiness import AuthorityFinding, ReadinessReport
 from .flat import md_cell
 
 
+def _models(report: ReadinessReport) -> str:
+    """The municipality's political and administrative model and the source, in one line."""
+    return message(
+        "readiness.models",
+        report.lang,
+        political=report.political_model,
+        administrative=report.administrative_model,
+        source=report.source,
+    )
+
+
 def _chief_title(report: ReadinessReport) -> str:
     return message(f"title.{report.chief_executive_title}.object", report.lang)
 
@@ -22,13 +33,7 @@ def write_readiness_markdown(report: ReadinessReport, out: TextIO) -> None:
     lines = [
         f"## {message('readiness.heading', lang, municipality=report.municipality)}",
         "",
-        message(
-            "readiness.models",
-            lang,
-            political=report.political_model,
-            administrative=report.administrative_model,
-            source=report.source,
-        ),
+        _models(report),
         "",
         f"### {message('readiness.unit_leaders', lang)}",
         "",
@@ -80,16 +85,7 @@ def write_readiness_table(report: ReadinessReport, out: TextIO) -> None:
         style="bold",
         markup=False,
     )
-    console.print(
-        message(
-            "readiness.models",
-            lang,
-            political=report.political_model,
-            administrative=report.administrative_model,
-            source=report.source,
-        ),
-        markup=False,
-    )
+    console.print(_models(report), markup=False)
     for heading, findings in (
         (message("readiness.unit_leaders", lang), report.unit_leaders),
         (
