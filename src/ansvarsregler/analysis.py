@@ -254,7 +254,7 @@ def _decision_rivals(ruleset: Ruleset, decision: Decision) -> tuple[str, ...]:
 def _assumption_rivals(ruleset: Ruleset, decision: Decision) -> list[tuple[str, ...]]:
     """At each step of the engine's chain, tied assume rules that fill a fact differently."""
     assume_rules = [rule for rule in ruleset.rules if rule.kind == "assume"]
-    facts = dict(zip(FACT_NAMES, decision.given, strict=True))
+    facts = decision.given_facts
     found = []
     for step in (*decision.assumptions, None):
         matching = [rule for rule in assume_rules if rule.matches(facts)]
@@ -281,7 +281,7 @@ def _dead_rules(ruleset: Ruleset, decisions: list[Decision]) -> tuple[DeadRule, 
 
 def _why_dead(ruleset: Ruleset, rule: Rule, decisions: list[Decision]) -> DeadRule:
     """Which rules always come first, and whether by priority, by a tie, or by an assumption."""
-    given = [d for d in decisions if rule.matches(dict(zip(FACT_NAMES, d.given, strict=True)))]
+    given = [d for d in decisions if rule.matches(d.given_facts)]
     if rule.kind == "assume":
         # Seen on the given facts but never fired: another assumption always went first.
         winners = {item.rule for d in given for item in d.assumptions[:1]}

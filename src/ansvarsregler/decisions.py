@@ -10,12 +10,12 @@ every decision without paying its price per goal, and lookups need no lock.
 from __future__ import annotations
 
 import itertools
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .engine import RuleEngine
 from .errors import Location, RulesetError
+from .memo import Memo
 from .ruleset import Ruleset
 from .vocabulary import FACT_NAMES, UNKNOWN_VALUES, condition_values
 
@@ -46,6 +46,10 @@ class Decision:
     """Every rule that fired, in order: assumptions, the decider, then outranked rules."""
 
     @property
+    def given_facts(self) -> dict[str, str]:
+        return dict(zip(FACT_NAMES, self.given, strict=True))
+
+    @property
     def effective_facts(self) -> dict[str, str]:
         return dict(zip(FACT_NAMES, self.effective, strict=True))
 
@@ -68,8 +72,7 @@ class DecisionTable:
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
         self._engine = RuleEngine(ruleset.rules, ruleset.hash)
-        self._decisions: dict[tuple[str, ...], Decision] = {}
-        self._lock = threading.Lock()
+        self._decisions: Memo[tuple[str, ...], Decision] = Memo(self._run)
 
     def decide(self, key: tuple[str, ...]) -> Decision:
         """The decision for fact values ``key`` (in :data:`FACT_NAMES` order).
@@ -85,14 +88,7 @@ class DecisionTable:
 
     def outcome(self, key: tuple[str, ...]) -> Decision:
         """What the engine does with ``key``, gaps included (for analysing the rule set)."""
-        decision = self._decisions.get(key)
-        if decision is None:
-            with self._lock:
-                decision = self._decisions.get(key)
-                if decision is None:
-                    decision = self._run(key)
-                    self._decisions[key] = decision
-        return decision
+        return self._decisions.get(key)
 
     def _run(self, key: tuple[str, ...]) -> Decision:
         run = self._engine.run(dict(zip(FACT_NAMES, key, strict=True)))

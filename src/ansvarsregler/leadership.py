@@ -10,10 +10,10 @@ that would close the gap.
 from __future__ import annotations
 
 import itertools
-import threading
 from collections.abc import Iterator
 
 from .engine import RuleEngine
+from .memo import Memo
 from .profile_schema import Profile
 from .ruleset import Ruleset
 from .ruleset_schema import LeadershipRule
@@ -45,20 +45,16 @@ class LeadershipTable:
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
         self._engine = RuleEngine(ruleset.leadership_rules, ruleset.hash, kind="ledelse")
-        self._fired: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._lock = threading.Lock()
+        self._fired: Memo[tuple[str, ...], tuple[str, ...]] = Memo(self._run)
 
     def fired(self, facts: dict[str, str]) -> tuple[str, ...]:
         """The leadership rules that fire for ``facts``, highest priority first."""
-        key = tuple(facts[name] for name in LEADER_FACT_NAMES)
-        found = self._fired.get(key)
-        if found is None:
-            with self._lock:
-                found = self._fired.get(key)
-                if found is None:
-                    found = self._engine.run(facts).fired if self.ruleset.leadership_rules else ()
-                    self._fired[key] = found
-        return found
+        return self._fired.get(tuple(facts[name] for name in LEADER_FACT_NAMES))
+
+    def _run(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        if not self.ruleset.leadership_rules:
+            return ()
+        return self._engine.run(dict(zip(LEADER_FACT_NAMES, key, strict=True))).fired
 
 
 def combinations_for(rule: LeadershipRule) -> Iterator[dict[str, str]]:

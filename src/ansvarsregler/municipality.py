@@ -104,21 +104,21 @@ class Municipality:
     def _allocation(self, goal: Goal) -> Allocation:
         return self.profile.allocation_for(goal.service_area, goal.kostra_function)
 
+    def leadership_gaps(self) -> tuple[str, ...]:
+        """The leadership rules that fire for the unit leaders here, most serious first."""
+        return self._leadership.fired(leader_facts(self.profile))
+
     def leader_warnings(self, owner: str | None, lang: Language) -> tuple[str, ...]:
         """What a unit leader here lacks for result responsibility (from the leadership rules)."""
         if owner != "virksomhetsleder":
             return ()
-        fired = self._leadership.fired(leader_facts(self.profile))
         return tuple(
             message(
                 "profile.warning",
                 lang,
                 municipality=self.profile.name,
-                text=self.in_own_words(self._rule(rule_id).warn.get(lang), lang),
+                text=self.in_own_words(self.ruleset.leadership_rule(rule_id).warn.get(lang), lang),
                 rule=rule_id,
             )
-            for rule_id in fired
+            for rule_id in self.leadership_gaps()
         )
-
-    def _rule(self, rule_id: str):
-        return next(rule for rule in self.ruleset.leadership_rules if rule.id == rule_id)

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from .classifier import Classifier
 from .goal import Goal
 from .i18n import message
-from .leadership import LeadershipTable, leader_facts
 from .model_base import StrictModel
 from .municipality import Municipality
 from .profile_schema import AUTHORITIES, Profile
@@ -75,17 +74,15 @@ def readiness(
     lang: Language = "nb",
 ) -> ReadinessReport:
     """The readiness report for ``profile``, optionally with the goals at risk."""
-    fired = LeadershipTable(ruleset).fired(leader_facts(profile))
     town = Municipality(profile, ruleset)
-    rules = {rule.id: rule for rule in ruleset.leadership_rules}
     risks = tuple(
         Risk(
-            rule=rule_id,
-            severity=rules[rule_id].severity,
-            risk=town.in_own_words(rules[rule_id].warn.get(lang), lang),
-            change=town.in_own_words(rules[rule_id].change.get(lang), lang),
+            rule=rule.id,
+            severity=rule.severity,
+            risk=town.in_own_words(rule.warn.get(lang), lang),
+            change=town.in_own_words(rule.change.get(lang), lang),
         )
-        for rule_id in fired
+        for rule in map(ruleset.leadership_rule, town.leadership_gaps())
     )
     lacking = any(risk.severity == "lacks" for risk in risks)
     at_risk = None

@@ -76,6 +76,13 @@ class Ruleset:
     def rule(self, rule_id: str) -> Rule:
         return self._by_id[rule_id]
 
+    def leadership_rule(self, rule_id: str) -> LeadershipRule:
+        return self._leadership_by_id[rule_id]
+
+    @cached_property
+    def _leadership_by_id(self) -> dict[str, LeadershipRule]:
+        return {rule.id: rule for rule in self.leadership_rules}
+
     @cached_property
     def _by_id(self) -> dict[str, Rule]:
         return {rule.id: rule for rule in self.rules}

@@ -133,12 +133,8 @@ def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Langua
 
 def _dead_rule(dead: DeadRule, ruleset: Ruleset, lang: Language) -> str:
     """``regel avgjør aldri: høyere prioritet kommer først (a); b har samme prioritet ...``."""
-    kinds: dict[str, str] = {rule.id: rule.kind for rule in ruleset.rules}
-    kinds.update({rule.id: rule.kind for rule in ruleset.leadership_rules})
-    kind = kinds[dead.rule]
-    never = message(
-        "check.never_decides" if kind in ("decide", "ask") else "check.never_fires", lang
-    )
+    deciding = any(rule.id == dead.rule and rule.kind != "assume" for rule in ruleset.rules)
+    never = message("check.never_decides" if deciding else "check.never_fires", lang)
     reasons = []
     if dead.masked_by or dead.reason != "masked":
         reasons.append(message(f"check.{dead.reason}", lang, by=", ".join(dead.masked_by)))
