@@ -130,10 +130,14 @@ def check(ruleset: Ruleset, catalog: Iterable[Goal] = ()) -> CheckReport:
         for facts in combinations_for(rule)
     ]
     leader_failures, leader_tested = _run_leadership_tests(ruleset, leadership)
-    tested |= leader_tested
+    indicator_failures, indicator_tested = _run_indicator_tests(ruleset)
+    tested |= leader_tested | indicator_tested
     catalogued = {rule for goal in catalog for rule in _exercised(table.outcome(goal.fact_key()))}
     every_rule = [rule.id for rule in ruleset.rules]
     every_leadership_rule = [rule.id for rule in ruleset.leadership_rules]
+    # An indicator that suggests nothing only hides shorter words: nothing to exercise.
+    every_indicator = [rule.id for rule in ruleset.indicator_rules if rule.suggest]
+    every_indicator += [ruleset.contested_rule.id] if ruleset.contested_rule else []
     return CheckReport(
         ruleset=RulesetIdentity.of(ruleset),
         combinations=len(decisions),
@@ -143,11 +147,13 @@ def check(ruleset: Ruleset, catalog: Iterable[Goal] = ()) -> CheckReport:
         dead_rules=_dead_rules(ruleset, decisions) + _dead_leadership_rules(ruleset, leader_runs),
         breaches=_breaches(ruleset, decisions),
         vacuous_invariants=_vacuous(ruleset, decisions),
-        tests_run=len(ruleset.tests) + len(ruleset.leadership_tests),
-        test_failures=test_failures + leader_failures,
+        tests_run=len(ruleset.tests) + len(ruleset.leadership_tests) + len(ruleset.indicator_tests),
+        test_failures=test_failures + leader_failures + indicator_failures,
         coverage=Coverage(
             untested=tuple(
-                rule for rule in (*every_rule, *every_leadership_rule) if rule not in tested
+                rule
+                for rule in (*every_rule, *every_leadership_rule, *every_indicator)
+                if rule not in tested
             ),
             not_in_catalog=tuple(rule for rule in every_rule if rule not in catalogued),
         ),
@@ -377,6 +383,37 @@ def _run_tests(ruleset: Ruleset, table: DecisionTable) -> tuple[tuple[TestFailur
             failures.append(
                 TestFailure(
                     name=test.name,
+                    source=f"{source.file}:{source.line}",
+                    expected=expected,
+                    actual=actual,
+                )
+            )
+    return tuple(failures), tested
+
+
+def _run_indicator_tests(ruleset: Ruleset) -> tuple[tuple[TestFailure, ...], set[str]]:
+    """Each indicator test's text read as a goal that states no fact."""
+    failures = []
+    tested: set[str] = set()
+    indicators = ruleset.indicators
+    for test, source in ruleset.indicator_tests:
+        reading = indicators.read(test.title, test.description, FACT_NAMES)
+        options = [*reading.suggested, *(o for _, group in reading.contested for o in group)]
+        tested |= {rule for option in options for rule in option.indicators}
+        if reading.contested and indicators.contested is not None:
+            tested.add(indicators.contested.id)
+        expected: dict[str, object] = {
+            "suggested": dict(test.expect),
+            "contested": list(test.contested),
+        }
+        actual: dict[str, object] = {
+            "suggested": {item.fact: item.value for item in reading.suggested},
+            "contested": [fact for fact, _ in reading.contested],
+        }
+        if expected != actual:
+            failures.append(
+                TestFailure(
+                    name=test.title,
                     source=f"{source.file}:{source.line}",
                     expected=expected,
                     actual=actual,

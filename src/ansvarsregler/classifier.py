@@ -1,13 +1,15 @@
 """Classify goals: facts in, an owner and the reasoning out.
 
-A :class:`Classifier` validates each goal, looks up the engine's decision
-for its facts (see :mod:`ansvarsregler.decisions`) and renders it in the
-chosen language. It keeps no per-goal state, so one instance serves many
+A :class:`Classifier` validates each goal, reads the words of a draft goal
+for the facts it leaves out (see :mod:`ansvarsregler.indicators`), looks up
+the engine's decision for its facts (see :mod:`ansvarsregler.decisions`) and
+renders it in the chosen language. It keeps no per-goal state, so one instance serves many
 threads and the order of goals never matters.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -17,27 +19,35 @@ from .decisions import Decision, DecisionTable
 from .errors import InvalidGoalError, Location
 from .goal import Goal, GoalInput, misspelt_facts, to_goal
 from .i18n import message
+from .indicators import NOTHING, Reading, Suggestion
 from .kostra import kostra_functions
 from .municipality import Municipality
 from .profile_schema import Profile
 from .profiles import load_profile
 from .result import Assumption, Classification, Question, RulesetIdentity
 from .ruleset import Ruleset, default_ruleset
-from .vocabulary import FACT_VALUES, LANGUAGES, MISSING, UNKNOWN_VALUES, Language
+from .vocabulary import FACT_NAMES, FACT_VALUES, LANGUAGES, MISSING, UNKNOWN_VALUES, Language
 
-RenderKey = tuple[tuple[str | None, ...], Language, tuple[str | None, str | None] | None]
+RenderKey = tuple[tuple[str | None, ...], Language, tuple[str | None, str | None] | None, Reading]
 
 
 class Classifier:
     """Classifies goals with one rule set (and optionally one municipality's profile).
 
-    Safe to share between threads.
+    ``suggest``: let the words of a goal's title and description suggest the
+    facts it leaves out (the rule set's indicator rules). Safe to share
+    between threads.
     """
 
     def __init__(
-        self, ruleset: Ruleset | None = None, profile: Profile | str | Path | None = None
+        self,
+        ruleset: Ruleset | None = None,
+        profile: Profile | str | Path | None = None,
+        *,
+        suggest: bool = True,
     ) -> None:
         self.ruleset = ruleset if ruleset is not None else default_ruleset()
+        self.suggest = suggest
         self.decisions = DecisionTable(self.ruleset)
         self.identity = RulesetIdentity.of(self.ruleset)
         if isinstance(profile, str | Path):  # a shipped profile's name, or a profile file
@@ -68,12 +78,42 @@ class Classifier:
             yield self._classify(goal, lang)
 
     def decision(self, goal: GoalInput) -> Decision:
-        """The engine's decision for the goal's facts (with the profile's), before rendering."""
+        """The engine's decision for the goal's facts (with those its words suggest and the
+        profile's), before rendering; a fact the words point two ways on stays missing."""
         goal = to_goal(goal)
-        return self.decisions.decide(_key(self._fact_values(goal)))
+        return self.decisions.decide(_key(self._fact_values(goal, self.reading(goal))))
 
-    def _fact_values(self, goal: Goal) -> tuple[str | None, ...]:
+    def decide_ahead(self, goal: GoalInput) -> None:
+        """Run the engine now for every fact combination ``goal`` can reach, whatever its words
+        (or the profile) fill in, so that classifying it later cannot fail.
+
+        Cheaper than reading the words twice: there are at most 512 combinations in all,
+        and each is decided once.
+        """
+        values = to_goal(goal).fact_values()
+        if not self.suggest and self.municipality is None:
+            self.decisions.decide(_key(values))
+            return
+        options = [
+            (value,) if value is not None else (*FACT_VALUES[fact], MISSING)
+            for fact, value in zip(FACT_NAMES, values, strict=True)
+        ]
+        for key in itertools.product(*options):
+            self.decisions.decide(key)
+
+    def reading(self, goal: GoalInput) -> Reading:
+        """What the goal's words suggest for the facts it leaves out."""
+        goal = to_goal(goal)
         values = goal.fact_values()
+        if not self.suggest or None not in values:
+            return NOTHING
+        missing = tuple(
+            fact for fact, value in zip(FACT_NAMES, values, strict=True) if value is None
+        )
+        return self.ruleset.indicators.read(goal.title, goal.description, missing)
+
+    def _fact_values(self, goal: Goal, reading: Reading) -> tuple[str | None, ...]:
+        values = _with_suggestions(goal.fact_values(), reading)
         if self.municipality is None:
             return values
         return self.municipality.with_budget_frame(values, goal)
@@ -83,11 +123,12 @@ class Classifier:
         # facts share, then fill in this goal's own fields.
         # The key holds the facts as given: whether the profile filled one in shows.
         values = goal.fact_values()
+        reading = self.reading(goal) if self.suggest and None in values else NOTHING
         area = None if self.municipality is None else (goal.service_area, goal.kostra_function)
-        key: RenderKey = (values, lang, area)
+        key: RenderKey = (values, lang, area, reading)
         rendered = self._rendered.get(key)
         if rendered is None:
-            rendered = self._render(goal, self._fact_values(goal), lang)
+            rendered = self._render(goal, reading, lang)
             # Two threads may render the same key at once; both produce equal values.
             self._rendered[key] = rendered
         shared, leader_warnings = rendered
@@ -103,37 +144,39 @@ class Classifier:
         )
 
     def _render(
-        self, goal: Goal, values: tuple[str | None, ...], lang: Language
+        self, goal: Goal, reading: Reading, lang: Language
     ) -> tuple[dict[str, Any], tuple[str, ...]]:
-        """The fields shared by every goal with these facts (and service area, with a
-        profile), rendered once per language, and the warnings about its owner."""
-        decision = self.decisions.decide(_key(values))
+        """The fields shared by every goal with these facts and words (and service area,
+        with a profile), rendered once per language, and the warnings about its owner."""
         ruleset = self.ruleset
         manifest = ruleset.manifest
+        suggested = tuple(self._suggestion(item, lang) for item in reading.suggested)
+        if reading.contested:
+            return self._render_contested(reading, suggested, lang), ()
+        read_values = _with_suggestions(goal.fact_values(), reading)
+        values = self._fact_values(goal, reading)
+        decision = self.decisions.decide(_key(values))
         rule = ruleset.rule(decision.deciding_rule)
         town = self.municipality
         from_profile = (
             (town.frame_assumption(goal, lang),)
-            if town is not None and values != goal.fact_values()
+            if town is not None and values != read_values
             else ()
         )
-        assumptions = from_profile + tuple(
-            Assumption(
-                fact=item.fact,
-                value=item.value,
-                rule=item.rule,
-                text=ruleset.rule(item.rule).justification.get(lang),
+        assumptions = (
+            suggested
+            + from_profile
+            + tuple(
+                Assumption(
+                    fact=item.fact,
+                    value=item.value,
+                    rule=item.rule,
+                    text=ruleset.rule(item.rule).justification.get(lang),
+                )
+                for item in decision.assumptions
             )
-            for item in decision.assumptions
         )
-        questions = tuple(
-            Question(
-                fact=fact,
-                text=manifest.facts[fact].question.get(lang),
-                choices=tuple(v for v in FACT_VALUES[fact] if v not in UNKNOWN_VALUES),
-            )
-            for fact in decision.asked
-        )
+        questions = tuple(self._question(fact, lang) for fact in decision.asked)
         parts = [message("why.assumed", lang, text=item.text) for item in assumptions]
         parts.append(rule.justification.get(lang))
         owner_role = followed_up_by = None
@@ -181,6 +224,97 @@ class Classifier:
         }
         leader_warnings = town.leader_warnings(decision.owner, lang) if town is not None else ()
         return rendered, leader_warnings
+
+    def _question(self, fact: str, lang: Language) -> Question:
+        return Question(
+            fact=fact,
+            text=self.ruleset.manifest.facts[fact].question.get(lang),
+            choices=tuple(v for v in FACT_VALUES[fact] if v not in UNKNOWN_VALUES),
+        )
+
+    def _suggestion(self, item: Suggestion, lang: Language) -> Assumption:
+        """A fact the words suggest, as an assumption that quotes them."""
+        manifest = self.ruleset.manifest
+        return Assumption(
+            fact=item.fact,
+            value=item.value,
+            rule=item.indicators[0],
+            text=message(
+                "indicators.assumed",
+                lang,
+                fact=manifest.facts[item.fact].label.get(lang).capitalize(),
+                value=manifest.value_label(item.fact, item.value, lang),
+                words=_quoted(item.words, lang),
+                rules=", ".join(item.indicators),
+            ),
+        )
+
+    def _render_contested(
+        self, reading: Reading, suggested: tuple[Assumption, ...], lang: Language
+    ) -> dict[str, Any]:
+        """An unresolved result: the words point two ways, so ask instead of choosing."""
+        ruleset = self.ruleset
+        manifest = ruleset.manifest
+        contested = ruleset.indicators.contested
+        assert contested is not None  # the rule set loader requires it beside indicators
+        questions = tuple(self._question(fact, lang) for fact, _ in reading.contested)
+        pointers = "; ".join(
+            message(
+                "indicators.points_to",
+                lang,
+                words=_quoted(option.words, lang),
+                value=manifest.value_label(option.fact, option.value, lang),
+            )
+            for _, options in reading.contested
+            for option in options
+        )
+        parts = [message("why.assumed", lang, text=item.text) for item in suggested]
+        parts.append(f"{contested.justification.get(lang)} {pointers[0].upper()}{pointers[1:]}.")
+        asked = " ".join(question.text for question in questions)
+        parts.append(message("why.questions", lang, questions=asked))
+        parts.append(
+            message("why.cite", lang, rule=contested.id, name=ruleset.name, version=ruleset.version)
+        )
+        justification = " ".join(parts)
+        town = self.municipality
+        if town is not None:
+            justification = town.in_own_words(justification, lang)
+        return {
+            "owner": None,
+            "owner_label": None,
+            "adopted_by": None,
+            "adopted_by_label": None,
+            "rule": contested.id,
+            "principle": None,
+            "justification": justification,
+            "assumptions": suggested,
+            "questions": questions,
+            "municipality": town.profile.name if town is not None else None,
+            "owner_role": None,
+            "followed_up_by": None,
+            "lang": lang,
+            "ruleset": self.identity,
+        }
+
+
+def _with_suggestions(values: tuple[str | None, ...], reading: Reading) -> tuple[str | None, ...]:
+    """Goal fact values with the facts the words suggest filled in (stated facts win)."""
+    if not reading.suggested:
+        return values
+    filled = list(values)
+    for item in reading.suggested:
+        index = FACT_NAMES.index(item.fact)
+        if filled[index] is None:
+            filled[index] = item.value
+    return tuple(filled)
+
+
+def _quoted(words: tuple[str, ...], lang: Language) -> str:
+    """«barnehagedekningen» og «åpningstid»: the words as the text has them."""
+    quoted = [f"«{word}»" for word in words]
+    if len(quoted) == 1:
+        return quoted[0]
+    return f"{', '.join(quoted[:-1])}{message('and', lang)}{quoted[-1]}"
 
 
 def _key(values: tuple[str | None, ...]) -> tuple[str, ...]:

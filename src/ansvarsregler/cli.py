@@ -25,6 +25,7 @@ import click
 from .analysis import check
 from .classifier import Classifier, goal_warnings
 from .diff import diff
+from .draft import run_draft
 from .errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
 from .explain import explain
 from .goal import Goal
@@ -33,8 +34,10 @@ from .i18n import message
 from .presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
 from .presenters.readiness import write_readiness_markdown, write_readiness_table
 from .presenters.reports import write_check, write_diff
+from .presenters.spreadsheet import SPREADSHEET_FORMATS, SpreadsheetFormat, write_spreadsheet
 from .presenters.terminal import write_explanation, write_rules
 from .profiles import load_profile
+from .progress import progress_wanted, tracked
 from .readiness import readiness
 from .result import Classification
 from .ruleset import Ruleset, default_ruleset, load_ruleset, shipped_data_dir
@@ -72,11 +75,23 @@ profile_option = click.option(
     help="A municipality profile (shipped name such as verran, or a file): budget level, "
     "bodies, titles and warnings from it.",
 )
+suggest_option = click.option(
+    "--suggest/--no-suggest",
+    default=True,
+    show_default=True,
+    help="Let the words of a goal's title and description suggest the facts it leaves out "
+    "(each suggestion is listed as an assumption).",
+)
 input_format_option = click.option(
     "--input-format",
     type=click.Choice(INPUT_FORMATS),
     default=None,
     help="Read every input as this format instead of detecting it.",
+)
+sheet_option = click.option(
+    "--sheet",
+    default=None,
+    help="The sheet to read in XLSX files [default: the first].",
 )
 
 
@@ -138,7 +153,9 @@ def main() -> None:
 @lang_option
 @click.option("--strict", is_flag=True, help="Exit 1 if any goal is unresolved.")
 @profile_option
+@suggest_option
 @input_format_option
+@sheet_option
 @rules_option
 @reports_errors
 def classify(
@@ -148,32 +165,60 @@ def classify(
     lang: Language,
     strict: bool,
     profile: str | None,
+    suggest: bool,
     input_format: str | None,
+    sheet: str | None,
     rules_dir: Path | None,
 ) -> None:
-    """Classify goals from PATHS: YAML, JSON or JSON Lines files, folders, or - for stdin.
+    """Classify goals from PATHS: YAML, JSON, JSON Lines, CSV or XLSX files, folders, or -
+    for stdin.
 
     Without PATHS, classifies the built-in goal catalog.
     """
-    classifier = _classifier(rules_dir, profile)
+    classifier = _classifier(rules_dir, profile, suggest)
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
     with GoalFiles(
-        sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin()
+        sources,
+        input_format=cast(InputFormat | None, input_format),
+        stdin=_stdin(),
+        sheet=sheet,
     ) as goal_files:
         if output is not None:
             _refuse_overwriting_input(output, goal_files.files)
-        _check_goals(goal_files, classifier, lang)
+        show_progress = progress_wanted(output_to_terminal=output is None and sys.stdout.isatty())
+        _check_goals(goal_files, classifier, lang, show_progress)
         fmt = fmt or _default_format(output)
         unresolved = 0
 
         def results() -> Iterator[Classification]:
             nonlocal unresolved
-            for result in classifier.classify_many(goal_files.goals(), lang=lang):
+            goals = tracked(
+                goal_files.goals(),
+                message("progress.classifying", lang),
+                goal_files.count,
+                show_progress,
+            )
+            for result in classifier.classify_many(goals, lang=lang):
                 unresolved += result.owner is None
                 yield result
 
-        with _output_stream(output) as out:
-            write_results(results(), fmt, out, lang)  # type: ignore[arg-type]
+        tables = goal_files.spreadsheets() if fmt in SPREADSHEET_FORMATS else None
+        if fmt == "xlsx" or tables:
+            if fmt == "xlsx" and output is None and sys.stdout.isatty():
+                raise InvalidGoalError("output.xlsx_terminal", Location())
+            with _output_stream(output, binary=True) as binary:
+                with_profile = classifier.municipality is not None
+                write_spreadsheet(
+                    results(),
+                    cast(SpreadsheetFormat, fmt),
+                    binary,
+                    lang,
+                    tables=tables,
+                    with_profile=with_profile,
+                )
+        else:
+            with _output_stream(output) as out:
+                write_results(results(), fmt, out, lang)  # type: ignore[arg-type]
     if strict and unresolved:
         click.echo(message("cli.unresolved", lang, count=unresolved), err=True)
         sys.exit(EXIT_UNRESOLVED)
@@ -185,6 +230,7 @@ def classify(
 @text_or_json_option
 @lang_option
 @profile_option
+@suggest_option
 @input_format_option
 @rules_option
 @reports_errors
@@ -194,6 +240,7 @@ def explain_command(
     fmt: str,
     lang: Language,
     profile: str | None,
+    suggest: bool,
     input_format: str | None,
     rules_dir: Path | None,
 ) -> None:
@@ -202,7 +249,7 @@ def explain_command(
     Shows the facts given and assumed, the rules that matched in order, the
     one that decided, and why every other rule did not match.
     """
-    classifier = _classifier(rules_dir, profile)
+    classifier = _classifier(rules_dir, profile, suggest)
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
     with GoalFiles(
         sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin()
@@ -218,6 +265,30 @@ def explain_command(
         out.write(explanation.model_dump_json(indent=2) + "\n")
     else:
         write_explanation(explanation, out, lang)
+
+
+@main.command(name="draft")
+@click.option(
+    "--catalog",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Offer to add the goal to this catalog file (YAML) at the end [default: ask for a file].",
+)
+@lang_option
+@profile_option
+@rules_option
+@reports_errors
+def draft_command(
+    catalog: Path | None, lang: Language, profile: str | None, rules_dir: Path | None
+) -> None:
+    """Classify a draft goal by answering questions, one at a time.
+
+    Type the goal's title (and a description if you like); the words suggest
+    what they can, and each open question is asked as numbered choices. Ends
+    with the owner and the justification, and can add the goal with its facts
+    to a catalog file.
+    """
+    run_draft(_classifier(rules_dir, profile), lang, catalog)
 
 
 @main.command(name="rules")
@@ -341,9 +412,11 @@ def schema_command(name: str) -> None:
 # -- helpers -----------------------------------------------------------------
 
 
-def _classifier(rules_dir: Path | None, profile: str | None) -> Classifier:
+def _classifier(rules_dir: Path | None, profile: str | None, suggest: bool = True) -> Classifier:
     return Classifier(
-        _ruleset(rules_dir), profile=load_profile(profile) if profile is not None else None
+        _ruleset(rules_dir),
+        profile=load_profile(profile) if profile is not None else None,
+        suggest=suggest,
     )
 
 
@@ -367,19 +440,22 @@ def _default_format(output: Path | None) -> str:
     return "table" if sys.stdout.isatty() else "json"
 
 
-def _check_goals(goal_files: GoalFiles, classifier: Classifier, lang: Language) -> None:
+def _check_goals(
+    goal_files: GoalFiles, classifier: Classifier, lang: Language, show_progress: bool
+) -> None:
     """First pass: validate every goal and decide every distinct fact combination.
 
     After this nothing about the input can fail, so output is all or nothing.
     """
     distinct_facts: dict[tuple[str | None, ...], Goal] = {}
     shown = hidden = 0
-    for read in goal_files.check():
+    reads = tracked(goal_files.check(), message("progress.checking", lang), None, show_progress)
+    for read in reads:
         goal = read.goal
         distinct_facts.setdefault(goal.fact_values(), goal)
         for warning in goal_warnings(goal, lang):
             if shown < _MAX_WARNINGS_SHOWN:
-                where = Location(file=read.file, line=read.line(), goal=goal.id).describe(lang)
+                where = read.where().describe(lang)
                 click.echo(f"{message('warning.prefix', lang)}: {where}: {warning}", err=True)
                 shown += 1
             else:
@@ -387,36 +463,47 @@ def _check_goals(goal_files: GoalFiles, classifier: Classifier, lang: Language) 
     if hidden:
         click.echo(message("cli.more_warnings", lang, count=hidden), err=True)
     for goal in distinct_facts.values():
-        classifier.decision(goal)
+        classifier.decide_ahead(goal)
 
 
 def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
     target = output.resolve()
-    if any(target == path.resolve() for path in inputs):
+    exists = target.exists()
+    if any(
+        target == path.resolve() or (exists and os.path.samefile(target, path)) for path in inputs
+    ):  # samefile: also a hard link, or another spelling on a case-insensitive disk
         raise InvalidGoalError("cli.output_is_input", Location(file=str(output)), path=output)
 
 
 @contextmanager
-def _output_stream(output: Path | None) -> Iterator[IO[str]]:
+def _output_stream(output: Path | None, *, binary: bool = False) -> Iterator[IO[Any]]:
     """Where results go: standard output, or ``output`` written all or nothing.
 
     A regular file (or a link to one) is written to a temporary file beside
     it and renamed over it only on success, keeping its permissions; a device
-    or pipe such as ``/dev/null`` is written directly.
+    or pipe such as ``/dev/null`` is written directly. ``binary``: a stream
+    of bytes (XLSX, or CSV in the input's own encoding), else UTF-8 text.
     """
     if output is None:
-        yield sys.stdout
+        if binary:
+            sys.stdout.flush()
+            yield sys.stdout.buffer
+            sys.stdout.buffer.flush()
+        else:
+            yield sys.stdout
         return
     target = output.resolve()
+    mode = "wb" if binary else "w"
+    encoding, newline = (None, None) if binary else ("utf-8", "")
     try:
         if target.exists() and not target.is_file():
-            with target.open("w", encoding="utf-8", newline="") as device:
+            with target.open(mode, encoding=encoding, newline=newline) as device:
                 yield device
             return
-        handle: IO[str] = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-            "w",
-            encoding="utf-8",
-            newline="",
+        handle: IO[Any] = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
+            mode,
+            encoding=encoding,
+            newline=newline,
             dir=target.parent,
             prefix=f".{target.name}.",
             delete=False,

@@ -28,10 +28,15 @@ class Location:
     rule: str | None = None
     invariant: str | None = None
     field: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    """A spreadsheet row, numbered as the spreadsheet shows it."""
+    column: str | None = None
+    """A spreadsheet column: its letter and header, e.g. ``E (Måltype)``."""
 
     def describe(self, lang: Language) -> str:
         parts = []
-        for key in ("file", "line", "goal", "rule", "invariant", "field"):
+        for key in ("file", "sheet", "line", "row", "goal", "rule", "invariant", "column", "field"):
             value = getattr(self, key)
             if value is not None:
                 parts.append(message(f"loc.{key}", lang, value=value))

@@ -1,10 +1,11 @@
-"""Read goals from YAML, JSON and JSON Lines files, folders and standard input.
+"""Read goals from YAML, JSON, JSON Lines, CSV and XLSX files, folders and standard input.
 
 Reading happens in two passes so that bad input never produces partial
 output: :meth:`GoalFiles.check` validates every goal (and refuses duplicate
 ids) before :meth:`GoalFiles.goals` hands out the first one. JSON Lines is
 streamed in both passes, so a million goals never sit in memory at once;
-YAML and JSON documents are parsed once and kept. Standard input and pipes
+YAML and JSON documents are parsed once and kept. CSV is streamed like
+JSON Lines; an XLSX sheet is read once and kept. Standard input and pipes
 are copied to a temporary file first, so they can be read twice too.
 """
 
@@ -18,24 +19,30 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, Literal, NamedTuple
+from typing import IO, Any, Literal, NamedTuple, cast
 
 import yaml
 
+from .columns import Columns
 from .errors import InvalidGoalError, Location
 from .goal import Goal, to_goal
+from .tables import STDIN, read_csv, read_xlsx
 from .yaml_source import DuplicateKeyError, error_line, error_reason, line_of, load_yaml
 
-InputFormat = Literal["yaml", "json", "jsonl"]
-INPUT_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl")
-STDIN = "-"
+InputFormat = Literal["yaml", "json", "jsonl", "csv", "xlsx"]
+INPUT_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl", "csv", "xlsx")
 _SUFFIXES: dict[str, InputFormat] = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
 }
+#: Spreadsheet formats openpyxl cannot read: a clear message instead of "not text".
+_UNREADABLE_SPREADSHEETS = (".xls", ".ods", ".numbers")
+_ZIP = b"PK\x03\x04"
 _SNIFF_BYTES = 64 * 1024
 _BOM = b"\xef\xbb\xbf"
 
@@ -50,7 +57,10 @@ class _Document:
     sniffed: bool
     """The format was guessed from the content: JSON that fails may still be YAML."""
     goals: list[tuple[Goal, Callable[[], int | None]]] | None = field(default=None)
-    """Validated goals of a YAML or JSON document with their lines, kept after the first pass."""
+    """Validated goals of a YAML or JSON document with their lines (of an XLSX sheet: their
+    rows), kept after the first pass."""
+    columns: Columns | None = None
+    """A spreadsheet's table and what its columns mean."""
 
 
 class ReadGoal(NamedTuple):
@@ -60,6 +70,15 @@ class ReadGoal(NamedTuple):
     file: str
     line: Callable[[], int | None]
     """The goal's line, worked out only when a message needs it."""
+    sheet: str | None = None
+    row: int | None = None
+    """A spreadsheet's row (then there is no line)."""
+
+    def where(self) -> Location:
+        """Where the goal was read, as a message names it."""
+        if self.row is not None:
+            return Location(file=self.file, sheet=self.sheet, row=self.row, goal=self.goal.id)
+        return Location(file=self.file, line=self.line(), goal=self.goal.id)
 
 
 class GoalFiles:
@@ -71,7 +90,9 @@ class GoalFiles:
         *,
         input_format: InputFormat | None = None,
         stdin: IO[bytes] | None = None,
+        sheet: str | None = None,
     ) -> None:
+        """``sheet``: the sheet to read in every XLSX file (default: the first)."""
         self._spools: list[IO[bytes]] = []
         self._documents: list[_Document] = []
         try:
@@ -79,7 +100,14 @@ class GoalFiles:
                 fmt, sniffed = (
                     (input_format, False) if input_format else _detect_format(label, path)
                 )
-                self._documents.append(_Document(label, path, fmt, sniffed))
+                doc = _Document(label, path, fmt, sniffed)
+                if fmt == "csv":
+                    doc.columns = Columns(read_csv(label, path))
+                elif fmt == "xlsx":
+                    doc.columns = Columns(read_xlsx(label, path, sheet))
+                self._documents.append(doc)
+            if sheet is not None and all(doc.format != "xlsx" for doc in self._documents):
+                raise InvalidGoalError("sheet.option_without_xlsx", Location(), sheet=sheet)
         except BaseException:
             self.close()
             raise
@@ -95,18 +123,44 @@ class GoalFiles:
         seen: set[str] = set()
         self.count = 0
         for doc in self._documents:
+            sheet = doc.columns.table.sheet if doc.columns is not None else None
             for goal, line in self._validated(doc):
                 if goal.id in seen:
                     self._raise_duplicate(goal.id, doc, line())
                 seen.add(goal.id)
                 self.count += 1
-                yield ReadGoal(goal, doc.label, line)
+                if doc.columns is None:
+                    yield ReadGoal(goal, doc.label, line)
+                else:
+                    yield ReadGoal(goal, doc.label, _no_line, sheet, line())
 
     def goals(self) -> Iterator[Goal]:
         """Second pass: the goals again, in order, without holding JSON Lines in memory."""
         for doc in self._documents:
             for goal, _ in doc.goals if doc.goals is not None else self._validated(doc):
                 yield goal
+
+    def spreadsheets(self) -> list[Columns] | None:
+        """The inputs as spreadsheets, when every input is one; else ``None``.
+
+        Classified output can then keep every row and column of the input;
+        that takes one header, so inputs with different headers are refused.
+        Call after :meth:`check`.
+        """
+        tables = [doc.columns for doc in self._documents]
+        if not tables or any(columns is None for columns in tables):
+            return None
+        first = tables[0]
+        assert first is not None
+        for columns in tables[1:]:
+            assert columns is not None
+            if columns.headers[: columns.width] != first.headers[: first.width]:
+                raise InvalidGoalError(
+                    "sheet.headers_differ",
+                    Location(file=columns.table.label, sheet=columns.table.sheet),
+                    first=first.table.label,
+                )
+        return cast(list[Columns], tables)
 
     def close(self) -> None:
         for spool in self._spools:
@@ -131,7 +185,11 @@ class GoalFiles:
             path = Path(raw)
             if path.is_dir():
                 found = sorted(
-                    p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in _SUFFIXES
+                    and not p.name.startswith("~$")  # Excel's lock file beside an open workbook
+                    and p.is_file()
                 )
                 if not found:
                     raise InvalidGoalError("input.no_goal_files", Location(file=raw))
@@ -164,8 +222,13 @@ class GoalFiles:
         if doc.format == "jsonl":
             yield from _jsonl_goals(doc)
             return
+        if doc.columns is not None and doc.format == "csv":
+            yield from _table_goals(doc.columns)
+            return
         if doc.goals is None:
-            doc.goals = list(_document_goals(doc))
+            doc.goals = list(
+                _table_goals(doc.columns) if doc.columns is not None else _document_goals(doc)
+            )
         yield from doc.goals
 
     def _raise_duplicate(self, goal_id: str, doc: _Document, line: int | None) -> None:
@@ -178,12 +241,12 @@ class GoalFiles:
             ),
             "?",
         )
-        raise InvalidGoalError(
-            "input.duplicate_id",
-            Location(file=doc.label, line=line, goal=goal_id, field="id"),
-            goal_id=goal_id,
-            first=first,
-        )
+        if doc.columns is not None:  # line is the row; the id stands in the id column
+            where = doc.columns.where(line or 0, doc.columns.index_of("id"))
+            where = replace(where, goal=goal_id, field=None if where.column else "id")
+        else:
+            where = Location(file=doc.label, line=line, goal=goal_id, field="id")
+        raise InvalidGoalError("input.duplicate_id", where, goal_id=goal_id, first=first)
 
 
 def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:
@@ -191,9 +254,15 @@ def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:
     suffix = path.suffix.lower() if label != STDIN else ""
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix], False
+    if suffix in _UNREADABLE_SPREADSHEETS:
+        raise InvalidGoalError("sheet.unreadable_format", Location(file=label), suffix=suffix)
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES)
+    if head.startswith(_ZIP):  # an XLSX workbook is a zip archive
+        return "xlsx", True
     stripped = head.removeprefix(_BOM).lstrip()
+    if _looks_like_csv(stripped):
+        return "csv", True
     if stripped[:1] not in (b"{", b"["):
         return "yaml", True
     first_line, _, rest = stripped.partition(b"\n")
@@ -205,6 +274,33 @@ def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:
     return (
         "jsonl" if isinstance(first, dict) and rest.strip()[:1] in (b"{", b"") else "json"
     ), True
+
+
+def _looks_like_csv(head: bytes) -> bool:
+    """A header line with delimiters and no ``key:`` or ``- `` of YAML, nor JSON's brackets."""
+    first_line = head.split(b"\n", 1)[0].rstrip(b"\r")
+    return (
+        first_line[:1] not in (b"{", b"[", b"-", b"#", b"%", b"")
+        and b":" not in first_line
+        and any(delimiter in first_line for delimiter in (b";", b",", b"\t"))
+    )
+
+
+def _no_line() -> int | None:
+    return None
+
+
+def _table_goals(columns: Columns) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
+    """The goals of a spreadsheet, one per row that is not empty, with their rows."""
+    for row, cells in columns.table.rows():
+        raw = columns.goal(row, cells)
+        if raw is None:
+            continue
+        try:
+            goal = to_goal(raw)
+        except InvalidGoalError as error:
+            raise columns.located(error, row) from None
+        yield goal, partial(int, row)
 
 
 def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
@@ -374,6 +470,7 @@ def _lines_of_id(doc: _Document, goal_id: str) -> Iterator[int]:
                 if isinstance(raw, dict) and str(raw.get("id", "")).strip() == goal_id:
                     yield number
         return
-    for goal, line_of_goal in doc.goals or ():
+    goals = _table_goals(doc.columns) if doc.format == "csv" and doc.columns else doc.goals
+    for goal, line_of_goal in goals or ():
         if goal.id == goal_id:
             yield line_of_goal() or 0

@@ -30,8 +30,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "does not exist",
     },
     "input.no_goal_files": {
-        "nb": "mappen inneholder ingen målfiler (.yaml, .yml, .json, .jsonl)",
-        "en": "the folder holds no goal files (.yaml, .yml, .json, .jsonl)",
+        "nb": "mappen inneholder ingen målfiler (.yaml, .yml, .json, .jsonl, .csv, .xlsx)",
+        "en": "the folder holds no goal files (.yaml, .yml, .json, .jsonl, .csv, .xlsx)",
     },
     "input.unreadable": {"nb": "kan ikke leses: {reason}", "en": "cannot be read: {reason}"},
     "input.not_text": {
@@ -168,6 +168,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         "begrense {fact} til {allowed}",
         "en": "assume may only fill in a fact that is missing or unknown: 'when' must limit "
         "{fact} to {allowed}",
+    },
+    "progress.checking": {"nb": "Kontrollerer målene", "en": "Checking the goals"},
+    "progress.classifying": {"nb": "Klassifiserer", "en": "Classifying"},
+    # -- ansvar draft (the dialogue) ------------------------------------------
+    "draft.title": {"nb": "Målet (tittel)", "en": "The goal (title)"},
+    "draft.description": {
+        "nb": "Beskrivelse (valgfritt, Enter for å hoppe over)",
+        "en": "Description (optional, Enter to skip)",
+    },
+    "draft.choose": {"nb": "Velg 1 til {last}", "en": "Choose 1 to {last}"},
+    "draft.bad_choice": {
+        "nb": "svar med et tall fra 1 til {last} eller med et av svarene over",
+        "en": "answer with a number from 1 to {last} or with one of the answers above",
+    },
+    "draft.bad_yes_no": {"nb": "svar ja eller nei", "en": "answer yes or no"},
+    "draft.yes": {"nb": "ja", "en": "yes"},
+    "draft.keep_where": {
+        "nb": "Lagre målet i en katalogfil? Filsti (Enter for å la være)",
+        "en": "Keep the goal in a catalog file? Path (Enter to skip)",
+    },
+    "draft.keep_confirm": {
+        "nb": "Legge målet til i {path}? (ja/nei)",
+        "en": "Add the goal to {path}? (yes/no)",
+    },
+    "draft.kept": {
+        "nb": "Målet {goal_id!r} er lagt til i {path}.",
+        "en": "The goal {goal_id!r} was added to {path}.",
+    },
+    "draft.cannot_append": {
+        "nb": "målene i filen står ikke som en blokkliste («- id: ...»), så et nytt mål kan "
+        "ikke legges til uten å skrive om filen",
+        "en": "the goals in the file are not a block list ('- id: ...'), so a goal cannot be "
+        "added without rewriting the file",
+    },
+    # -- indicator rules (words in draft goals) ------------------------------
+    "indicators.bad_word": {
+        "nb": "{word!r}: et ord eller en frase skrives med små bokstaver (minst tre), med ett "
+        "mellomrom mellom ordene og uten tall eller tegn; * (et hvilket som helst ord) bare "
+        "inne i en frase",
+        "en": "{word!r}: a word or phrase is written in lower case (at least three letters), "
+        "with one space between words and no digits or signs; * (any one word) only inside a "
+        "phrase",
+    },
+    "indicators.word_twice": {
+        "nb": "ordet {word!r} står allerede i indikatorregelen {first!r}; et ord kan bare "
+        "antyde én ting",
+        "en": "the word {word!r} is already in indicator rule {first!r}; a word can suggest "
+        "one thing only",
+    },
+    "indicators.two_contested": {
+        "nb": "regelen for ord som peker to veier er allerede gitt ({first!r}); gi den én gang",
+        "en": "the rule for words that point two ways is already given ({first!r}); give it once",
+    },
+    "indicators.no_contested": {
+        "nb": "indikatorreglene mangler «contested:», teksten som sier at ordene peker to veier",
+        "en": "the indicator rules lack «contested:», the text saying the words point two ways",
+    },
+    "indicators.assumed": {
+        "nb": "{fact} er antatt å være {value} fordi teksten sier {words} (indikatorregel "
+        "{rules}).",
+        "en": "{fact} is assumed to be {value} because the text says {words} (indicator rule "
+        "{rules}).",
+    },
+    "indicators.points_to": {
+        "nb": "{words} peker mot {value}",
+        "en": "{words} points to {value}",
     },
     "rules.gap": {
         "nb": "regelsettet har ingen regel for faktaene {facts}; legg til en ask-regel som "
@@ -474,6 +540,86 @@ MESSAGES: dict[str, dict[str, str]] = {
         "teller ikke)",
         "en": "{first!r} and {second!r} are the same service area (case does not count)",
     },
+    # spreadsheets ------------------------------------------------------------
+    "loc.sheet": {"nb": "ark {value}", "en": "sheet {value}"},
+    "loc.row": {"nb": "rad {value}", "en": "row {value}"},
+    "loc.column": {"nb": "kolonne {value}", "en": "column {value}"},
+    "sheet.not_text": {
+        "nb": "er verken UTF-8- eller Windows-1252-tekst (binærfil?); lagre regnearket som CSV "
+        "eller XLSX",
+        "en": "is neither UTF-8 nor Windows-1252 text (a binary file?); save the spreadsheet as "
+        "CSV or XLSX",
+    },
+    "sheet.mixed_encoding": {
+        "nb": "blander UTF-8 og Windows-1252 (æ, ø og å er skrevet på to måter); lagre filen på "
+        "nytt som «CSV UTF-8» i Excel",
+        "en": "mixes UTF-8 and Windows-1252 (æ, ø and å are written two ways); save the file "
+        "again as «CSV UTF-8» in Excel",
+    },
+    "sheet.bad_csv": {"nb": "ugyldig CSV: {reason}", "en": "malformed CSV: {reason}"},
+    "sheet.bad_xlsx": {
+        "nb": "kan ikke leses som XLSX ({reason}); åpne filen i Excel og lagre den som .xlsx "
+        "uten passord, eller som CSV",
+        "en": "cannot be read as XLSX ({reason}); open the file in Excel and save it as .xlsx "
+        "without a password, or as CSV",
+    },
+    "sheet.unreadable_format": {
+        "nb": "{suffix}-filer kan ikke leses; lagre regnearket som .xlsx eller CSV",
+        "en": "{suffix} files cannot be read; save the spreadsheet as .xlsx or CSV",
+    },
+    "sheet.no_sheets": {
+        "nb": "arbeidsboken har ingen regneark",
+        "en": "the workbook has no worksheets",
+    },
+    "sheet.unknown": {
+        "nb": "arket {sheet!r} finnes ikke; arkene i filen er: {sheets}",
+        "en": "there is no sheet {sheet!r}; the file's sheets are: {sheets}",
+    },
+    "sheet.option_without_xlsx": {
+        "nb": "--sheet {sheet!r} gjelder XLSX-filer, og ingen av innfilene er XLSX",
+        "en": "--sheet {sheet!r} applies to XLSX files, and no input file is XLSX",
+    },
+    "sheet.empty": {
+        "nb": "arket er tomt; første rad med innhold må være overskriftene (Mål, Måltype, ...)",
+        "en": "the sheet is empty; its first row with content must be the headers (Goal, Goal "
+        "type, ...)",
+    },
+    "sheet.no_title_column": {
+        "nb": "ingen kolonne har målet; overskriftsraden må ha én av: {names}",
+        "en": "no column holds the goal; the header row needs one of: {names}",
+    },
+    "sheet.duplicate_column": {
+        "nb": "både kolonne {first} og denne kolonnen er {field_nb}; gi én av dem en annen "
+        "overskrift",
+        "en": "both column {first} and this column are {field_en}; give one of them another header",
+    },
+    "sheet.missing_title": {
+        "nb": "raden har innhold, men målet mangler; skriv målet i cellen eller tøm raden",
+        "en": "the row has content but no goal; write the goal in the cell or empty the row",
+    },
+    "sheet.bad_value": {
+        "nb": "{value!r} er ikke tillatt; tillatt er: {allowed_nb} (eller på engelsk: "
+        "{allowed_en}); la cellen stå tom hvis det ikke er kjent",
+        "en": "{value!r} is not allowed; allowed: {allowed_en} (or in bokmål: {allowed_nb}); "
+        "leave the cell empty if it is not known",
+    },
+    "sheet.headers_differ": {
+        "nb": "har andre kolonner enn {first}; regneark skrives sammen til ett bare når "
+        "overskriftene er like: gi dem de samme, eller klassifiser filene hver for seg",
+        "en": "has other columns than {first}; spreadsheets are written together into one only "
+        "when their headers are the same: make them the same, or classify the files one by one",
+    },
+    "output.xlsx_terminal": {
+        "nb": "XLSX skrives ikke til terminalen; bruk -o FIL.xlsx eller send utdata til en fil",
+        "en": "XLSX is not written to a terminal; use -o FILE.xlsx or redirect the output to a "
+        "file",
+    },
+    "sheet.title": {"nb": "Klassifisering", "en": "Classification"},
+    "col.owner_role": {"nb": "Rolle", "en": "Role"},
+    "col.followed_up_by": {"nb": "Følges opp av", "en": "Followed up by"},
+    "col.assumptions": {"nb": "Antakelser", "en": "Assumptions"},
+    "col.questions": {"nb": "Spørsmål", "en": "Questions"},
+    "col.warnings": {"nb": "Advarsler", "en": "Warnings"},
     # -- CLI -----------------------------------------------------------------
     "cli.goal_not_found": {
         "nb": "fant ikke målet {goal_id!r} i {where}",

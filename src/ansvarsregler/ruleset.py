@@ -17,6 +17,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import Location, RulesetError
+from .indicator_schema import (
+    ContestedRule,
+    Indicator,
+    IndicatorFile,
+    IndicatorTest,
+    IndicatorTestFile,
+)
+from .indicators import Indicators
 from .model_files import ModelT, load_model_file, read_text
 from .ruleset_schema import (
     Invariant,
@@ -35,7 +43,8 @@ from .yaml_source import line_of
 MANIFEST_FILE = "ruleset.yaml"
 TESTS_DIR = "tests"
 LEADERSHIP_DIR = "resultatansvar"
-TestFileT = TypeVar("TestFileT", RuleTestFile, LeadershipTestFile)
+INDICATOR_DIR = "indikatorer"
+TestFileT = TypeVar("TestFileT", RuleTestFile, LeadershipTestFile, IndicatorTestFile)
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,11 @@ class Ruleset:
     leadership_tests: tuple[tuple[LeadershipTest, RuleSource], ...] = field(
         default=(), compare=False
     )
+    indicator_rules: tuple[Indicator, ...] = ()
+    """Words that suggest missing facts, from ``indikatorer/`` (used for draft goals)."""
+    contested_rule: ContestedRule | None = None
+    """What to say when the words point two ways for one fact."""
+    indicator_tests: tuple[tuple[IndicatorTest, RuleSource], ...] = field(default=(), compare=False)
 
     @property
     def name(self) -> str:
@@ -78,6 +92,11 @@ class Ruleset:
 
     def leadership_rule(self, rule_id: str) -> LeadershipRule:
         return self._leadership_by_id[rule_id]
+
+    @cached_property
+    def indicators(self) -> Indicators:
+        """The indicator rules compiled for matching (once per rule set)."""
+        return Indicators(self.indicator_rules, self.contested_rule)
 
     @cached_property
     def _leadership_by_id(self) -> dict[str, LeadershipRule]:
@@ -142,16 +161,22 @@ def load_ruleset(directory: str | Path) -> Ruleset:
 
     ordered = tuple(sorted(rules, key=lambda rule: (-rule.priority, rule.id)))
     leadership = _load_leadership_rules(folder / LEADERSHIP_DIR, sources)
+    indicators, contested = _load_indicator_rules(folder / INDICATOR_DIR, sources)
     return Ruleset(
         manifest=manifest,
         rules=ordered,
         sources=sources,
         directory=str(folder),
-        hash=_content_hash(manifest, (*ordered, *leadership)),
+        hash=_content_hash(
+            manifest, (*ordered, *leadership, *indicators, *filter(None, [contested]))
+        ),
         leadership_rules=leadership,
         leadership_tests=_load_tests(folder / LEADERSHIP_DIR / TESTS_DIR, LeadershipTestFile),
         invariants=tuple(sorted(invariants, key=lambda invariant: invariant.id)),
         tests=_load_tests(folder / TESTS_DIR, RuleTestFile),
+        indicator_rules=indicators,
+        contested_rule=contested,
+        indicator_tests=_load_tests(folder / INDICATOR_DIR / TESTS_DIR, IndicatorTestFile),
     )
 
 
@@ -179,6 +204,48 @@ def _load_leadership_rules(
             _add_source(rule.id, RuleSource(str(path), line_of(text, ("rules", index))), sources)
             rules.append(rule)
     return tuple(sorted(rules, key=lambda rule: (-rule.priority, rule.id)))
+
+
+def _load_indicator_rules(
+    folder: Path, sources: dict[str, RuleSource]
+) -> tuple[tuple[Indicator, ...], ContestedRule | None]:
+    """The indicator rules in ``folder`` (which may be absent) and the one contested rule.
+
+    A word may be named by one indicator only: two would be a conflict
+    written into the data, found here rather than as contested goals later.
+    """
+    indicators: list[Indicator] = []
+    contested: ContestedRule | None = None
+    owner_of_word: dict[str, str] = {}
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
+        text = _read(path)
+        indicator_file = _validate_file(path, IndicatorFile, text)
+        if indicator_file.contested is not None:
+            where = RuleSource(str(path), line_of(text, ("contested",)))
+            if contested is not None:
+                raise RulesetError(
+                    "indicators.two_contested",
+                    Location(file=where.file, line=where.line, rule=indicator_file.contested.id),
+                    first=contested.id,
+                )
+            _add_source(indicator_file.contested.id, where, sources)
+            contested = indicator_file.contested
+        for index, indicator in enumerate(indicator_file.indicators):
+            where = RuleSource(str(path), line_of(text, ("indicators", index)))
+            _add_source(indicator.id, where, sources)
+            for word in indicator.words:
+                if word in owner_of_word:
+                    raise RulesetError(
+                        "indicators.word_twice",
+                        Location(file=where.file, line=where.line, rule=indicator.id),
+                        word=word,
+                        first=owner_of_word[word],
+                    )
+                owner_of_word[word] = indicator.id
+            indicators.append(indicator)
+    if indicators and contested is None:
+        raise RulesetError("indicators.no_contested", Location(file=str(folder)))
+    return tuple(indicators), contested
 
 
 def _load_tests(folder: Path, model: type[TestFileT]) -> tuple[tuple[Any, RuleSource], ...]:
@@ -210,7 +277,7 @@ def _locate_item(data: object, loc: tuple) -> tuple[Location, int]:
 
 
 def _rule_id_at(data: object, loc: tuple) -> str | None:
-    if len(loc) >= 2 and loc[0] in ("rules", "invariants") and isinstance(data, dict):
+    if len(loc) >= 2 and loc[0] in ("rules", "invariants", "indicators") and isinstance(data, dict):
         rules = data.get(loc[0])
         if isinstance(rules, list) and isinstance(loc[1], int) and loc[1] < len(rules):
             rule = rules[loc[1]]
@@ -219,7 +286,10 @@ def _rule_id_at(data: object, loc: tuple) -> str | None:
     return None
 
 
-def _content_hash(manifest: RulesetManifest, rules: tuple[Rule | LeadershipRule, ...]) -> str:
+def _content_hash(
+    manifest: RulesetManifest,
+    rules: tuple[Rule | LeadershipRule | Indicator | ContestedRule, ...],
+) -> str:
     canonical = json.dumps(
         {
             "manifest": manifest.model_dump(mode="json", by_alias=True),

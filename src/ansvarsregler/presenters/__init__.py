@@ -11,8 +11,9 @@ from .flat import write_csv, write_markdown
 from .structured import write_json, write_jsonl, write_yaml
 from .terminal import write_table
 
-OutputFormat = Literal["table", "json", "jsonl", "yaml", "csv", "markdown"]
-OUTPUT_FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "yaml", "csv", "markdown")
+OutputFormat = Literal["table", "json", "jsonl", "yaml", "csv", "markdown", "xlsx"]
+#: xlsx is binary: written by :func:`.spreadsheet.write_spreadsheet`, not :func:`write_results`.
+OUTPUT_FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "yaml", "csv", "markdown", "xlsx")
 FORMAT_BY_SUFFIX: dict[str, OutputFormat] = {
     ".json": "json",
     ".jsonl": "jsonl",
@@ -20,6 +21,7 @@ FORMAT_BY_SUFFIX: dict[str, OutputFormat] = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".csv": "csv",
+    ".xlsx": "xlsx",
     ".md": "markdown",
     ".txt": "table",
 }

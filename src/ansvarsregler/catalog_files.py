@@ -1,0 +1,88 @@
+"""Append a goal to a goal catalog file, keeping everything already in it.
+
+The planner's file is edited as text, not re-dumped, so comments, order and
+quoting stay exactly as written: the new goal is added at the end in the
+file's own indentation. The result is read back and validated before it
+replaces the file (atomically), so a failure leaves the file untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InvalidGoalError, Location
+from .goal_files import GoalFiles
+
+#: The first item of a block list: its indentation is the file's own.
+_FIRST_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
+
+
+def append_goal(path: Path, goal: dict[str, Any]) -> str:
+    """Add ``goal`` at the end of the YAML catalog ``path`` (made if absent); return its id.
+
+    The id is made unique within the file (``-2``, ``-3``, ...).
+    """
+    if path.exists():
+        text = path.read_text(encoding="utf-8-sig")
+        with GoalFiles([str(path)], input_format="yaml") as files:
+            ids = {read.goal.id for read in files.check()}
+        goal = {**goal, "id": _unique(goal["id"], ids)}
+        new_text = _with_item(path, text, goal)
+    else:
+        new_text = "goals:\n" + _block(goal, "  ")
+    _write_atomically(path, new_text)
+    with GoalFiles([str(path)], input_format="yaml") as files:  # the file still reads as goals
+        files.check().__next__()
+    return str(goal["id"])
+
+
+def _unique(goal_id: str, taken: set[str]) -> str:
+    candidate, number = goal_id, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{goal_id}-{number}"
+    return candidate
+
+
+def _with_item(path: Path, text: str, goal: dict[str, Any]) -> str:
+    """``text`` with ``goal`` appended to its list of goals, in the list's indentation."""
+    match = _FIRST_ITEM.search(text)
+    if match is None:  # e.g. `goals: []`: there is no block list to extend
+        raise InvalidGoalError("draft.cannot_append", Location(file=str(path)))
+    separator = "" if text.endswith("\n") else "\n"
+    return f"{text}{separator}\n{_block(goal, match.group(1))}"
+
+
+def _block(goal: dict[str, Any], indent: str) -> str:
+    """``goal`` as one item of a YAML block list, each line indented by ``indent``."""
+    dumped = yaml.safe_dump([goal], allow_unicode=True, sort_keys=False, width=100)
+    return "".join(indent + line for line in dumped.splitlines(keepends=True))
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the file and rename over it, keeping its permissions."""
+    target = path.resolve()
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
+            "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False
+        )
+    except OSError as error:
+        raise InvalidGoalError(
+            "output.unwritable", Location(file=str(path)), reason=error.strerror or str(error)
+        ) from None
+    try:
+        with handle:
+            handle.write(text)
+        os.chmod(handle.name, mode)
+        os.replace(handle.name, target)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

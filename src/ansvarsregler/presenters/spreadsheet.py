@@ -1,0 +1,286 @@
+"""Spreadsheet output: the planner's own sheet with the result columns added, as CSV or XLSX.
+
+When every input is a spreadsheet, the output is that spreadsheet again:
+every row (empty rows between goals too) and every column in the original
+order with the values unchanged, and the result columns (owner, adopted by,
+rule, principle, justification, assumptions, questions, warnings) after
+them, headed in the chosen language. Otherwise an XLSX file gets the flat
+rows CSV output has.
+
+Cells a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, tab or carriage return) are neutralised, the input's own cells
+included. In CSV they get a leading apostrophe, as in ``--format csv``, except
+plain numbers such as ``-5`` or ``-2,5``, which no spreadsheet runs and which
+stay as they are. In XLSX they are written as text cells with Excel's quote
+prefix (what Excel stores when a person types ``'=...``): the value is
+unchanged and is shown, never run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, Literal
+
+from ..columns import Columns, result_columns, result_headers
+from ..i18n import message
+from ..result import Classification
+from ..tables import EXCEL_DIALECT, Cell, cell_text, is_blank
+from ..vocabulary import Language
+from .flat import neutralise_formula
+from .records import ROW_FIELDS, row
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+SpreadsheetFormat = Literal["csv", "xlsx"]
+SPREADSHEET_FORMATS: tuple[str, ...] = ("csv", "xlsx")
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+#: Characters an XLSX file cannot hold (control characters other than tab and newlines).
+_NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_JOIN = " | "
+#: Column widths in XLSX output (in characters); other columns get _WIDTH.
+_WIDTHS = {
+    "principle": 9,
+    "rule": 30,
+    "justification": 80,
+    "assumptions": 50,
+    "questions": 50,
+    "warnings": 30,
+    "ruleset_hash": 20,
+}
+_WIDTH = 18
+
+
+def write_spreadsheet(
+    results: Iterable[Classification],
+    fmt: SpreadsheetFormat,
+    out: IO[bytes],
+    lang: Language,
+    *,
+    tables: Sequence[Columns] | None,
+    with_profile: bool = False,
+) -> None:
+    """Write ``results`` as ``fmt`` to ``out``: into ``tables`` (the input spreadsheets) if
+    given, else as flat rows (XLSX only; flat CSV is :func:`~.flat.write_csv`).
+
+    ``tables`` must have been read through once (:meth:`GoalFiles.check`), so
+    that their widths are known, and ``results`` must be their goals' results
+    in order.
+    """
+    if tables:
+        rows = _table_rows(tables, iter(results), lang, with_profile)
+        header = _header(tables, lang, with_profile)
+        if fmt == "csv":
+            _write_csv(header, rows, tables, out)
+        else:
+            added = result_columns(with_profile)
+            widths = [_WIDTH] * (len(header) - len(added)) + [_WIDTHS.get(c, _WIDTH) for c in added]
+            title = tables[0].table.sheet or message("sheet.title", lang)
+            _write_xlsx(header, rows, out, title, widths)
+    elif fmt == "xlsx":
+        flat: Iterator[tuple[list[Cell], Formats]] = (
+            (_flat_cells(result), {}) for result in results
+        )
+        widths = [_WIDTHS.get(field, _WIDTH) for field in ROW_FIELDS]
+        _write_xlsx(list(ROW_FIELDS), flat, out, message("sheet.title", lang), widths)
+    else:
+        raise ValueError("flat CSV is written by presenters.flat.write_csv")
+
+
+# -- rows ------------------------------------------------------------------------
+
+Formats = dict[int, str]
+"""Number formats of one row's cells, by column index (XLSX input only)."""
+
+
+def _header(tables: Sequence[Columns], lang: Language, with_profile: bool) -> list[Cell]:
+    first = tables[0]
+    width = max(columns.output_width for columns in tables)
+    return _fit(first.table.header, width) + list(result_headers(lang, with_profile))
+
+
+def _table_rows(
+    tables: Sequence[Columns],
+    results: Iterator[Classification],
+    lang: Language,
+    with_profile: bool,
+) -> Iterator[tuple[list[Cell], Formats]]:
+    """Every row of every table with its result cells (blank for empty rows).
+
+    Empty rows after the last goal of a table (a sheet formatted further
+    down than it is filled) are left out; the header rows of the second and
+    later tables too, since the output has one header.
+    """
+    width = max(columns.output_width for columns in tables)
+    blank: list[Cell] = [None] * len(result_columns(with_profile))
+    for _ in range(tables[0].table.header_row - 1):
+        yield _fit((), width) + blank, {}
+    for columns in tables:
+        formats = columns.table.formats
+        waiting: list[tuple[list[Cell], Formats]] = []
+        for number, cells in columns.table.rows():
+            row_formats = _row_formats(formats, number, width) if formats else {}
+            if columns.is_empty(cells):  # no goal; but cells outside the goal's columns count
+                row = (_fit(cells, width) + blank, row_formats)
+                if all(is_blank(cell) for cell in cells):
+                    waiting.append(row)
+                    continue
+                yield from waiting
+                waiting.clear()
+                yield row
+                continue
+            yield from waiting
+            waiting.clear()
+            result_cells = _result_cells(next(results), lang, with_profile)
+            yield _fit(cells, width) + result_cells, row_formats
+
+
+def _row_formats(formats: dict[tuple[int, int], str], number: int, width: int) -> Formats:
+    return {index: fmt for index in range(width) if (fmt := formats.get((number, index)))}
+
+
+def _fit(cells: Sequence[Cell], width: int) -> list[Cell]:
+    """``cells`` cut or padded to ``width``."""
+    fitted = list(cells[:width])
+    if len(fitted) < width:
+        fitted.extend([None] * (width - len(fitted)))
+    return fitted
+
+
+def _result_cells(result: Classification, lang: Language, with_profile: bool) -> list[Cell]:
+    """The result columns of one goal (the hot path: one call per row)."""
+    owner = result.owner_label or message("unresolved", lang)
+    assumptions = _JOIN.join(item.text for item in result.assumptions) or None
+    questions = _JOIN.join(item.text for item in result.questions) or None
+    warnings = _JOIN.join(result.warnings) or None
+    if with_profile:
+        return [
+            owner,
+            result.owner_role,
+            result.adopted_by_label,
+            result.followed_up_by,
+            result.rule,
+            result.principle,
+            result.justification,
+            assumptions,
+            questions,
+            warnings,
+        ]
+    return [
+        owner,
+        result.adopted_by_label,
+        result.rule,
+        result.principle,
+        result.justification,
+        assumptions,
+        questions,
+        warnings,
+    ]
+
+
+def _flat_cells(result: Classification) -> list[Cell]:
+    """The flat row of ``--format csv`` as cells; the principle as a number."""
+    flat = row(result)
+    return [
+        (result.principle if field == "principle" else flat[field]) or None for field in ROW_FIELDS
+    ]
+
+
+# -- CSV ---------------------------------------------------------------------------
+
+
+def csv_cell(cell: Cell) -> str:
+    """A cell as CSV text, a would-be formula neutralised (a plain number is left as it is)."""
+    text = cell_text(cell)
+    if text and text[0] in _FORMULA_STARTS and not _PLAIN_NUMBER.fullmatch(text):
+        return neutralise_formula(text)
+    return text
+
+
+def _write_csv(
+    header: list[Cell],
+    rows: Iterable[tuple[list[Cell], Formats]],
+    tables: Sequence[Columns],
+    out: IO[bytes],
+) -> None:
+    """CSV in the first CSV input's dialect: delimiter, line ending, and a BOM for Excel."""
+    dialect = next((c.table.dialect for c in tables if c.table.dialect is not None), EXCEL_DIALECT)
+    text = io.TextIOWrapper(out, encoding="utf-8-sig" if dialect.for_excel else "utf-8", newline="")
+    try:
+        # Records end in CRLF so that csv quotes every cell holding a CR or LF (with a bare
+        # "\n" it would leave a lone "\r" unquoted, and the file would read back with a
+        # row broken in two); _LineEndings then ends each record as the input did.
+        target: Any = text if dialect.newline == "\r\n" else _LineEndings(text, dialect.newline)
+        writer = csv.writer(target, delimiter=dialect.delimiter, lineterminator="\r\n")
+        writer.writerow([csv_cell(cell) for cell in header])
+        starts = _FORMULA_STARTS
+        writer.writerows(
+            # Text that cannot be a formula, nearly every cell, is written as it is.
+            [c if c.__class__ is str and c[:1] not in starts else csv_cell(c) for c in cells]
+            for cells, _ in rows
+        )
+        text.flush()
+    finally:
+        text.detach()  # leave ``out`` open: its owner closes it
+
+
+class _LineEndings:
+    """csv.writer's records (one per ``write``, ending in CRLF), ended in ``newline``."""
+
+    def __init__(self, out: IO[str], newline: str) -> None:
+        self._write = out.write
+        self._newline = newline
+
+    def write(self, record: str) -> None:
+        self._write(record[:-2] + self._newline)
+
+
+# -- XLSX --------------------------------------------------------------------------
+
+
+def _write_xlsx(
+    header: list[Cell],
+    rows: Iterable[tuple[list[Cell], Formats]],
+    out: IO[bytes],
+    title: str,
+    widths: Sequence[float],
+) -> None:
+    """One sheet written with openpyxl's write-only mode (streamed, no formulas ever)."""
+    from openpyxl import Workbook  # imported here: only XLSX output pays for loading it
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.append([_xlsx_cell(sheet, cell, None) for cell in header])
+    for cells, formats in rows:
+        sheet.append([_xlsx_cell(sheet, cell, formats.get(i)) for i, cell in enumerate(cells)])
+    workbook.save(out)
+
+
+def _xlsx_cell(sheet: WriteOnlyWorksheet, cell: Cell, number_format: str | None) -> Any:
+    """The value to append: as it is, or a cell object for a format or a neutralised text."""
+    if isinstance(cell, str):
+        if _NOT_IN_XLSX.search(cell):
+            cell = _NOT_IN_XLSX.sub("", cell)
+        if cell and cell[0] in _FORMULA_STARTS:
+            from openpyxl.cell import WriteOnlyCell
+
+            text = WriteOnlyCell(sheet, cell)
+            text.data_type = "s"  # openpyxl made it a formula; it is text
+            text.quotePrefix = True
+            return text
+        return cell
+    if number_format is not None:
+        from openpyxl.cell import WriteOnlyCell
+
+        typed = WriteOnlyCell(sheet, cell)  # type: ignore[arg-type] # openpyxl takes dates too
+        typed.number_format = number_format
+        return typed
+    return cell
