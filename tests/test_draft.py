@@ -148,3 +148,15 @@ def test_no_progress_bar_when_standard_error_is_not_a_terminal(tmp_path, many_go
     result = CliRunner().invoke(main, ["classify", str(many_goals), "-o", str(tmp_path / "u.json")])
     assert result.exit_code == 0
     assert "Klassifiserer" not in result.output
+
+
+def test_a_catalog_with_a_bad_goal_is_named_with_its_line_and_left_alone(tmp_path):
+    catalog = tmp_path / "mål.yaml"
+    broken = CATALOG + "    - id: lesing\n      title: Igjen\n"
+    catalog.write_text(broken, encoding="utf-8")
+    result = run_draft(["--catalog", str(catalog)], ["Redusere sykefraværet", "", "1", "ja"])
+    assert result.exit_code == 2
+    assert f"fil {catalog}, linje 6" in result.output
+    assert f"brukt før ({catalog}:3)" in result.output
+    assert "'lesing'" in result.output
+    assert catalog.read_text(encoding="utf-8") == broken

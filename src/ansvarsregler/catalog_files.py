@@ -8,10 +8,9 @@ replaces the file (atomically), so a failure leaves the file untouched.
 
 from __future__ import annotations
 
-import os
+import io
 import re
-import stat
-import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,8 @@ import yaml
 
 from .errors import InvalidGoalError, Location
 from .goal_files import GoalFiles
+from .output_files import output_stream
+from .tables import STDIN
 
 #: The first item of a block list: its indentation is the file's own.
 _FIRST_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
@@ -31,16 +32,29 @@ def append_goal(path: Path, goal: dict[str, Any]) -> str:
     """
     if path.exists():
         text = path.read_text(encoding="utf-8-sig")
-        with GoalFiles([str(path)], input_format="yaml") as files:
-            ids = {read.goal.id for read in files.check()}
-        goal = {**goal, "id": _unique(goal["id"], ids)}
+        goal = {**goal, "id": _unique(goal["id"], _goal_ids(path))}
         new_text = _with_item(path, text, goal)
     else:
         new_text = "goals:\n" + _block(goal, "  ")
-    _write_atomically(path, new_text)
-    with GoalFiles([str(path)], input_format="yaml") as files:  # the file still reads as goals
-        files.check().__next__()
+    _goal_ids(path, new_text)  # the whole file still reads as goals, before it is replaced
+    with output_stream(path) as out:
+        out.write(new_text)
     return str(goal["id"])
+
+
+def _goal_ids(path: Path, text: str | None = None) -> set[str]:
+    """The ids of the goals in the catalog ``path`` (or in ``text``, its new content), every
+    goal validated; errors name ``path`` and the line."""
+    if text is None:
+        sources, stdin = [str(path)], None
+    else:
+        sources, stdin = [STDIN], io.BytesIO(text.encode("utf-8"))
+    try:
+        with GoalFiles(sources, input_format="yaml", stdin=stdin) as files:
+            return {read.goal.id for read in files.check()}
+    except InvalidGoalError as error:
+        error.location = replace(error.location, file=str(path))
+        raise
 
 
 def _unique(goal_id: str, taken: set[str]) -> str:
@@ -64,25 +78,3 @@ def _block(goal: dict[str, Any], indent: str) -> str:
     """``goal`` as one item of a YAML block list, each line indented by ``indent``."""
     dumped = yaml.safe_dump([goal], allow_unicode=True, sort_keys=False, width=100)
     return "".join(indent + line for line in dumped.splitlines(keepends=True))
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the file and rename over it, keeping its permissions."""
-    target = path.resolve()
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-    try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-            "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False
-        )
-    except OSError as error:
-        raise InvalidGoalError(
-            "output.unwritable", Location(file=str(path)), reason=error.strerror or str(error)
-        ) from None
-    try:
-        with handle:
-            handle.write(text)
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise

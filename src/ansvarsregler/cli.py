@@ -12,13 +12,10 @@ from __future__ import annotations
 import functools
 import json
 import os
-import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -31,6 +28,7 @@ from .explain import explain
 from .goal import Goal
 from .goal_files import INPUT_FORMATS, GoalFiles, InputFormat
 from .i18n import message
+from .output_files import output_stream
 from .presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
 from .presenters.readiness import write_readiness_markdown, write_readiness_table
 from .presenters.reports import write_check, write_diff
@@ -206,7 +204,7 @@ def classify(
         if fmt == "xlsx" or tables:
             if fmt == "xlsx" and output is None and sys.stdout.isatty():
                 raise InvalidGoalError("output.xlsx_terminal", Location())
-            with _output_stream(output, binary=True) as binary:
+            with output_stream(output, binary=True) as binary:
                 with_profile = classifier.municipality is not None
                 write_spreadsheet(
                     results(),
@@ -217,7 +215,7 @@ def classify(
                     with_profile=with_profile,
                 )
         else:
-            with _output_stream(output) as out:
+            with output_stream(output) as out:
                 write_results(results(), fmt, out, lang)  # type: ignore[arg-type]
     if strict and unresolved:
         click.echo(message("cli.unresolved", lang, count=unresolved), err=True)
@@ -473,59 +471,3 @@ def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
         target == path.resolve() or (exists and os.path.samefile(target, path)) for path in inputs
     ):  # samefile: also a hard link, or another spelling on a case-insensitive disk
         raise InvalidGoalError("cli.output_is_input", Location(file=str(output)), path=output)
-
-
-@contextmanager
-def _output_stream(output: Path | None, *, binary: bool = False) -> Iterator[IO[Any]]:
-    """Where results go: standard output, or ``output`` written all or nothing.
-
-    A regular file (or a link to one) is written to a temporary file beside
-    it and renamed over it only on success, keeping its permissions; a device
-    or pipe such as ``/dev/null`` is written directly. ``binary``: a stream
-    of bytes (XLSX, or CSV in the input's own encoding), else UTF-8 text.
-    """
-    if output is None:
-        if binary:
-            sys.stdout.flush()
-            yield sys.stdout.buffer
-            sys.stdout.buffer.flush()
-        else:
-            yield sys.stdout
-        return
-    target = output.resolve()
-    mode = "wb" if binary else "w"
-    encoding, newline = (None, None) if binary else ("utf-8", "")
-    try:
-        if target.exists() and not target.is_file():
-            with target.open(mode, encoding=encoding, newline=newline) as device:
-                yield device
-            return
-        handle: IO[Any] = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-            mode,
-            encoding=encoding,
-            newline=newline,
-            dir=target.parent,
-            prefix=f".{target.name}.",
-            delete=False,
-        )
-    except OSError as error:
-        raise InvalidGoalError(
-            "output.unwritable", Location(file=str(output)), reason=error.strerror or str(error)
-        ) from None
-    try:
-        with handle:
-            yield handle
-        os.chmod(handle.name, _file_mode(target))
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
-def _file_mode(target: Path) -> int:
-    """The mode the output gets: the replaced file's, else the usual one under the umask."""
-    if target.exists():
-        return stat.S_IMODE(target.stat().st_mode)
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
