@@ -104,7 +104,9 @@ class Classifier:
     def reading(self, goal: GoalInput) -> Reading:
         """What the goal's words suggest for the facts it leaves out."""
         goal = to_goal(goal)
-        values = goal.fact_values()
+        return self._reading(goal, goal.fact_values())
+
+    def _reading(self, goal: Goal, values: tuple[str | None, ...]) -> Reading:
         if not self.suggest or None not in values:
             return NOTHING
         missing = tuple(
@@ -113,7 +115,10 @@ class Classifier:
         return self.ruleset.indicators.read(goal.title, goal.description, missing)
 
     def _fact_values(self, goal: Goal, reading: Reading) -> tuple[str | None, ...]:
-        values = _with_suggestions(goal.fact_values(), reading)
+        return self._with_profile(_with_suggestions(goal.fact_values(), reading), goal)
+
+    def _with_profile(self, values: tuple[str | None, ...], goal: Goal) -> tuple[str | None, ...]:
+        """``values`` with a budget level the profile gives where none is stated or read."""
         if self.municipality is None:
             return values
         return self.municipality.with_budget_frame(values, goal)
@@ -123,7 +128,7 @@ class Classifier:
         # facts share, then fill in this goal's own fields.
         # The key holds the facts as given: whether the profile filled one in shows.
         values = goal.fact_values()
-        reading = self.reading(goal) if self.suggest and None in values else NOTHING
+        reading = self._reading(goal, values)
         area = None if self.municipality is None else (goal.service_area, goal.kostra_function)
         key: RenderKey = (values, lang, area, reading)
         rendered = self._rendered.get(key)
@@ -154,7 +159,7 @@ class Classifier:
         if reading.contested:
             return self._render_contested(reading, suggested, lang), ()
         read_values = _with_suggestions(goal.fact_values(), reading)
-        values = self._fact_values(goal, reading)
+        values = self._with_profile(read_values, goal)
         decision = self.decisions.decide(_key(values))
         rule = ruleset.rule(decision.deciding_rule)
         town = self.municipality
@@ -177,8 +182,7 @@ class Classifier:
             )
         )
         questions = tuple(self._question(fact, lang) for fact in decision.asked)
-        parts = [message("why.assumed", lang, text=item.text) for item in assumptions]
-        parts.append(rule.justification.get(lang))
+        reasons = [rule.justification.get(lang)]
         owner_role = followed_up_by = None
         owner_label = _owner_label(manifest, decision.owner, lang)
         if town is not None:
@@ -188,24 +192,16 @@ class Classifier:
                 owner_label = town.chief_executive(lang)
             municipality = town.profile.name
             if followed_up_by:
-                parts.append(
+                reasons.append(
                     message(
                         "profile.followed_up", lang, municipality=municipality, body=followed_up_by
                     )
                 )
             elif owner_role:
-                parts.append(
+                reasons.append(
                     message("profile.owner_role", lang, municipality=municipality, role=owner_role)
                 )
-        if questions:
-            asked = " ".join(question.text for question in questions)
-            parts.append(message("why.questions", lang, questions=asked))
-        parts.append(
-            message("why.cite", lang, rule=rule.id, name=ruleset.name, version=ruleset.version)
-        )
-        justification = " ".join(parts)
-        if town is not None:
-            justification = town.in_own_words(justification, lang)
+        justification = self._justification(assumptions, reasons, questions, rule.id, lang)
         rendered = {
             "owner": decision.owner,
             "owner_label": owner_label,
@@ -224,6 +220,29 @@ class Classifier:
         }
         leader_warnings = town.leader_warnings(decision.owner, lang) if town is not None else ()
         return rendered, leader_warnings
+
+    def _justification(
+        self,
+        assumptions: tuple[Assumption, ...],
+        reasons: list[str],
+        questions: tuple[Question, ...],
+        rule_id: str,
+        lang: Language,
+    ) -> str:
+        """The text for a council paper: what was assumed, why, what is asked, which rule
+        to cite; with a profile, in the municipality's own words."""
+        parts = [message("why.assumed", lang, text=item.text) for item in assumptions]
+        parts += reasons
+        if questions:
+            asked = " ".join(question.text for question in questions)
+            parts.append(message("why.questions", lang, questions=asked))
+        ruleset = self.ruleset
+        parts.append(
+            message("why.cite", lang, rule=rule_id, name=ruleset.name, version=ruleset.version)
+        )
+        justification = " ".join(parts)
+        town = self.municipality
+        return town.in_own_words(justification, lang) if town is not None else justification
 
     def _question(self, fact: str, lang: Language) -> Question:
         return Question(
@@ -268,17 +287,9 @@ class Classifier:
             for _, options in reading.contested
             for option in options
         )
-        parts = [message("why.assumed", lang, text=item.text) for item in suggested]
-        parts.append(f"{contested.justification.get(lang)} {pointers[0].upper()}{pointers[1:]}.")
-        asked = " ".join(question.text for question in questions)
-        parts.append(message("why.questions", lang, questions=asked))
-        parts.append(
-            message("why.cite", lang, rule=contested.id, name=ruleset.name, version=ruleset.version)
-        )
-        justification = " ".join(parts)
+        reason = f"{contested.justification.get(lang)} {pointers[0].upper()}{pointers[1:]}."
+        justification = self._justification(suggested, [reason], questions, contested.id, lang)
         town = self.municipality
-        if town is not None:
-            justification = town.in_own_words(justification, lang)
         return {
             "owner": None,
             "owner_label": None,
