@@ -18,7 +18,7 @@ from .leadership import LEADER_FACT_NAMES, LeadershipTable, combinations_for
 from .model_base import StrictModel
 from .patterns import constrained_facts, merge
 from .result import RulesetIdentity
-from .ruleset import Ruleset
+from .ruleset import Ruleset, RuleSource
 from .ruleset_schema import UNRESOLVED, Invariant, Rule, RuleTest
 from .vocabulary import FACT_NAMES, MISSING, OWNER_IDS
 
@@ -81,6 +81,15 @@ class TestFailure(StrictModel):
     source: str
     expected: dict[str, object]
     actual: dict[str, object]
+
+    @classmethod
+    def at(
+        cls, name: str, source: RuleSource, expected: dict[str, object], actual: dict[str, object]
+    ) -> TestFailure:
+        """A failed test, cited as ``file:line``."""
+        return cls(
+            name=name, source=f"{source.file}:{source.line}", expected=expected, actual=actual
+        )
 
 
 class Coverage(StrictModel):
@@ -193,12 +202,7 @@ def _run_leadership_tests(
         tested |= set(fired)
         if fired != test.expect:
             failures.append(
-                TestFailure(
-                    name=test.name,
-                    source=f"{source.file}:{source.line}",
-                    expected={"warnings": test.expect},
-                    actual={"warnings": fired},
-                )
+                TestFailure.at(test.name, source, {"warnings": test.expect}, {"warnings": fired})
             )
     return tuple(failures), tested
 
@@ -380,14 +384,7 @@ def _run_tests(ruleset: Ruleset, table: DecisionTable) -> tuple[tuple[TestFailur
         tested |= _exercised(decision)
         expected, actual = compare(test, decision)
         if expected != actual:
-            failures.append(
-                TestFailure(
-                    name=test.name,
-                    source=f"{source.file}:{source.line}",
-                    expected=expected,
-                    actual=actual,
-                )
-            )
+            failures.append(TestFailure.at(test.name, source, expected, actual))
     return tuple(failures), tested
 
 
@@ -411,14 +408,7 @@ def _run_indicator_tests(ruleset: Ruleset) -> tuple[tuple[TestFailure, ...], set
             "contested": [fact for fact, _ in reading.contested],
         }
         if expected != actual:
-            failures.append(
-                TestFailure(
-                    name=test.title,
-                    source=f"{source.file}:{source.line}",
-                    expected=expected,
-                    actual=actual,
-                )
-            )
+            failures.append(TestFailure.at(test.title, source, expected, actual))
     return tuple(failures), tested
 
 
