@@ -12,12 +12,12 @@ from ..vocabulary import Language
 from .records import ROW_FIELDS, row
 
 #: A cell starting with one of these would run as a formula in a spreadsheet.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_formula(value: str) -> str:
     """Prefix a would-be formula with an apostrophe so a spreadsheet shows it as text."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def write_csv(results: Iterable[Classification], out: TextIO) -> None:

@@ -19,16 +19,17 @@ unchanged and is shown, never run.
 from __future__ import annotations
 
 import io
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from ..columns import Columns, result_columns, result_headers
+from ..columns import RESULT_COLUMNS, Columns, result_columns, result_headers
 from ..i18n import message
 from ..result import Classification
 from ..tables import EXCEL_DIALECT, Cell, cell_text, is_blank
 from ..vocabulary import Language
-from .flat import neutralise_formula
+from .flat import FORMULA_STARTS, neutralise_formula
 from .records import ROW_FIELDS, row
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 SpreadsheetFormat = Literal["csv", "xlsx"]
 SPREADSHEET_FORMATS: tuple[str, ...] = ("csv", "xlsx")
 
-_FORMULA_STARTS = frozenset("=+-@\t\r")
+_FORMULA_STARTS = frozenset(FORMULA_STARTS)
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 #: Characters an XLSX file cannot hold (control characters other than tab and newlines).
 _NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -156,22 +157,11 @@ def _result_cells(result: Classification, lang: Language, with_profile: bool) ->
     assumptions = _JOIN.join(item.text for item in result.assumptions) or None
     questions = _JOIN.join(item.text for item in result.questions) or None
     warnings = _JOIN.join(result.warnings) or None
-    if with_profile:
-        return (
-            owner,
-            result.owner_role,
-            result.adopted_by_label,
-            result.followed_up_by,
-            result.rule,
-            result.principle,
-            result.justification,
-            assumptions,
-            questions,
-            warnings,
-        )
-    return (
+    cells = (  # in RESULT_COLUMNS order
         owner,
+        result.owner_role,
         result.adopted_by_label,
+        result.followed_up_by,
         result.rule,
         result.principle,
         result.justification,
@@ -179,6 +169,13 @@ def _result_cells(result: Classification, lang: Language, with_profile: bool) ->
         questions,
         warnings,
     )
+    return cells if with_profile else _without_profile_columns(cells)
+
+
+#: The result cells without a profile: the columns :func:`result_columns` keeps.
+_without_profile_columns = operator.itemgetter(
+    *(RESULT_COLUMNS.index(column) for column in result_columns(with_profile=False))
+)
 
 
 def _flat_cells(result: Classification) -> list[Cell]:
