@@ -168,44 +168,38 @@ def test_a_failing_indicator_test_is_reported(rules_copy):
     assert failure.actual["suggested"] == {"goal_type": "capacity"}
 
 
-def test_a_word_in_two_indicators_is_refused_with_its_line(rules_copy):
+def _error_with_indicator(rules_copy, entry: str) -> str:
+    """The English error of loading the shipped rules with ``entry`` added to the indicators."""
     rules = rules_copy()
     path = _indicator_file(rules)
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + "\n  - id: ord-dobbel\n    suggest: {goal_type: capacity}\n    words: [sykefravær]\n",
-        encoding="utf-8",
-    )
+    path.write_text(path.read_text(encoding="utf-8") + entry, encoding="utf-8")
     with pytest.raises(RulesetError) as error:
         load_ruleset(rules)
-    text = error.value.message("en")
+    return error.value.message("en")
+
+
+def test_a_word_in_two_indicators_is_refused_with_its_line(rules_copy):
+    text = _error_with_indicator(
+        rules_copy,
+        "\n  - id: ord-dobbel\n    suggest: {goal_type: capacity}\n    words: [sykefravær]\n",
+    )
     assert "'sykefravær' is already in indicator rule 'ord-medarbeider'" in text
     assert "ord.yaml" in text and "line" in text
 
 
 @pytest.mark.parametrize("word", ["Dekning", "to", "dekning 2", "* skole"])
 def test_a_badly_written_word_is_refused(rules_copy, word):
-    rules = rules_copy()
-    path = _indicator_file(rules)
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + f"\n  - id: ord-ny\n    suggest: {{goal_type: capacity}}\n    words: [{word!r}]\n",
-        encoding="utf-8",
+    text = _error_with_indicator(
+        rules_copy,
+        f"\n  - id: ord-ny\n    suggest: {{goal_type: capacity}}\n    words: [{word!r}]\n",
     )
-    with pytest.raises(RulesetError) as error:
-        load_ruleset(rules)
-    assert "lower case" in error.value.message("en")
-    assert "ord-ny" in error.value.message("en")
+    assert "lower case" in text
+    assert "ord-ny" in text
 
 
 def test_a_suggested_value_must_exist(rules_copy):
-    rules = rules_copy()
-    path = _indicator_file(rules)
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + "\n  - id: ord-ny\n    suggest: {goal_type: kapasitet}\n    words: [dekningen]\n",
-        encoding="utf-8",
+    text = _error_with_indicator(
+        rules_copy,
+        "\n  - id: ord-ny\n    suggest: {goal_type: kapasitet}\n    words: [dekningen]\n",
     )
-    with pytest.raises(RulesetError) as error:
-        load_ruleset(rules)
-    assert "'kapasitet' is not allowed" in error.value.message("en")
+    assert "'kapasitet' is not allowed" in text

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import zipfile
@@ -189,7 +191,6 @@ def test_norwegian_and_english_headers_and_values_in_any_case_and_accents(runner
     source = write_csv(tmp_path / "mal.csv", rows)
     result = invoke(runner, str(source), "--format", "json")
     assert result.exit_code == 0, result.stderr
-    import json
 
     records = json.loads(result.stdout)
     goals = {r["goal_id"]: r["goal"] for r in records}
@@ -212,7 +213,6 @@ def test_norwegian_and_english_headers_and_values_in_any_case_and_accents(runner
 def test_a_goal_without_an_id_gets_one_from_its_row(runner, tmp_path):
     rows = [["Mål", "Måltype"], ["Lesing", "kvalitet"], [], ["Sykefravær", "medarbeider"]]
     source = write_csv(tmp_path / "planen.csv", rows)
-    import json
 
     result = invoke(runner, str(source), "--format", "json")
     assert [r["goal_id"] for r in json.loads(result.stdout)] == ["planen-rad-2", "planen-rad-4"]
@@ -224,7 +224,6 @@ def test_a_goal_without_an_id_gets_one_from_its_row(runner, tmp_path):
 def test_extra_columns_are_carried_under_their_headers(runner, tmp_path):
     rows = [["Mål", "Målverdi", "", "Ansvarlig"], ["Lesing", "85 %", "x", "Rektor"]]
     source = write_csv(tmp_path / "mal.csv", rows)
-    import json
 
     result = invoke(runner, str(source), "--format", "json")
     goal = json.loads(result.stdout)[0]["goal"]
@@ -235,7 +234,6 @@ def test_extra_columns_are_carried_under_their_headers(runner, tmp_path):
 
 def test_kostra_function_with_its_name_as_budget_systems_export_it(runner, tmp_path):
     rows = [["Mål", "KOSTRA"], ["Lesing", "202 Grunnskole"], ["Bibliotek", "231"]]
-    import json
 
     result = invoke(runner, str(write_csv(tmp_path / "m.csv", rows)), "--format", "json")
     assert [r["goal"]["kostra_function"] for r in json.loads(result.stdout)] == ["202", "231"]
@@ -299,19 +297,19 @@ def test_xlsx_in_xlsx_out_keeps_typed_cells(runner, tmp_path):
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Mål 2027"
-    sheet.append(["Id", "Mål", "KOSTRA-funksjon", "Måltype", "Beløp", "Frist", "Andel", "Aktiv"])
-    sheet.append(
-        [
-            7,
-            "Nivå lesing 2. trinn",
-            202,
-            "tjenestekvalitet",
-            1500000.5,
-            datetime.datetime(2027, 6, 30),
-            0.85,
-            True,
-        ]
-    )
+    header = ["Id", "Mål", "KOSTRA-funksjon", "Måltype", "Beløp", "Frist", "Andel", "Aktiv"]
+    typed = [
+        7,
+        "Nivå lesing 2. trinn",
+        202,
+        "tjenestekvalitet",
+        1500000.5,
+        datetime.datetime(2027, 6, 30),
+        0.85,
+        True,
+    ]
+    sheet.append(header)
+    sheet.append(typed)
     sheet["F2"].number_format = "dd.mm.yyyy"
     sheet["G2"].number_format = "0 %"
     sheet.append([])
@@ -326,33 +324,13 @@ def test_xlsx_in_xlsx_out_keeps_typed_cells(runner, tmp_path):
     written = openpyxl.load_workbook(out)
     assert written.sheetnames == ["Mål 2027"]
     rows = [[cell for cell in row] for row in written.active.iter_rows()]
-    assert [c.value for c in rows[0]][:9] == [
-        "Id",
-        "Mål",
-        "KOSTRA-funksjon",
-        "Måltype",
-        "Beløp",
-        "Frist",
-        "Andel",
-        "Aktiv",
-        "Eier",
-    ]
+    assert [c.value for c in rows[0]][:9] == [*header, "Eier"]
     values = [c.value for c in rows[1]]
-    assert values[:8] == [
-        7,
-        "Nivå lesing 2. trinn",
-        202,
-        "tjenestekvalitet",
-        1500000.5,
-        datetime.datetime(2027, 6, 30),
-        0.85,
-        True,
-    ]
+    assert values[:8] == typed
     assert rows[1][5].number_format == "dd.mm.yyyy"
     assert rows[1][6].number_format == "0 %"
     assert all(c.value is None for c in rows[2])
     assert rows[3][0].value == 8 and rows[3][1].value == "Sykefraværet"
-    import json
 
     records = json.loads(invoke(runner, str(source), "--format", "json").stdout)
     owners = [r["owner_label"] or "uavklart" for r in records]
@@ -646,6 +624,5 @@ def test_any_table_of_text_round_trips_through_csv(
 
 
 def _is_number(text: str) -> bool:
-    import re
 
     return re.fullmatch(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?", text) is not None
