@@ -11,7 +11,6 @@ allowed, so the planner can find the cell and fix it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -19,11 +18,11 @@ from typing import cast
 
 from .aliases import FIELD_WORDS, VALUE_WORDS
 from .errors import InvalidGoalError, Location
+from .folding import plain_letters
 from .i18n import message
 from .tables import STDIN, Row, Table, cell_text
 from .vocabulary import FACT_NAMES, LANGUAGES, Language
 
-_FOLDED_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "œ": "oe", "ð": "d"})
 _LANGUAGES = cast(tuple[Language, ...], LANGUAGES)
 _NOT_WORD = re.compile(r"[\W_]+")
 #: ``202 Grunnskole``, ``202 - Grunnskole``: a KOSTRA function with its name, as budget systems
@@ -37,8 +36,7 @@ def fold(text: str) -> str:
     ``Mål-id`` → ``malid``; ``Påvirkning`` → ``pavirkning``; ``goal_type`` → ``goaltype``;
     ``Budsjett-virkning`` and ``Budsjett virkning`` → ``budsjettvirkning``.
     """
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLDED_LETTERS))
-    return _NOT_WORD.sub("", "".join(char for char in text if not unicodedata.combining(char)))
+    return _NOT_WORD.sub("", plain_letters(text))
 
 
 def _words(words_by_key: dict[str, tuple[str, ...]], *, name_too: bool) -> dict[str, str]:

@@ -10,7 +10,6 @@ justification, and the goal can be kept in a catalog file with its facts.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import click
 
 from .catalog_files import append_goal
 from .classifier import Classifier
+from .folding import plain_letters
 from .i18n import message
 from .result import Classification
 from .vocabulary import FACT_NAMES, Language
@@ -65,9 +65,7 @@ def run_draft(classifier: Classifier, lang: Language, catalog: Path | None) -> C
 
 def goal_id_from(title: str) -> str:
     """A readable id from the title: ``Øke barnehagedekningen`` -> ``oke-barnehagedekningen``."""
-    folded = unicodedata.normalize("NFKD", title.replace("æ", "ae").replace("Æ", "Ae"))
-    ascii_text = folded.replace("ø", "o").replace("Ø", "O").encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", plain_letters(title)).strip("-")
     return slug[:60].rstrip("-") or "mal"
 
 

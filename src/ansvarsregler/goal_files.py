@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, Literal, NamedTuple, cast
+from typing import IO, Any, Literal, NamedTuple
 
 import yaml
 
@@ -147,20 +147,18 @@ class GoalFiles:
         that takes one header, so inputs with different headers are refused.
         Call after :meth:`check`.
         """
-        tables = [doc.columns for doc in self._documents]
-        if not tables or any(columns is None for columns in tables):
+        tables = [doc.columns for doc in self._documents if doc.columns is not None]
+        if not tables or len(tables) != len(self._documents):
             return None
         first = tables[0]
-        assert first is not None
         for columns in tables[1:]:
-            assert columns is not None
             if columns.headers[: columns.width] != first.headers[: first.width]:
                 raise InvalidGoalError(
                     "sheet.headers_differ",
                     Location(file=columns.table.label, sheet=columns.table.sheet),
                     first=first.table.label,
                 )
-        return cast(list[Columns], tables)
+        return tables
 
     def close(self) -> None:
         for spool in self._spools:

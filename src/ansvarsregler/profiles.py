@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import AnsvarError, Location
+from .folding import plain_letters
 from .model_files import load_model_file
 from .profile_schema import Profile
 from .ruleset import shipped_data_dir
@@ -42,10 +43,7 @@ def load_profile(name_or_path: str | Path) -> Profile:
 
 def _file_name(name: str) -> str:
     """How a profile file is named: ``Bø`` → ``bo``, ``Nøtterøy`` → ``notteroy``."""
-    plain = name.lower().removesuffix(".yaml")
-    for letter, spelled in (("æ", "ae"), ("ø", "o"), ("å", "a")):
-        plain = plain.replace(letter, spelled)
-    return plain
+    return plain_letters(name).removesuffix(".yaml")
 
 
 @lru_cache(maxsize=32)
