@@ -19,7 +19,7 @@ from .catalog_files import append_goal
 from .classifier import Classifier
 from .folding import plain_letters
 from .i18n import message
-from .result import Classification
+from .result import Classification, Question
 from .vocabulary import FACT_NAMES, Language
 
 #: Answers to a yes/no question, in both languages.
@@ -56,7 +56,7 @@ def run_draft(classifier: Classifier, lang: Language, catalog: Path | None) -> C
     result = classifier.classify(goal, lang=lang)
     while result.questions:
         question = result.questions[0]
-        goal[question.fact] = _ask(classifier, question.fact, question.text, question.choices, lang)
+        goal[question.fact] = _ask(classifier, question, lang)
         result = classifier.classify(goal, lang=lang)
     _show(result, lang)
     _offer_to_keep(classifier, goal, result, catalog, lang)
@@ -69,13 +69,13 @@ def goal_id_from(title: str) -> str:
     return slug[:60].rstrip("-") or "mal"
 
 
-def _ask(
-    classifier: Classifier, fact: str, text: str, choices: tuple[str, ...], lang: Language
-) -> str:
+def _ask(classifier: Classifier, question: Question, lang: Language) -> str:
+    """The answer to ``question``: one of its choices, asked by number or label."""
+    fact, choices = question.fact, question.choices
     manifest = classifier.ruleset.manifest
     labels = [manifest.value_label(fact, value, lang) for value in choices]
     click.echo("")
-    click.echo(text)
+    click.echo(question.text)
     for number, label in enumerate(labels, start=1):
         click.echo(f"  {number}) {label}")
     folded = [label.casefold() for label in labels]
