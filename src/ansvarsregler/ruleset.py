@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
@@ -198,8 +199,7 @@ def _load_leadership_rules(
 ) -> tuple[LeadershipRule, ...]:
     """The leadership rules in ``folder`` (which may be absent), by priority."""
     rules: list[LeadershipRule] = []
-    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
-        text = _read(path)
+    for path, text in _files_in(folder):
         for index, rule in enumerate(_validate_file(path, LeadershipRuleFile, text).rules):
             _add_source(rule.id, RuleSource(str(path), line_of(text, ("rules", index))), sources)
             rules.append(rule)
@@ -217,8 +217,7 @@ def _load_indicator_rules(
     indicators: list[Indicator] = []
     contested: ContestedRule | None = None
     owner_of_word: dict[str, str] = {}
-    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
-        text = _read(path)
+    for path, text in _files_in(folder):
         indicator_file = _validate_file(path, IndicatorFile, text)
         if indicator_file.contested is not None:
             where = RuleSource(str(path), line_of(text, ("contested",)))
@@ -251,11 +250,16 @@ def _load_indicator_rules(
 def _load_tests(folder: Path, model: type[TestFileT]) -> tuple[tuple[Any, RuleSource], ...]:
     """The tests in ``folder`` (which may be absent), each with where it is written."""
     tests: list[tuple[Any, RuleSource]] = []
-    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
-        text = _read(path)
+    for path, text in _files_in(folder):
         for index, test in enumerate(_validate_file(path, model, text).tests):
             tests.append((test, RuleSource(str(path), line_of(text, ("tests", index)))))
     return tuple(tests)
+
+
+def _files_in(folder: Path) -> Iterator[tuple[Path, str]]:
+    """The YAML files in ``folder`` (which may be absent), in name order, with their text."""
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
+        yield path, _read(path)
 
 
 def _read(path: Path) -> str:
