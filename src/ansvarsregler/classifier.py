@@ -81,7 +81,8 @@ class Classifier:
         """The engine's decision for the goal's facts (with those its words suggest and the
         profile's), before rendering; a fact the words point two ways on stays missing."""
         goal = to_goal(goal)
-        return self.decisions.decide(_key(self._fact_values(goal, self.reading(goal))))
+        reading = self._reading(goal, goal.fact_values())
+        return self.decisions.decide(_key(self._fact_values(goal, reading)))
 
     def decide_ahead(self, goal: GoalInput) -> None:
         """Run the engine now for every fact combination ``goal`` can reach, whatever its words
