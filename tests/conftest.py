@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ansvarsregler import Classifier, default_ruleset
-from ansvarsregler.ruleset import default_rules_dir
+from ansvarsregler.rules.loader import default_rules_dir
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ansvarsregler.goal_files import GoalFiles
-from ansvarsregler.ruleset import shipped_data_dir
+from ansvarsregler.goals.files import GoalFiles
+from ansvarsregler.rules.loader import shipped_data_dir
 
 CATALOG = [read.goal for read in GoalFiles([str(shipped_data_dir("goal_catalog"))]).check()]
 SEED_TITLES = {

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ansvarsregler import default_ruleset, load_ruleset
-from ansvarsregler.analysis import check
-from ansvarsregler.diff import diff
+from ansvarsregler.analysis.check import check
+from ansvarsregler.analysis.diff import diff
 
 TEXT = "    justification: {nb: Endret., en: Changed.}\n"
 

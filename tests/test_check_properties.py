@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ansvarsregler import load_ruleset
-from ansvarsregler.analysis import check
-from ansvarsregler.decisions import every_fact_combination
-from ansvarsregler.ruleset import default_rules_dir
-from ansvarsregler.ruleset_schema import Rule
+from ansvarsregler.analysis.check import check
+from ansvarsregler.engine.decisions import every_fact_combination
+from ansvarsregler.rules.loader import default_rules_dir
+from ansvarsregler.rules.schema import Rule
 from ansvarsregler.vocabulary import FACT_NAMES, FACT_VALUES, MISSING, OWNER_IDS
 
 TEXT = {"nb": "Generert regel.", "en": "Generated rule."}

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from ansvarsregler.cli import main
-from ansvarsregler.schema import json_schema
+from ansvarsregler.cli.commands import main
+from ansvarsregler.json_schema import json_schema
 
 GOALS = """\
 goals:
@@ -479,7 +479,7 @@ def test_check_and_diff_report_a_changed_rule(runner, rules_copy):
     run = json.loads(invoke(runner, "check", "--format", "json").stdout)["tests_run"]
     assert f"Rule tests: {run} run, 5 failed" in checked.stdout
 
-    from ansvarsregler.ruleset import default_rules_dir
+    from ansvarsregler.rules.loader import default_rules_dir
 
     changed = invoke(runner, "diff", str(default_rules_dir()), str(new), "--format", "json")
     assert changed.exit_code == 1

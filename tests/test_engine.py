@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ansvarsregler import Classifier, load_ruleset
-from ansvarsregler.decisions import every_fact_combination
-from ansvarsregler.engine import RuleEngine
+from ansvarsregler.engine.decisions import every_fact_combination
+from ansvarsregler.engine.durable_evaluator import RuleEngine
 from ansvarsregler.errors import EngineError, RulesetError
 from ansvarsregler.vocabulary import FACT_NAMES
 
@@ -63,7 +63,7 @@ def test_a_rule_set_without_a_catch_all_reports_the_gap(rules_copy):
 
 def test_an_exception_inside_an_action_is_raised_not_swallowed(rules_copy, monkeypatch):
     """durable-rules hides action errors in the session state; the adapter must not."""
-    import ansvarsregler.engine as engine_module
+    import ansvarsregler.engine.durable_evaluator as engine_module
 
     def failing_action(rule_id):
         def action(c):

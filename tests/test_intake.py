@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ansvarsregler import Classifier, RulesetError, load_ruleset
-from ansvarsregler.analysis import check
+from ansvarsregler.analysis.check import check
 from ansvarsregler.vocabulary import FACT_NAMES, FACT_VALUES
 
 LABELLED = Path(__file__).parent / "intake" / "utkast.yaml"

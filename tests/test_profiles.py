@@ -10,11 +10,11 @@ from click.testing import CliRunner
 
 import ansvarsregler
 from ansvarsregler import default_ruleset, load_profile
-from ansvarsregler.analysis import check
-from ansvarsregler.cli import main
-from ansvarsregler.leadership import LEADER_FACT_NAMES, LeadershipTable, leader_facts
-from ansvarsregler.profiles import ProfileError, shipped_profiles
-from ansvarsregler.readiness import readiness
+from ansvarsregler.analysis.check import check
+from ansvarsregler.cli.commands import main
+from ansvarsregler.municipality.leadership import LEADER_FACT_NAMES, LeadershipCache, leader_facts
+from ansvarsregler.municipality.profiles import ProfileError, shipped_profiles
+from ansvarsregler.municipality.readiness import readiness
 
 SEVEN = ["snillfjord", "verran", "bo", "sula", "leirfjord", "sorreisa", "notteroy"]
 READING = {
@@ -192,7 +192,9 @@ budget_allocation:
 
 def test_a_bad_profile_is_reported_with_file_line_and_field(tmp_path: Path):
     bad = tmp_path / "feil.yaml"
-    text = (Path(ansvarsregler.profiles.profiles_dir()) / "verran.yaml").read_text("utf-8")
+    text = (Path(ansvarsregler.municipality.profiles.profiles_dir()) / "verran.yaml").read_text(
+        "utf-8"
+    )
     bad.write_text(
         text.replace("leader_agreements: unit_leaders", "leader_agreements: maybe"),
         encoding="utf-8",
@@ -225,7 +227,7 @@ def test_readiness_in_every_format(fmt):
 
 def test_leadership_tests_beside_the_rules_pass_and_check_covers_leadership_rules(rules_copy):
     ruleset = default_ruleset()
-    table = LeadershipTable(ruleset)
+    table = LeadershipCache(ruleset)
     for test, source in ruleset.leadership_tests:
         facts = {name: test.leaders.get(name, "unknown") for name in LEADER_FACT_NAMES}
         assert list(table.fired(facts)) == test.expect, f"{source.file}:{source.line}"
@@ -255,7 +257,7 @@ def test_leader_facts_follow_the_profile():
 
 
 def _catalog() -> Path:
-    from ansvarsregler.ruleset import shipped_data_dir
+    from ansvarsregler.rules.loader import shipped_data_dir
 
     return shipped_data_dir("goal_catalog")
 

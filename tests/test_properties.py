@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ansvarsregler import Classifier, load_ruleset
-from ansvarsregler.ruleset import default_rules_dir
+from ansvarsregler.rules.loader import default_rules_dir
 from ansvarsregler.vocabulary import FACT_VALUES
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ansvarsregler import default_ruleset
-from ansvarsregler.analysis import compare
-from ansvarsregler.goal import Goal
+from ansvarsregler.analysis.check import compare
+from ansvarsregler.goals.model import Goal
 
 RULE_TESTS = default_ruleset().tests
 
@@ -19,6 +19,6 @@ def test_rule_test(classifier, test, source):
 
 
 def test_every_rule_has_a_rule_test(classifier):
-    from ansvarsregler.analysis import check
+    from ansvarsregler.analysis.check import check
 
     assert check(classifier.ruleset).coverage.untested == ()

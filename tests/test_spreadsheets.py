@@ -20,12 +20,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ansvarsregler.aliases import FIELD_WORDS, VALUE_WORDS
-from ansvarsregler.cli import main
-from ansvarsregler.columns import FIELD_BY_WORD, VALUE_BY_WORD, column_letter, fold
-from ansvarsregler.goal import Goal
+from ansvarsregler.cli.commands import main
+from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
+from ansvarsregler.goals.columns import FIELD_BY_WORD, VALUE_BY_WORD, column_letter, fold
+from ansvarsregler.goals.model import Goal
+from ansvarsregler.goals.spreadsheets import cell_text
 from ansvarsregler.presenters.records import ROW_FIELDS
-from ansvarsregler.tables import cell_text
 from ansvarsregler.vocabulary import FACT_VALUES
 
 HEADER = ["Målnr", "Mål", "Måltype", "Påvirkning", "Budsjettvirkning", "Budsjettnivå", "Merknad"]

@@ -19,16 +19,16 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .classifier import Classifier
-from .errors import AnsvarError, EngineError, InvalidGoalError, RulesetError
-from .explain import Explanation
-from .explain import explain as _explain
-from .goal import Goal, GoalInput
-from .profile_schema import Profile
-from .profiles import load_profile
-from .result import Assumption, Classification, Question, RulesetIdentity
-from .ruleset import Ruleset, default_ruleset, load_ruleset
-from .vocabulary import Language
+from ansvarsregler.classifier import Classifier
+from ansvarsregler.errors import AnsvarError, EngineError, InvalidGoalError, RulesetError
+from ansvarsregler.explain import Explanation
+from ansvarsregler.explain import explain as _explain
+from ansvarsregler.goals.model import Goal, GoalInput
+from ansvarsregler.municipality.profiles import load_profile
+from ansvarsregler.municipality.schema import Profile
+from ansvarsregler.result import Assumption, Classification, Question, RulesetIdentity
+from ansvarsregler.rules.loader import Ruleset, default_ruleset, load_ruleset
+from ansvarsregler.vocabulary import Language
 
 __all__ = [
     "AnsvarError",

@@ -1,8 +1,8 @@
 """Classify goals: facts in, an owner and the reasoning out.
 
 A :class:`Classifier` validates each goal, reads the words of a draft goal
-for the facts it leaves out (see :mod:`ansvarsregler.indicators`), looks up
-the engine's decision for its facts (see :mod:`ansvarsregler.decisions`) and
+for the facts it leaves out (see :mod:`ansvarsregler.reading.indicators`), looks up
+the engine's decision for its facts (see :mod:`ansvarsregler.engine.decisions`) and
 renders it in the chosen language. It keeps no per-goal state, so one instance serves many
 threads and the order of goals never matters.
 """
@@ -15,18 +15,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .decisions import Decision, DecisionTable
-from .errors import InvalidGoalError, Location
-from .goal import Goal, GoalInput, misspelt_facts, to_goal
-from .i18n import message
-from .indicators import NOTHING, Reading, Suggestion
-from .kostra import kostra_functions
-from .municipality import Municipality
-from .profile_schema import Profile
-from .profiles import load_profile
-from .result import Assumption, Classification, Question, RulesetIdentity
-from .ruleset import Ruleset, default_ruleset
-from .vocabulary import FACT_NAMES, FACT_VALUES, LANGUAGES, MISSING, UNKNOWN_VALUES, Language
+from ansvarsregler.engine.decisions import Decision, DecisionCache
+from ansvarsregler.errors import InvalidGoalError, Location
+from ansvarsregler.goals.model import Goal, GoalInput, misspelt_facts, to_goal
+from ansvarsregler.i18n import message
+from ansvarsregler.kostra import kostra_functions
+from ansvarsregler.municipality.effects import Municipality
+from ansvarsregler.municipality.profiles import load_profile
+from ansvarsregler.municipality.schema import Profile
+from ansvarsregler.reading.indicators import NOTHING, Reading, Suggestion
+from ansvarsregler.result import Assumption, Classification, Question, RulesetIdentity
+from ansvarsregler.rules.loader import Ruleset, default_ruleset
+from ansvarsregler.vocabulary import (
+    FACT_NAMES,
+    FACT_VALUES,
+    LANGUAGES,
+    MISSING,
+    UNKNOWN_VALUES,
+    Language,
+)
 
 RenderKey = tuple[tuple[str | None, ...], Language, tuple[str | None, str | None] | None, Reading]
 
@@ -48,7 +55,7 @@ class Classifier:
     ) -> None:
         self.ruleset = ruleset if ruleset is not None else default_ruleset()
         self.suggest = suggest
-        self.decisions = DecisionTable(self.ruleset)
+        self.decisions = DecisionCache(self.ruleset)
         self.identity = RulesetIdentity.of(self.ruleset)
         if isinstance(profile, str | Path):  # a shipped profile's name, or a profile file
             profile = load_profile(profile)

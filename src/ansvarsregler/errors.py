@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import message
-from .vocabulary import Language
+from ansvarsregler.i18n import message
+from ansvarsregler.vocabulary import Language
 
 EXIT_OK = 0
 EXIT_UNRESOLVED = 1

@@ -11,13 +11,13 @@ from __future__ import annotations
 import itertools
 from typing import Literal, cast
 
-from .classifier import Classifier
-from .decisions import Decision
-from .goal import GoalInput, to_goal
-from .i18n import message
-from .model_base import StrictModel
-from .result import Classification
-from .vocabulary import FACT_NAMES, FACT_VALUES, UNKNOWN_VALUES, Language, OwnerId
+from ansvarsregler.classifier import Classifier
+from ansvarsregler.engine.decisions import Decision
+from ansvarsregler.goals.model import GoalInput, to_goal
+from ansvarsregler.i18n import message
+from ansvarsregler.model_base import StrictModel
+from ansvarsregler.result import Classification
+from ansvarsregler.vocabulary import FACT_NAMES, FACT_VALUES, UNKNOWN_VALUES, Language, OwnerId
 
 
 class GivenFact(StrictModel):

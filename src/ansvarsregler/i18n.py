@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic_core import PydanticCustomError
 
-from .vocabulary import Language
+from ansvarsregler.vocabulary import Language
 
 DEFAULT_LANGUAGE: Language = "nb"
 

@@ -10,9 +10,9 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .goal import Goal
-from .model_base import StrictModel
-from .vocabulary import Language, OwnerId
+from ansvarsregler.goals.model import Goal
+from ansvarsregler.model_base import StrictModel
+from ansvarsregler.vocabulary import Language, OwnerId
 
 
 class RulesetIdentity(StrictModel):
@@ -24,7 +24,7 @@ class RulesetIdentity(StrictModel):
 
     @classmethod
     def of(cls, ruleset: Any) -> RulesetIdentity:
-        """The identity of a :class:`~ansvarsregler.ruleset.Ruleset`."""
+        """The identity of a :class:`~ansvarsregler.rules.loader.Ruleset`."""
         return cls(name=ruleset.name, version=ruleset.version, hash=ruleset.hash)
 
 

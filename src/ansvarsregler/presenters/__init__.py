@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal, TextIO
 
-from ..result import Classification
-from ..vocabulary import Language
-from .flat import write_csv, write_markdown
-from .structured import write_json, write_jsonl, write_yaml
-from .terminal import write_table
+from ansvarsregler.presenters.flat import write_csv, write_markdown
+from ansvarsregler.presenters.structured import write_json, write_jsonl, write_yaml
+from ansvarsregler.presenters.terminal import write_table
+from ansvarsregler.result import Classification
+from ansvarsregler.vocabulary import Language
 
 OutputFormat = Literal["table", "json", "jsonl", "yaml", "csv", "markdown", "xlsx"]
 #: xlsx is binary: written by :func:`.spreadsheet.write_spreadsheet`, not :func:`write_results`.

@@ -6,10 +6,10 @@ import csv
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..i18n import message
-from ..result import Classification
-from ..vocabulary import Language
-from .records import ROW_FIELDS, row
+from ansvarsregler.i18n import message
+from ansvarsregler.presenters.records import ROW_FIELDS, row
+from ansvarsregler.result import Classification
+from ansvarsregler.vocabulary import Language
 
 #: A cell starting with one of these would run as a formula in a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..result import Classification
+from ansvarsregler.result import Classification
 
 #: Columns of flat output (CSV, markdown), in order.
 ROW_FIELDS: tuple[str, ...] = (

@@ -24,13 +24,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from ..columns import RESULT_COLUMNS, Columns, result_columns, result_headers
-from ..i18n import message
-from ..result import Classification
-from ..tables import EXCEL_DIALECT, Cell, cell_text, is_blank
-from ..vocabulary import Language
-from .flat import FORMULA_STARTS, neutralise_formula
-from .records import ROW_FIELDS, row
+from ansvarsregler.goals.columns import RESULT_COLUMNS, Columns, result_columns, result_headers
+from ansvarsregler.goals.spreadsheets import EXCEL_DIALECT, Cell, cell_text, is_blank
+from ansvarsregler.i18n import message
+from ansvarsregler.presenters.flat import FORMULA_STARTS, neutralise_formula
+from ansvarsregler.presenters.records import ROW_FIELDS, row
+from ansvarsregler.result import Classification
+from ansvarsregler.vocabulary import Language
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet

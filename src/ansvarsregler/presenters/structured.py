@@ -11,8 +11,8 @@ from typing import TextIO
 
 import yaml
 
-from ..result import Classification
-from .records import record
+from ansvarsregler.presenters.records import record
+from ansvarsregler.result import Classification
 
 
 def write_json(results: Iterable[Classification], out: TextIO) -> None:

@@ -9,14 +9,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..analysis import FactPattern
-from ..explain import Explanation
-from ..i18n import message
-from ..result import Classification
-from ..ruleset import Ruleset
-from ..ruleset_schema import Rule
-from ..vocabulary import Language, condition_values
-from .wording import describe_pattern
+from ansvarsregler.analysis.check import FactPattern
+from ansvarsregler.explain import Explanation
+from ansvarsregler.i18n import message
+from ansvarsregler.presenters.wording import describe_pattern
+from ansvarsregler.result import Classification
+from ansvarsregler.rules.loader import Ruleset
+from ansvarsregler.rules.schema import Rule
+from ansvarsregler.vocabulary import Language, condition_values
 
 
 def _console(out: TextIO) -> Console:

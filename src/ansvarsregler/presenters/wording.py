@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..analysis import FactPattern
-from ..i18n import message
-from ..ruleset import Ruleset
-from ..vocabulary import Language
+from ansvarsregler.analysis.check import FactPattern
+from ansvarsregler.i18n import message
+from ansvarsregler.rules.loader import Ruleset
+from ansvarsregler.vocabulary import Language
 
 
 def describe_pattern(ruleset: Ruleset, pattern: FactPattern, lang: Language) -> str:

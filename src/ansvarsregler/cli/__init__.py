@@ -1,0 +1,5 @@
+"""The ``ansvar`` command: thin click front ends over the library."""
+
+from ansvarsregler.cli.commands import main
+
+__all__ = ["main"]

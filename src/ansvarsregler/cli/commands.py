@@ -1,0 +1,480 @@
+"""The ``ansvar`` command: a thin click layer over the library.
+
+Each command parses options, calls the same functions a budget tool would
+call, and hands the results to a presenter. Problems with the input become
+one clear message on standard error and a documented exit code:
+0 ok, 1 unresolved goals under ``--strict`` (``check``: problems found;
+``diff``: outcomes change), 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import click
+
+from ansvarsregler.analysis.check import check
+from ansvarsregler.analysis.diff import diff
+from ansvarsregler.classifier import Classifier, goal_warnings
+from ansvarsregler.cli.draft import run_draft
+from ansvarsregler.cli.progress import progress_wanted, tracked
+from ansvarsregler.errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
+from ansvarsregler.explain import explain
+from ansvarsregler.files.output import output_stream
+from ansvarsregler.goals.files import INPUT_FORMATS, GoalFiles, InputFormat
+from ansvarsregler.goals.model import Goal
+from ansvarsregler.i18n import message
+from ansvarsregler.json_schema import SCHEMAS, json_schema
+from ansvarsregler.municipality.profiles import load_profile
+from ansvarsregler.municipality.readiness import readiness
+from ansvarsregler.presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
+from ansvarsregler.presenters.readiness_report import (
+    write_readiness_markdown,
+    write_readiness_table,
+)
+from ansvarsregler.presenters.rule_reports import write_check, write_diff
+from ansvarsregler.presenters.spreadsheet import (
+    SPREADSHEET_FORMATS,
+    SpreadsheetFormat,
+    write_spreadsheet,
+)
+from ansvarsregler.presenters.terminal import write_explanation, write_rules
+from ansvarsregler.result import Classification
+from ansvarsregler.rules.loader import Ruleset, default_ruleset, load_ruleset, shipped_data_dir
+from ansvarsregler.vocabulary import LANGUAGES, Language
+
+F = TypeVar("F", bound=Callable[..., Any])
+_MAX_WARNINGS_SHOWN = 20
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="nb",
+    show_default=True,
+    help="Language of justifications and messages: nb (bokmål) or en.",
+)
+rules_option = click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Use the rule set in this folder instead of the shipped one.",
+)
+text_or_json_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A readable report, or JSON for tools.",
+)
+profile_option = click.option(
+    "--profile",
+    default=None,
+    help="A municipality profile (shipped name such as verran, or a file): budget level, "
+    "bodies, titles and warnings from it.",
+)
+suggest_option = click.option(
+    "--suggest/--no-suggest",
+    default=True,
+    show_default=True,
+    help="Let the words of a goal's title and description suggest the facts it leaves out "
+    "(each suggestion is listed as an assumption).",
+)
+input_format_option = click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="Read every input as this format instead of detecting it.",
+)
+sheet_option = click.option(
+    "--sheet",
+    default=None,
+    help="The sheet to read in XLSX files [default: the first].",
+)
+
+
+def goals_option(purpose: str) -> Callable[[F], F]:
+    return click.option(
+        "--goals",
+        "goal_paths",
+        multiple=True,
+        help=f"{purpose} [default: the built-in catalog]; may be repeated.",
+    )
+
+
+def reports_errors(command: F) -> F:
+    """Turn an :class:`AnsvarError` into one message on standard error and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError:  # e.g. `ansvar classify | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
+        except AnsvarError as error:
+            lang = kwargs.get("lang", "nb")
+            click.echo(f"{message('error.prefix', lang)}: {error.message(lang)}", err=True)
+            sys.exit(error.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ansvarsregler")
+def main() -> None:
+    """Decide who owns a municipal goal and carries the result responsibility, and why.
+
+    Kommunestyret, rådmannen/kommunedirektøren or virksomhetsleder: the
+    shipped rules implement the four main principles of management by
+    objectives. Exit codes: 0 ok; 1 unresolved goals under --strict, problems
+    found by check, or changes found by diff; 2 bad input or usage.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(OUTPUT_FORMATS),
+    default=None,
+    help="Output format [default: table on a terminal, else json; or from -o's suffix].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically: all or nothing) instead of standard output.",
+)
+@lang_option
+@click.option("--strict", is_flag=True, help="Exit 1 if any goal is unresolved.")
+@profile_option
+@suggest_option
+@input_format_option
+@sheet_option
+@rules_option
+@reports_errors
+def classify(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: Path | None,
+    lang: Language,
+    strict: bool,
+    profile: str | None,
+    suggest: bool,
+    input_format: str | None,
+    sheet: str | None,
+    rules_dir: Path | None,
+) -> None:
+    """Classify goals from PATHS: YAML, JSON, JSON Lines, CSV or XLSX files, folders, or -
+    for stdin.
+
+    Without PATHS, classifies the built-in goal catalog.
+    """
+    classifier = _classifier(rules_dir, profile, suggest)
+    sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
+    with GoalFiles(
+        sources,
+        input_format=cast(InputFormat | None, input_format),
+        stdin=_stdin(),
+        sheet=sheet,
+    ) as goal_files:
+        if output is not None:
+            _refuse_overwriting_input(output, goal_files.files)
+        show_progress = progress_wanted(output_to_terminal=output is None and sys.stdout.isatty())
+        _check_goals(goal_files, classifier, lang, show_progress)
+        fmt = fmt or _default_format(output)
+        unresolved = 0
+
+        def results() -> Iterator[Classification]:
+            nonlocal unresolved
+            goals = tracked(
+                goal_files.goals(),
+                message("progress.classifying", lang),
+                goal_files.count,
+                show_progress,
+            )
+            for result in classifier.classify_many(goals, lang=lang):
+                unresolved += result.owner is None
+                yield result
+
+        tables = goal_files.spreadsheets() if fmt in SPREADSHEET_FORMATS else None
+        if fmt == "xlsx" or tables:
+            if fmt == "xlsx" and output is None and sys.stdout.isatty():
+                raise InvalidGoalError("output.xlsx_terminal", Location())
+            with output_stream(output, binary=True) as binary:
+                with_profile = classifier.municipality is not None
+                write_spreadsheet(
+                    results(),
+                    cast(SpreadsheetFormat, fmt),
+                    binary,
+                    lang,
+                    tables=tables,
+                    with_profile=with_profile,
+                )
+        else:
+            with output_stream(output) as out:
+                write_results(results(), fmt, out, lang)  # type: ignore[arg-type]
+    if strict and unresolved:
+        click.echo(message("cli.unresolved", lang, count=unresolved), err=True)
+        sys.exit(EXIT_UNRESOLVED)
+
+
+@main.command(name="explain")
+@click.argument("goal_id")
+@click.argument("paths", nargs=-1, type=str)
+@text_or_json_option
+@lang_option
+@profile_option
+@suggest_option
+@input_format_option
+@rules_option
+@reports_errors
+def explain_command(
+    goal_id: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    lang: Language,
+    profile: str | None,
+    suggest: bool,
+    input_format: str | None,
+    rules_dir: Path | None,
+) -> None:
+    """Explain the reasoning for goal GOAL_ID, found in PATHS (default: the built-in catalog).
+
+    Shows the facts given and assumed, the rules that matched in order, the
+    one that decided, and why every other rule did not match.
+    """
+    classifier = _classifier(rules_dir, profile, suggest)
+    sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
+    with GoalFiles(
+        sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin()
+    ) as goal_files:
+        goals = [read.goal for read in goal_files.check()]  # every goal is validated
+    goal = next((g for g in goals if g.id == goal_id), None)
+    if goal is None:
+        where = ", ".join(paths) if paths else message("cli.builtin_catalog", lang)
+        raise InvalidGoalError("cli.goal_not_found", Location(), goal_id=goal_id, where=where)
+    explanation = explain(classifier, goal, lang=lang)
+    out = sys.stdout
+    if fmt == "json":
+        out.write(explanation.model_dump_json(indent=2) + "\n")
+    else:
+        write_explanation(explanation, out, lang)
+
+
+@main.command(name="draft")
+@click.option(
+    "--catalog",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Offer to add the goal to this catalog file (YAML) at the end [default: ask for a file].",
+)
+@lang_option
+@profile_option
+@rules_option
+@reports_errors
+def draft_command(
+    catalog: Path | None, lang: Language, profile: str | None, rules_dir: Path | None
+) -> None:
+    """Classify a draft goal by answering questions, one at a time.
+
+    Type the goal's title (and a description if you like); the words suggest
+    what they can, and each open question is asked as numbered choices. Ends
+    with the owner and the justification, and can add the goal with its facts
+    to a catalog file.
+    """
+    run_draft(_classifier(rules_dir, profile), lang, catalog)
+
+
+@main.command(name="rules")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@lang_option
+@rules_option
+@reports_errors
+def rules_command(fmt: str, lang: Language, rules_dir: Path | None) -> None:
+    """List the rule set: each rule's condition, outcome and justification."""
+    ruleset = _ruleset(rules_dir)
+    out = sys.stdout
+    if fmt == "json":
+        data = {
+            "name": ruleset.name,
+            "version": ruleset.version,
+            "hash": ruleset.hash,
+            "rules": [
+                {
+                    **rule.model_dump(mode="json", by_alias=True, exclude_none=True),
+                    "source": f"{ruleset.sources[rule.id].file}:{ruleset.sources[rule.id].line}",
+                }
+                for rule in ruleset.rules
+            ],
+        }
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        write_rules(ruleset, out, lang)
+
+
+@main.command(name="check")
+@goals_option("Goal files or folders whose goals count for rule coverage")
+@text_or_json_option
+@lang_option
+@rules_option
+@reports_errors
+def check_command(
+    goal_paths: tuple[str, ...], fmt: str, lang: Language, rules_dir: Path | None
+) -> None:
+    """Prove the rule set over every combination of facts.
+
+    Reports gaps, conflicts, dead rules, invariant breaches (with the smallest
+    goal that breaks each), rule-test failures and rules without tests.
+    Exit 0 when clean, 1 when any problem is found, 2 when the rules cannot be read.
+    """
+    ruleset = _ruleset(rules_dir)
+    report = check(ruleset, _goals_or_catalog(goal_paths))
+    if fmt == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        write_check(report, ruleset, sys.stdout, lang)
+    if not report.clean:
+        sys.exit(EXIT_UNRESOLVED)
+
+
+@main.command(name="diff")
+@click.argument("old", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(file_okay=False, path_type=Path))
+@goals_option("Goal files or folders whose owners to compare")
+@text_or_json_option
+@lang_option
+@reports_errors
+def diff_command(
+    old: Path, new: Path, goal_paths: tuple[str, ...], fmt: str, lang: Language
+) -> None:
+    """Show what changing the rules from OLD to NEW (rule set folders) does.
+
+    Every region of the input space whose outcome changes, as fact patterns,
+    and every goal whose owner changes. Exit 0 when nothing changes, 1 otherwise.
+    """
+    old_rules, new_rules = load_ruleset(old), load_ruleset(new)
+    report = diff(old_rules, new_rules, _goals_or_catalog(goal_paths))
+    if fmt == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        write_diff(report, new_rules, sys.stdout, lang)
+    if report.changed:
+        sys.exit(EXIT_UNRESOLVED)
+
+
+@main.command(name="readiness")
+@click.argument("profile")
+@goals_option("Goal files or folders: list the goals that end with leaders who lack authority")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "json"]),
+    default="table",
+    show_default=True,
+    help="A table on the terminal, markdown for a council paper, or JSON.",
+)
+@lang_option
+@rules_option
+@reports_errors
+def readiness_command(
+    profile: str, goal_paths: tuple[str, ...], fmt: str, lang: Language, rules_dir: Path | None
+) -> None:
+    """Is the municipality in PROFILE ready for result responsibility? (slides 13 and 14)
+
+    PROFILE is a shipped profile (snillfjord, verran, bo, sula, leirfjord,
+    sorreisa, notteroy, mal) or a profile file.
+    """
+    goals = _goals_or_catalog(goal_paths) if goal_paths else None
+    report = readiness(_ruleset(rules_dir), load_profile(profile), goals=goals, lang=lang)
+    if fmt == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    elif fmt == "markdown":
+        write_readiness_markdown(report, sys.stdout)
+    else:
+        write_readiness_table(report, sys.stdout)
+
+
+@main.command(name="schema")
+@click.argument("name", type=click.Choice(SCHEMAS), default="classification")
+def schema_command(name: str) -> None:
+    """Print the JSON Schema of the output (classification) or of one input goal."""
+    click.echo(json.dumps(json_schema(name), ensure_ascii=False, indent=2))
+
+
+# -- helpers -----------------------------------------------------------------
+
+
+def _classifier(rules_dir: Path | None, profile: str | None, suggest: bool = True) -> Classifier:
+    return Classifier(
+        _ruleset(rules_dir),
+        profile=load_profile(profile) if profile is not None else None,
+        suggest=suggest,
+    )
+
+
+def _ruleset(rules_dir: Path | None) -> Ruleset:
+    return load_ruleset(rules_dir) if rules_dir is not None else default_ruleset()
+
+
+def _goals_or_catalog(paths: tuple[str, ...]) -> list[Goal]:
+    """Every goal in ``paths``, validated; the built-in catalog when none are given."""
+    with GoalFiles(list(paths) or [str(shipped_data_dir("goal_catalog"))]) as goal_files:
+        return [read.goal for read in goal_files.check()]
+
+
+def _stdin() -> Any:
+    return sys.stdin.buffer
+
+
+def _default_format(output: Path | None) -> str:
+    if output is not None:
+        return FORMAT_BY_SUFFIX.get(output.suffix.lower(), "json")
+    return "table" if sys.stdout.isatty() else "json"
+
+
+def _check_goals(
+    goal_files: GoalFiles, classifier: Classifier, lang: Language, show_progress: bool
+) -> None:
+    """First pass: validate every goal and decide every distinct fact combination.
+
+    After this nothing about the input can fail, so output is all or nothing.
+    """
+    distinct_facts: dict[tuple[str | None, ...], Goal] = {}
+    shown = hidden = 0
+    reads = tracked(goal_files.check(), message("progress.checking", lang), None, show_progress)
+    for read in reads:
+        goal = read.goal
+        distinct_facts.setdefault(goal.fact_values(), goal)
+        for warning in goal_warnings(goal, lang):
+            if shown < _MAX_WARNINGS_SHOWN:
+                where = read.where().describe(lang)
+                click.echo(f"{message('warning.prefix', lang)}: {where}: {warning}", err=True)
+                shown += 1
+            else:
+                hidden += 1
+    if hidden:
+        click.echo(message("cli.more_warnings", lang, count=hidden), err=True)
+    for goal in distinct_facts.values():
+        classifier.decide_ahead(goal)
+
+
+def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
+    target = output.resolve()
+    exists = target.exists()
+    if any(
+        target == path.resolve() or (exists and os.path.samefile(target, path)) for path in inputs
+    ):  # samefile: also a hard link, or another spelling on a case-insensitive disk
+        raise InvalidGoalError("cli.output_is_input", Location(file=str(output)), path=output)

@@ -1,0 +1,1 @@
+"""The evaluator: runs fact combinations through the rules and remembers each decision."""

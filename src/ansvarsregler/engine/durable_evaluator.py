@@ -1,0 +1,193 @@
+"""The durable-rules adapter: the only module that knows the engine.
+
+A :class:`RuleEngine` turns validated rules (the ownership rules of a
+:class:`~ansvarsregler.rules.loader.Ruleset`, or its leadership rules) into a
+durable-rules ruleset in its JSON form (conditions are data; no rule text is
+ever evaluated as Python) and runs one combination of fact values through it.
+
+durable_rules 2.0.28 is unmaintained and has sharp edges; each is handled here:
+
+- Its host is not thread-safe and starts background threads that poll every
+  ruleset. :class:`_QuietHost` starts none, and every call into the engine
+  holds one process-wide lock.
+- About 1,000 live sessions exhaust it (``MemoryError`` at 1,024). Every run
+  gets a fresh session, deleted before the lock is released.
+- A registered ruleset can never be replaced or freed. Rulesets are named by
+  their content hash and registered once per process.
+- ``set_rulesets`` mutates the dict it is given (it pops each rule's ``run``).
+  Each registration builds a fresh dict that is never used again.
+- A posted event fires only one rule; an asserted fact fires every rule that
+  matches, in priority order. Goals are asserted as facts.
+- No match raises ``MessageNotHandledException``, and deleting that session
+  afterwards crashes the process (segmentation fault). Every ruleset gets a
+  sentinel rule, lowest in priority, that matches every goal fact, so no
+  assertion ever goes unmatched; when only the sentinel fires, the run
+  reports that no rule decided.
+- An exception inside an action is swallowed into the session state. The
+  state is checked after every run and the error raised as :class:`EngineError`.
+- Strings and numbers compare as text. Every fact value is a string from the
+  closed vocabulary, and a missing fact is the explicit string ``missing``,
+  so absent fields never reach a condition.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from durable.engine import Host
+
+from ansvarsregler.errors import EngineError, Location
+from ansvarsregler.rules.schema import LeadershipRule, Rule
+
+EngineRule = Rule | LeadershipRule
+
+#: durable-rules fires lower ``pri`` first. Assumptions run before decisions,
+#: so a deciding rule always sees the facts with every assumption filled in.
+_ASSUME_PHASE = 1000
+_DECIDE_PHASE = 2000
+_SENTINEL_PHASE = 3000
+_SENTINEL = "_no_rule_matched"
+_FACT_TAG = {"t": "goal"}
+
+
+class _QuietHost(Host):
+    """A durable-rules host without the polling threads that make it unsafe."""
+
+    def _run(self) -> None:
+        """Start nothing: actions run synchronously inside ``assert_fact``."""
+
+
+_LOCK = threading.Lock()
+_HOST: _QuietHost | None = None
+_REGISTERED: set[str] = set()
+_SESSION_IDS = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class EngineRun:
+    """What happened when one fact combination ran through the rules."""
+
+    fired: tuple[str, ...]
+    """Rule ids in the order their actions ran (assumptions first)."""
+    assumed: tuple[tuple[str, str, str], ...]
+    """(rule id, fact, value) for every fact a rule assumed, in order."""
+    decided_by: str | None
+    """The first deciding or asking rule that fired, or ``None`` if none matched."""
+
+
+class RuleEngine:
+    """Rules registered in durable-rules, ready to run fact combinations.
+
+    ``content_hash`` identifies the rules (rulesets can never be freed, so
+    identical rules are registered once); ``kind`` keeps the ownership and
+    leadership rules of one rule set apart.
+    """
+
+    def __init__(self, rules: Sequence[EngineRule], content_hash: str, kind: str = "eier") -> None:
+        self.name = f"ansvarsregler-{kind}-{content_hash[:24]}"
+        with _LOCK:
+            host = _host()
+            if self.name not in _REGISTERED:
+                host.set_rulesets({self.name: _definition(rules)})
+                _REGISTERED.add(self.name)
+
+    def run(self, facts: Mapping[str, str]) -> EngineRun:
+        """Assert ``facts`` (every fact named, ``missing`` for none) in a new session."""
+        with _LOCK:
+            host = _host()
+            sid = str(next(_SESSION_IDS))
+            try:
+                state = host.assert_fact(self.name, {"sid": sid, **_FACT_TAG, **facts})
+            finally:
+                host.delete_state(self.name, sid)
+        fired = tuple(state.get("fired", ()))
+        if state.get("exception"):
+            raise EngineError(
+                "engine.action_failed",
+                Location(rule=fired[-1] if fired else None),
+                rule=fired[-1] if fired else "?",
+                reason=state["exception"],
+            )
+        return EngineRun(
+            fired=fired,
+            assumed=tuple(tuple(item) for item in state.get("assumed", ())),
+            decided_by=state.get("decided"),
+        )
+
+
+def _host() -> _QuietHost:
+    global _HOST
+    if _HOST is None:
+        _HOST = _QuietHost()
+    return _HOST
+
+
+def _definition(rules: Sequence[EngineRule]) -> dict[str, Any]:
+    """The durable-rules JSON ruleset for ``rules``; a fresh dict on every call."""
+    definition: dict[str, Any] = {
+        _SENTINEL: {"all": [{"m": dict(_FACT_TAG)}], "pri": _SENTINEL_PHASE, "run": _ignore}
+    }
+    for rule in rules:
+        phase = _ASSUME_PHASE if rule.kind == "assume" else _DECIDE_PHASE
+        definition[rule.id] = {
+            "all": [{"m": _condition(rule)}],
+            "pri": phase - rule.priority,
+            "run": _action(rule),
+        }
+    return definition
+
+
+def _ignore(c: Any) -> None:
+    """The sentinel's action: matching is its whole job."""
+
+
+def _condition(rule: EngineRule) -> dict[str, Any]:
+    clauses: list[dict[str, Any]] = [dict(_FACT_TAG)]
+    for fact in rule.when:
+        values = sorted(rule.allowed_values(fact))
+        alternatives = [{fact: value} for value in values]
+        clauses.append(alternatives[0] if len(alternatives) == 1 else {"$or": alternatives})
+    return {"$and": clauses}
+
+
+def _action(rule: EngineRule) -> Callable[[Any], None]:
+    if isinstance(rule, LeadershipRule):
+        return _warn_action(rule.id)
+    if rule.assume is not None:
+        ((fact, value),) = rule.assume.items()
+        return _assume_action(rule.id, fact, value)
+    return _decide_action(rule.id)
+
+
+def _assume_action(rule_id: str, fact: str, value: str) -> Callable[[Any], None]:
+    def assume(c: Any) -> None:
+        c.s.fired = [*(c.s.fired or ()), rule_id]
+        c.s.assumed = [*(c.s.assumed or ()), [rule_id, fact, value]]
+        successor = {key: val for key, val in c.m._d.items() if key != "sid"}
+        successor[fact] = value
+        # Retracting cancels the pending activations of the old fact, so the
+        # deciding rules see only the fact with the assumption filled in.
+        c.retract_fact(c.m)
+        c.assert_fact(successor)
+
+    return assume
+
+
+def _warn_action(rule_id: str) -> Callable[[Any], None]:
+    def warn(c: Any) -> None:
+        c.s.fired = [*(c.s.fired or ()), rule_id]
+
+    return warn
+
+
+def _decide_action(rule_id: str) -> Callable[[Any], None]:
+    def decide(c: Any) -> None:
+        c.s.fired = [*(c.s.fired or ()), rule_id]
+        if c.s.decided is None:
+            c.s.decided = rule_id
+
+    return decide

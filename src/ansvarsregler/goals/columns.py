@@ -1,0 +1,262 @@
+"""What a spreadsheet's columns mean: headers and cells in bokmål or English to goal fields.
+
+A planner's sheet says *Måltype* and *tjenestekvalitet*; a goal says
+``goal_type: service_quality``. :class:`Columns` reads the header row once
+(case, spaces, punctuation and accents do not count, so ``Påvirkning`` and
+``PAVIRKNING`` are one column), then turns each row into the fields of a
+goal. Every problem names the file, sheet, row and column, and what is
+allowed, so the planner can find the cell and fix it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import cast
+
+from ansvarsregler.errors import InvalidGoalError, Location
+from ansvarsregler.folding import plain_letters
+from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
+from ansvarsregler.goals.spreadsheets import STDIN, Row, Table, cell_text
+from ansvarsregler.i18n import message
+from ansvarsregler.vocabulary import FACT_NAMES, LANGUAGES, Language
+
+_LANGUAGES = cast(tuple[Language, ...], LANGUAGES)
+_NOT_WORD = re.compile(r"[\W_]+")
+#: ``202 Grunnskole``, ``202 - Grunnskole``: a KOSTRA function with its name, as budget systems
+#: export it. The code is kept; the name is not checked.
+_KOSTRA_WITH_NAME = re.compile(r"(\d{3})(?!\d)[\s\-\u2013:.]+\D")
+
+
+def fold(text: str) -> str:
+    """A header or cell as compared: lower case, æøå and accents folded, only letters and digits.
+
+    ``Mål-id`` → ``malid``; ``Påvirkning`` → ``pavirkning``; ``goal_type`` → ``goaltype``;
+    ``Budsjett-virkning`` and ``Budsjett virkning`` → ``budsjettvirkning``.
+    """
+    return _NOT_WORD.sub("", plain_letters(text))
+
+
+def _words(words_by_key: dict[str, tuple[str, ...]], *, name_too: bool) -> dict[str, str]:
+    """Folded word → key; the key itself counts as a word when ``name_too``."""
+    found: dict[str, str] = {}
+    for key, words in words_by_key.items():
+        for word in (*words, key) if name_too else words:
+            found[fold(word)] = key
+    return found
+
+
+FIELD_BY_WORD: dict[str, str] = _words(FIELD_WORDS, name_too=True)
+VALUE_BY_WORD: dict[str, dict[str, str]] = {
+    fact: _words(values, name_too=True) for fact, values in VALUE_WORDS.items()
+}
+
+#: Result columns appended to a spreadsheet, in order; the profile's two only with a profile.
+RESULT_COLUMNS: tuple[str, ...] = (
+    "owner",
+    "owner_role",
+    "adopted_by",
+    "followed_up_by",
+    "rule",
+    "principle",
+    "justification",
+    "assumptions",
+    "questions",
+    "warnings",
+)
+PROFILE_COLUMNS = frozenset({"owner_role", "followed_up_by"})
+
+
+def result_columns(with_profile: bool) -> tuple[str, ...]:
+    return tuple(c for c in RESULT_COLUMNS if with_profile or c not in PROFILE_COLUMNS)
+
+
+def result_headers(lang: Language, with_profile: bool) -> tuple[str, ...]:
+    """The headers of the result columns in ``lang``."""
+    return tuple(message(f"col.{column}", lang) for column in result_columns(with_profile))
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name for the column at 0-based ``index``: A, B, ..., Z, AA, ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def allowed_values(fact: str, lang: Language) -> str:
+    """The values a fact's column takes, as a reader of ``lang`` would write them."""
+    values = VALUE_WORDS[fact]
+    if lang == "nb":
+        return ", ".join(words[0] for words in values.values())
+    return ", ".join(value.replace("_", " ") for value in values)
+
+
+class Columns:
+    """The meaning of each column of one table, read off its header row."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        header = [cell_text(cell).strip() for cell in table.header]
+        while header and not header[-1]:
+            header.pop()
+        self.headers = header
+        self.width = _before_previous_results(header)
+        """Columns read as the goal: those before the result columns of an earlier run."""
+        self.fields: list[tuple[int, str]] = []
+        self.extras: list[tuple[int, str]] = []
+        self._column_of: dict[str, int] = {}
+        for index, text in enumerate(header[: self.width]):
+            if not text:
+                continue
+            name = FIELD_BY_WORD.get(fold(text))
+            if name is None:
+                key = text if text not in (k for _, k in self.extras) else self.name(index)
+                self.extras.append((index, key))
+                continue
+            if name in self._column_of:
+                raise InvalidGoalError(
+                    "sheet.duplicate_column",
+                    self.where(table.header_row, index),
+                    first=self.name(self._column_of[name]),
+                    field_nb=FIELD_WORDS[name][0],
+                    field_en=name,
+                )
+            self._column_of[name] = index
+            self.fields.append((index, name))
+        if "title" not in self._column_of:
+            raise InvalidGoalError(
+                "sheet.no_title_column",
+                self.where(table.header_row),
+                names=", ".join(FIELD_WORDS["title"]),
+            )
+        stem = Path(table.label).stem if table.label != STDIN else ""
+        self._id_prefix = f"{stem}-rad-" if stem else "rad-"
+        self._facts: list[tuple[int, str, dict[str, str]]] = [
+            (i, n, {}) for i, n in self.fields if n in FACT_NAMES
+        ]
+        """Fact columns, each with the values its cells' words were found to stand for."""
+        self._texts = [(i, n) for i, n in self.fields if n not in FACT_NAMES]
+        self._cells_are_text = table.kind == "csv"
+        self._widest = len(header)
+
+    @property
+    def output_width(self) -> int:
+        """How many columns of the input classified output keeps (known after a pass).
+
+        Every column up to the last cell with something in it, on any row;
+        the result columns of an earlier run are left out (new ones replace them).
+        """
+        return self.width if self.width < len(self.headers) else self._widest
+
+    def index_of(self, field: str) -> int | None:
+        """The column read as goal field ``field``, if there is one."""
+        return self._column_of.get(field)
+
+    def name(self, index: int) -> str:
+        """A column as a message names it: ``E (Måltype)``."""
+        header = self.headers[index] if index < len(self.headers) else ""
+        letter = column_letter(index)
+        return f"{letter} ({header})" if header else letter
+
+    def where(self, row: int, index: int | None = None) -> Location:
+        return Location(
+            file=self.table.label,
+            sheet=self.table.sheet,
+            row=row,
+            column=None if index is None else self.name(index),
+        )
+
+    def is_empty(self, cells: Row) -> bool:
+        """A row with nothing in the columns read as the goal: not a goal."""
+        return not "".join(self._text(cells)[: self.width]).strip()
+
+    def goal(self, row: int, cells: Row) -> dict[str, str] | None:
+        """The fields of the goal in row ``row``, or ``None`` for an empty row.
+
+        A row without an id gets ``{file stem}-rad-{row}``, stable as long as
+        the row stays where it is. (The hot path of reading a spreadsheet:
+        100,000 rows are read twice in a run.)
+        """
+        texts = self._text(cells)
+        count = len(texts)
+        if count > self._widest:
+            self._widest = max(self._widest, _content_width(texts))
+        if not "".join(texts[: self.width]).strip():
+            return None
+        goal: dict[str, str] = {}
+        for index, name in self._texts:
+            if index < count and (value := texts[index].strip()):
+                goal[name] = value
+        for index, name, known in self._facts:
+            if index < count:
+                text = texts[index]
+                fact = known.get(text)
+                if fact is None:
+                    if not text.strip():
+                        continue
+                    fact = known[text] = self._fact(name, text, row, index)
+                goal[name] = fact
+        if "title" not in goal:
+            raise InvalidGoalError("sheet.missing_title", self.where(row, self._column_of["title"]))
+        kostra = goal.get("kostra_function")
+        if kostra is not None and (match := _KOSTRA_WITH_NAME.match(kostra)):
+            goal["kostra_function"] = match.group(1)
+        if "id" not in goal:
+            goal["id"] = f"{self._id_prefix}{row}"
+        for index, key in self.extras:
+            if index < count and (value := texts[index].strip()):
+                goal[key] = value
+        return goal
+
+    def located(self, error: InvalidGoalError, row: int) -> InvalidGoalError:
+        """``error`` (from validating the goal in ``row``) pointed at its cell."""
+        field = error.location.field
+        index = self._column_of.get(field.split(".")[0]) if field else None
+        where = self.where(row, index)
+        error.location = replace(where, field=field if index is None else None)
+        return error
+
+    def _text(self, cells: Row) -> Sequence[str]:
+        """The cells as text: CSV cells already are."""
+        if self._cells_are_text:
+            return cells  # type: ignore[return-value]
+        return [cell_text(cell) for cell in cells]
+
+    def _fact(self, fact: str, text: str, row: int, index: int) -> str:
+        """The fact value a cell's word stands for; else an error saying what is allowed."""
+        found = VALUE_BY_WORD[fact].get(fold(text))
+        if found is None:
+            raise InvalidGoalError(
+                "sheet.bad_value",
+                self.where(row, index),
+                value=text.strip(),
+                **{f"allowed_{lang}": allowed_values(fact, lang) for lang in _LANGUAGES},
+            )
+        return found
+
+
+def _content_width(texts: Sequence[str]) -> int:
+    """How many cells there are up to the last one with something in it."""
+    for index in range(len(texts) - 1, -1, -1):
+        if texts[index].strip():
+            return index + 1
+    return 0
+
+
+def _before_previous_results(header: Sequence[str]) -> int:
+    """Where an earlier run's result columns start at the end of ``header``, else its width.
+
+    Classifying a classified sheet again (after answering its questions)
+    replaces the old results instead of appending a second set.
+    """
+    for lang in _LANGUAGES:
+        for with_profile in (False, True):
+            headers = result_headers(lang, with_profile)
+            if tuple(header[-len(headers) :]) == headers:
+                return len(header) - len(headers)
+    return len(header)

@@ -1,0 +1,480 @@
+"""Read goals from YAML, JSON, JSON Lines, CSV and XLSX files, folders and standard input.
+
+Reading happens in two passes so that bad input never produces partial
+output: :meth:`GoalFiles.check` validates every goal (and refuses duplicate
+ids) before :meth:`GoalFiles.goals` hands out the first one. JSON Lines is
+streamed in both passes, so a million goals never sit in memory at once;
+YAML and JSON documents are parsed once and kept. CSV is streamed like
+JSON Lines; an XLSX sheet is read once and kept. Standard input and pipes
+are copied to a temporary file first, so they can be read twice too.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+from typing import IO, Any, Literal, NamedTuple
+
+import yaml
+
+from ansvarsregler.errors import InvalidGoalError, Location
+from ansvarsregler.files.safe_yaml import (
+    DuplicateKeyError,
+    error_line,
+    error_reason,
+    line_of,
+    load_yaml,
+)
+from ansvarsregler.goals.columns import Columns
+from ansvarsregler.goals.model import Goal, to_goal
+from ansvarsregler.goals.spreadsheets import STDIN, read_csv, read_xlsx
+
+InputFormat = Literal["yaml", "json", "jsonl", "csv", "xlsx"]
+INPUT_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl", "csv", "xlsx")
+_SUFFIXES: dict[str, InputFormat] = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+}
+#: Spreadsheet formats openpyxl cannot read: a clear message instead of "not text".
+_UNREADABLE_SPREADSHEETS = (".xls", ".ods", ".numbers")
+_ZIP = b"PK\x03\x04"
+_SNIFF_BYTES = 64 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class _Document:
+    """One input: a regular file (standard input and pipes are spooled to one)."""
+
+    label: str
+    path: Path
+    format: InputFormat
+    sniffed: bool
+    """The format was guessed from the content: JSON that fails may still be YAML."""
+    goals: list[tuple[Goal, Callable[[], int | None]]] | None = field(default=None)
+    """Validated goals of a YAML or JSON document with their lines (of an XLSX sheet: their
+    rows), kept after the first pass."""
+    columns: Columns | None = None
+    """A spreadsheet's table and what its columns mean."""
+
+
+class ReadGoal(NamedTuple):
+    """A validated goal and where it was read (a tuple: a million are made per run)."""
+
+    goal: Goal
+    file: str
+    line: Callable[[], int | None]
+    """The goal's line, worked out only when a message needs it."""
+    sheet: str | None = None
+    row: int | None = None
+    """A spreadsheet's row (then there is no line)."""
+
+    def where(self) -> Location:
+        """Where the goal was read, as a message names it."""
+        if self.row is not None:
+            return Location(file=self.file, sheet=self.sheet, row=self.row, goal=self.goal.id)
+        return Location(file=self.file, line=self.line(), goal=self.goal.id)
+
+
+class GoalFiles:
+    """Goals from the given paths; call :meth:`check` before :meth:`goals`."""
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        *,
+        input_format: InputFormat | None = None,
+        stdin: IO[bytes] | None = None,
+        sheet: str | None = None,
+    ) -> None:
+        """``sheet``: the sheet to read in every XLSX file (default: the first)."""
+        self._spools: list[IO[bytes]] = []
+        self._documents: list[_Document] = []
+        try:
+            for label, path in self._expand(paths, stdin):
+                fmt, sniffed = (
+                    (input_format, False) if input_format else _detect_format(label, path)
+                )
+                doc = _Document(label, path, fmt, sniffed)
+                if fmt == "csv":
+                    doc.columns = Columns(read_csv(label, path))
+                elif fmt == "xlsx":
+                    doc.columns = Columns(read_xlsx(label, path, sheet))
+                self._documents.append(doc)
+            if sheet is not None and all(doc.format != "xlsx" for doc in self._documents):
+                raise InvalidGoalError("sheet.option_without_xlsx", Location(), sheet=sheet)
+        except BaseException:
+            self.close()
+            raise
+        self.count = 0
+
+    @property
+    def files(self) -> list[Path]:
+        """The files read from disk (not standard input)."""
+        return [doc.path for doc in self._documents if doc.label != STDIN]
+
+    def check(self) -> Iterator[ReadGoal]:
+        """First pass: validate every goal, yielding each once; raises on the first problem."""
+        seen: set[str] = set()
+        self.count = 0
+        for doc in self._documents:
+            sheet = doc.columns.table.sheet if doc.columns is not None else None
+            for goal, line in self._validated(doc):
+                if goal.id in seen:
+                    self._raise_duplicate(goal.id, doc, line())
+                seen.add(goal.id)
+                self.count += 1
+                if doc.columns is None:
+                    yield ReadGoal(goal, doc.label, line)
+                else:
+                    yield ReadGoal(goal, doc.label, _no_line, sheet, line())
+
+    def goals(self) -> Iterator[Goal]:
+        """Second pass: the goals again, in order, without holding JSON Lines in memory."""
+        for doc in self._documents:
+            for goal, _ in doc.goals if doc.goals is not None else self._validated(doc):
+                yield goal
+
+    def spreadsheets(self) -> list[Columns] | None:
+        """The inputs as spreadsheets, when every input is one; else ``None``.
+
+        Classified output can then keep every row and column of the input;
+        that takes one header, so inputs with different headers are refused.
+        Call after :meth:`check`.
+        """
+        tables = [doc.columns for doc in self._documents if doc.columns is not None]
+        if not tables or len(tables) != len(self._documents):
+            return None
+        first = tables[0]
+        for columns in tables[1:]:
+            if columns.headers[: columns.width] != first.headers[: first.width]:
+                raise InvalidGoalError(
+                    "sheet.headers_differ",
+                    Location(file=columns.table.label, sheet=columns.table.sheet),
+                    first=first.table.label,
+                )
+        return tables
+
+    def close(self) -> None:
+        for spool in self._spools:
+            spool.close()
+
+    def __enter__(self) -> GoalFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- finding the files -------------------------------------------------
+
+    def _expand(self, paths: Sequence[str], stdin: IO[bytes] | None) -> Iterator[tuple[str, Path]]:
+        seen: set[Path] = set()
+        for raw in paths:
+            if raw == STDIN:
+                if stdin is None:
+                    raise InvalidGoalError("input.empty_stdin", Location(file=STDIN))
+                yield STDIN, self._spool(stdin, STDIN)
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                found = sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in _SUFFIXES
+                    and not p.name.startswith("~$")  # Excel's lock file beside an open workbook
+                    and p.is_file()
+                )
+                if not found:
+                    raise InvalidGoalError("input.no_goal_files", Location(file=raw))
+                files = [(str(file), file) for file in found]
+            elif path.is_file():
+                files = [(raw, path)]
+            elif path.exists():  # a pipe such as <(...): it can be read only once
+                with path.open("rb") as pipe:
+                    files = [(raw, self._spool(pipe, raw, suffix=path.suffix))]
+            else:
+                raise InvalidGoalError("input.not_found", Location(file=raw))
+            for label, file in files:
+                identity = file.resolve()
+                if identity not in seen:  # the same file named twice is read once
+                    seen.add(identity)
+                    yield label, file
+
+    def _spool(self, source: IO[bytes], label: str, suffix: str = "") -> Path:
+        spool = tempfile.NamedTemporaryFile(prefix="ansvar-", suffix=suffix or ".in")  # noqa: SIM115
+        self._spools.append(spool)
+        shutil.copyfileobj(source, spool)
+        spool.flush()
+        if spool.tell() == 0:
+            raise InvalidGoalError("input.empty_stdin", Location(file=label))
+        return Path(spool.name)
+
+    # -- reading one document ----------------------------------------------
+
+    def _validated(self, doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
+        if doc.format == "jsonl":
+            yield from _jsonl_goals(doc)
+            return
+        if doc.columns is not None and doc.format == "csv":
+            yield from _table_goals(doc.columns)
+            return
+        if doc.goals is None:
+            doc.goals = list(
+                _table_goals(doc.columns) if doc.columns is not None else _document_goals(doc)
+            )
+        yield from doc.goals
+
+    def _raise_duplicate(self, goal_id: str, doc: _Document, line: int | None) -> None:
+        """Find where the id stood first (only on this error path) and say so."""
+        first = next(
+            (
+                f"{other.label}:{first_line}"
+                for other in self._documents
+                for first_line in _lines_of_id(other, goal_id)
+            ),
+            "?",
+        )
+        if doc.columns is not None:  # line is the row; the id stands in the id column
+            where = doc.columns.where(line or 0, doc.columns.index_of("id"))
+            where = replace(where, goal=goal_id, field=None if where.column else "id")
+        else:
+            where = Location(file=doc.label, line=line, goal=goal_id, field="id")
+        raise InvalidGoalError("input.duplicate_id", where, goal_id=goal_id, first=first)
+
+
+def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:
+    """The format by suffix, else by content: (format, whether it was guessed)."""
+    suffix = path.suffix.lower() if label != STDIN else ""
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix], False
+    if suffix in _UNREADABLE_SPREADSHEETS:
+        raise InvalidGoalError("sheet.unreadable_format", Location(file=label), suffix=suffix)
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+    if head.startswith(_ZIP):  # an XLSX workbook is a zip archive
+        return "xlsx", True
+    stripped = head.removeprefix(_BOM).lstrip()
+    if _looks_like_csv(stripped):
+        return "csv", True
+    if stripped[:1] not in (b"{", b"["):
+        return "yaml", True
+    first_line, _, rest = stripped.partition(b"\n")
+    try:
+        first = json.loads(first_line)
+    except ValueError:
+        return "json", True
+    # Objects one per line are JSON Lines, and so is a single object on its own.
+    return (
+        "jsonl" if isinstance(first, dict) and rest.strip()[:1] in (b"{", b"") else "json"
+    ), True
+
+
+def _looks_like_csv(head: bytes) -> bool:
+    """A header line with delimiters and no ``key:`` or ``- `` of YAML, nor JSON's brackets."""
+    first_line = head.split(b"\n", 1)[0].rstrip(b"\r")
+    return (
+        first_line[:1] not in (b"{", b"[", b"-", b"#", b"%", b"")
+        and b":" not in first_line
+        and any(delimiter in first_line for delimiter in (b";", b",", b"\t"))
+    )
+
+
+def _no_line() -> int | None:
+    return None
+
+
+def _table_goals(columns: Columns) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
+    """The goals of a spreadsheet, one per row that is not empty, with their rows."""
+    for row, cells in columns.table.rows():
+        raw = columns.goal(row, cells)
+        if raw is None:
+            continue
+        try:
+            goal = to_goal(raw)
+        except InvalidGoalError as error:
+            raise columns.located(error, row) from None
+        yield goal, partial(int, row)
+
+
+def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
+    item = 0
+    with doc.path.open("rb") as lines:
+        for number, raw_line in enumerate(lines, start=1):
+            line = raw_line.removeprefix(_BOM) if number == 1 else raw_line
+            if b"\x00" in line:
+                raise InvalidGoalError("input.not_text", Location(file=doc.label, line=number))
+            if not line.strip():
+                continue
+            item += 1
+            try:
+                raw = _strict_json(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                raise InvalidGoalError(
+                    "input.not_text", Location(file=doc.label, line=number)
+                ) from None
+            except ValueError as error:
+                raise _json_error(doc, error, line=number) from None
+            try:
+                goal = to_goal(raw, item=item, file=doc.label)
+            except InvalidGoalError as error:
+                error.location = replace(error.location, line=number)
+                raise
+            yield goal, partial(int, number)
+    if item == 0:
+        raise InvalidGoalError("input.empty_file", Location(file=doc.label))
+
+
+def _document_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
+    text = _read_text(doc)
+    data = _parse(doc, text)
+    items, prefix = _goal_list(doc, data, text)
+    for index, raw in enumerate(items):
+        try:
+            goal = to_goal(raw, item=index + 1, file=doc.label)
+        except InvalidGoalError:  # validate again, now saying on which line the problem is
+            line_for = partial(_line_in_document, text, (*prefix, index))
+            to_goal(raw, item=index + 1, file=doc.label, line_for=line_for)
+            raise
+        yield goal, partial(line_of, text, (*prefix, index))
+
+
+def _line_in_document(
+    text: str, goal_path: tuple[str | int, ...], loc: Sequence[str | int]
+) -> int | None:
+    """The line of field ``loc`` of the goal at ``goal_path`` in the document ``text``."""
+    return line_of(text, (*goal_path, *loc))
+
+
+def _read_text(doc: _Document) -> str:
+    data = doc.path.read_bytes()
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        raise InvalidGoalError("input.not_text", Location(file=doc.label))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InvalidGoalError("input.not_text", Location(file=doc.label, line=line)) from None
+    if not text.strip():
+        raise InvalidGoalError("input.empty_file", Location(file=doc.label))
+    return text
+
+
+def _parse(doc: _Document, text: str) -> Any:
+    if doc.format == "json":
+        try:
+            return _strict_json(text)
+        except ValueError as error:
+            if not doc.sniffed:
+                raise _json_error(doc, error) from None
+            try:  # it looked like JSON, but YAML's flow style looks the same
+                return load_yaml(text, text_scalars=True)
+            except yaml.YAMLError:
+                raise _json_error(doc, error) from None
+    try:
+        return load_yaml(text, text_scalars=True)
+    except DuplicateKeyError as error:
+        raise InvalidGoalError(
+            "input.duplicate_key", Location(file=doc.label, line=error.line), key=error.key
+        ) from None
+    except yaml.YAMLError as error:
+        raise InvalidGoalError(
+            "input.bad_yaml",
+            Location(file=doc.label, line=error_line(error)),
+            reason=error_reason(error),
+        ) from None
+
+
+def _strict_json(text: str) -> Any:
+    """``json.loads`` that refuses what JSON does not allow or a goal cannot hold.
+
+    Duplicate keys, NaN and Infinity, and numbers too large to keep are errors
+    instead of a silently dropped key or a ``null`` in the output.
+    """
+    return json.loads(
+        text,
+        object_pairs_hook=_object_without_duplicates,
+        parse_constant=_refuse_constant,
+        parse_float=_finite_float,
+    )
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r}")
+            seen.add(key)
+    return result
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large")
+    return value
+
+
+def _json_error(doc: _Document, error: ValueError, line: int | None = None) -> InvalidGoalError:
+    where: int | None = line
+    reason = str(error)
+    if isinstance(error, json.JSONDecodeError):
+        where = line if line is not None else error.lineno
+        reason = f"{error.msg} (kolonne/column {error.colno})"
+    return InvalidGoalError("input.bad_json", Location(file=doc.label, line=where), reason=reason)
+
+
+def _goal_list(doc: _Document, data: Any, text: str) -> tuple[list[Any], tuple[str, ...]]:
+    if isinstance(data, list):
+        return data, ()
+    if isinstance(data, dict) and set(data) == {"goals"}:
+        if isinstance(data["goals"], list):
+            return data["goals"], ("goals",)
+        found = f"goals: {_describe(data['goals'])}"
+    else:
+        found = _describe(data)
+    line = line_of(text, ("goals",)) if isinstance(data, dict) else None
+    raise InvalidGoalError("input.top_level", Location(file=doc.label, line=line), found=found)
+
+
+def _describe(data: Any) -> str:
+    if data is None:
+        return "null"
+    if isinstance(data, dict):
+        keys = ", ".join(map(str, list(data)[:5]))
+        return f"mapping {{{keys}}}"
+    return f"{type(data).__name__} {str(data)[:40]!r}"
+
+
+def _lines_of_id(doc: _Document, goal_id: str) -> Iterator[int]:
+    """Lines where ``goal_id`` stands in ``doc``; lines that do not parse are skipped."""
+    if doc.format == "jsonl":
+        with doc.path.open("rb") as lines:
+            for number, raw_line in enumerate(lines, start=1):
+                try:
+                    raw = json.loads(raw_line.removeprefix(_BOM))
+                except ValueError:
+                    continue
+                if isinstance(raw, dict) and str(raw.get("id", "")).strip() == goal_id:
+                    yield number
+        return
+    goals = _table_goals(doc.columns) if doc.format == "csv" and doc.columns else doc.goals
+    for goal, line_of_goal in goals or ():
+        if goal.id == goal_id:
+            yield line_of_goal() or 0

@@ -1,0 +1,155 @@
+"""The goal a planner wants classified: the public input vocabulary.
+
+Fact fields are optional (a missing fact is something the rules may assume
+or ask about); any other field, such as an indicator or a target value, is
+kept and carried through to structured output.
+"""
+
+from __future__ import annotations
+
+import difflib
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from ansvarsregler.errors import InvalidGoalError, Location
+from ansvarsregler.i18n import invalid
+from ansvarsregler.kostra import kostra_functions
+from ansvarsregler.validation import first_error
+from ansvarsregler.vocabulary import (
+    FACT_NAMES,
+    MISSING,
+    BudgetFrame,
+    BudgetImpact,
+    GoalType,
+    Influence,
+)
+
+#: Every code in the KOSTRA function list (expired ones too: they get a warning, not an error).
+KOSTRA_CODES: frozenset[str] = frozenset(kostra_functions())
+
+
+def _known_kostra_function(code: str) -> str:
+    """A code from the list; else why not, as a message a planner can act on."""
+    if code in KOSTRA_CODES:  # the hot path: one set lookup
+        return code
+    if not (len(code) == 3 and code.isdigit()):
+        raise invalid("kostra.format", value=code)
+    raise invalid("kostra.unknown", value=code, count=len(KOSTRA_CODES))
+
+
+KostraCode = Annotated[str, AfterValidator(_known_kostra_function)]
+
+
+class Goal(BaseModel):
+    """One municipal goal with the facts that decide who owns it."""
+
+    model_config = ConfigDict(
+        extra="allow", frozen=True, coerce_numbers_to_str=True, str_strip_whitespace=True
+    )
+
+    id: Annotated[str, Field(min_length=1, description="Unique within a run.")]
+    title: Annotated[str, Field(min_length=1, description="The goal as worded in the plan.")]
+    description: str | None = None
+    service_area: str | None = Field(default=None, description="e.g. skole, barnehage.")
+    kostra_function: KostraCode | None = Field(
+        default=None, description="Three-digit KOSTRA function, e.g. 202 (grunnskole)."
+    )
+    goal_type: GoalType | None = None
+    influence: Influence | None = Field(
+        default=None,
+        description="Can the services and the chief executive determine whether it is reached?",
+    )
+    budget_impact: BudgetImpact | None = None
+    budget_frame: BudgetFrame | None = Field(
+        default=None, description="The level at which the budget that funds the goal is granted."
+    )
+
+    def fact_values(self) -> tuple[str | None, ...]:
+        """The goal's facts in :data:`FACT_NAMES` order, ``None`` where not given (fast)."""
+        return _fact_getter(self.__dict__)
+
+    def fact_key(self) -> tuple[str, ...]:
+        """The goal's facts in :data:`FACT_NAMES` order, ``missing`` where not given."""
+        return tuple(MISSING if value is None else value for value in self.fact_values())
+
+
+_fact_getter = operator.itemgetter(*FACT_NAMES)
+
+
+@lru_cache(maxsize=1024)
+def misspelt_facts(extra_fields: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """Extra fields that look like a misspelt fact, as (field, fact) pairs."""
+    pairs = []
+    for field in sorted(extra_fields):
+        close = difflib.get_close_matches(field.lower(), FACT_NAMES, n=1, cutoff=0.75)
+        if close:
+            pairs.append((field, close[0]))
+    return tuple(pairs)
+
+
+GoalInput = Goal | Mapping[str, Any]
+
+
+def to_goal(
+    raw: GoalInput,
+    *,
+    item: int | None = None,
+    file: str | None = None,
+    line_for: Callable[[Sequence[str | int]], int | None] | None = None,
+) -> Goal:
+    """Validate ``raw`` as a :class:`Goal`; raises :class:`InvalidGoalError` naming the field.
+
+    ``item``, ``file`` and ``line_for`` (a field path to its line) say where
+    the goal was read, for the error message.
+    """
+    if isinstance(raw, Goal):
+        return raw
+    if not isinstance(raw, Mapping):
+        raise InvalidGoalError(
+            "input.goal_not_mapping",
+            Location(file=file, item=item, line=line_for(()) if line_for else None),
+            found=type(raw).__name__,
+        )
+    try:
+        return Goal.model_validate(raw)
+    except ValueError as error:  # e.g. an integer id too long to turn into text
+        if isinstance(error, ValidationError):
+            raise _invalid_goal(error, raw, item, file, line_for) from None
+        raise InvalidGoalError(
+            "value.wrong_type",
+            Location(
+                file=file, item=item, goal=_shown_id(raw), line=line_for(()) if line_for else None
+            ),
+            value=_shown_id(raw),
+            reason=str(error),
+        ) from None
+
+
+def _invalid_goal(
+    error: ValidationError,
+    raw: Mapping[str, Any],
+    item: int | None,
+    file: str | None,
+    line_for: Callable[[Sequence[str | int]], int | None] | None,
+) -> InvalidGoalError:
+    """The first problem of a goal that failed validation, naming the goal and field."""
+    return first_error(  # type: ignore[return-value]
+        error,
+        InvalidGoalError,
+        Location(file=file, item=item, goal=_shown_id(raw)),
+        line_for=line_for,
+    )
+
+
+def _shown_id(raw: Mapping[str, Any]) -> str | None:
+    """The goal's id as a message can show it (shortened; never fails)."""
+    goal_id = raw.get("id")
+    if isinstance(goal_id, str):
+        return goal_id[:80]
+    if isinstance(goal_id, int):
+        return "an integer id" if goal_id.bit_length() > 256 else str(goal_id)
+    return None

@@ -1,0 +1,1 @@
+"""Rule files: the pydantic models of rules (the one schema) and loading a rule set folder."""
