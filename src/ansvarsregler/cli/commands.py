@@ -21,6 +21,7 @@ import click
 
 from ansvarsregler.analysis.check import check
 from ansvarsregler.analysis.diff import diff
+from ansvarsregler.analysis.readiness import readiness
 from ansvarsregler.classifier import Classifier, goal_warnings
 from ansvarsregler.cli.draft import run_draft
 from ansvarsregler.cli.progress import progress_wanted, tracked
@@ -32,7 +33,6 @@ from ansvarsregler.goals.model import Goal
 from ansvarsregler.i18n import message
 from ansvarsregler.json_schema import SCHEMAS, json_schema
 from ansvarsregler.municipality.profiles import load_profile
-from ansvarsregler.municipality.readiness import readiness
 from ansvarsregler.presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
 from ansvarsregler.presenters.readiness_report import (
     write_readiness_markdown,

@@ -1,2 +1,2 @@
-"""A municipality's own setup: its profile, its leadership rules, and whether its
-leaders are ready for result responsibility."""
+"""A municipality's own setup: its profile (delegation, budget allocation, leader
+agreements), what the profile adds to a classification, and its leadership rules."""

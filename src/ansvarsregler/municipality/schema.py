@@ -17,8 +17,7 @@ from pydantic import Field, field_validator
 
 from ansvarsregler.i18n import invalid
 from ansvarsregler.kostra import kostra_functions
-from ansvarsregler.model_base import StrictModel
-from ansvarsregler.rules.schema import LocalizedText
+from ansvarsregler.model_base import LocalizedText, StrictModel
 
 AuthorityLevel = Literal["full", "partial", "none", "unknown"]
 #: What a unit leader with result responsibility needs (slides 13 and 14), in that order.

@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ansvarsregler.analysis.readiness import AuthorityFinding, ReadinessReport
 from ansvarsregler.i18n import message
-from ansvarsregler.municipality.readiness import AuthorityFinding, ReadinessReport
 from ansvarsregler.presenters.flat import md_cell
 
 

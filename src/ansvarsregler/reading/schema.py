@@ -16,8 +16,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 
 from ansvarsregler.i18n import invalid
-from ansvarsregler.model_base import StrictModel
-from ansvarsregler.rules.schema import LocalizedText, RuleId
+from ansvarsregler.model_base import LocalizedText, RuleId, StrictModel
 from ansvarsregler.vocabulary import FACT_VALUES, UNKNOWN_VALUES, FactName
 
 #: A word or phrase: lower-case letters, with single spaces between the words of a phrase.

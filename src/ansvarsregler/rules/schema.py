@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ansvarsregler.i18n import invalid
-from ansvarsregler.model_base import StrictModel
+from ansvarsregler.model_base import LocalizedText, RuleId, StrictModel
 from ansvarsregler.vocabulary import (
     FACT_NAMES,
     FACT_VALUES,
@@ -27,18 +27,6 @@ from ansvarsregler.vocabulary import (
     OwnerId,
     condition_values,
 )
-
-RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
-
-
-class LocalizedText(StrictModel):
-    """A text a person reads, in bokmål and English (both required)."""
-
-    nb: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
-
-    def get(self, lang: Language) -> str:
-        return self.nb if lang == "nb" else self.en
 
 
 class NotValues(StrictModel):
