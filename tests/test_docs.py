@@ -10,9 +10,9 @@ Examples in ``README.md`` and ``docs/*.md``:
   example but an input: it is written into the folder the page's examples run in.
 
 Each example runs in a fresh temporary folder holding a copy of the shipped ``rules/`` and
-``profiles/``, the labelled set ``tests/intake/`` and the page's input files, with the venv's ``ansvar`` first on ``PATH``,
-``COLUMNS=100`` and ``NO_COLOR=1``. After a deliberate change, regenerate every expected
-output in place with::
+``profiles/``, the labelled set ``tests/intake/`` and the page's input files, with the venv's
+``ansvar`` first on ``PATH``, ``COLUMNS=100`` and ``NO_COLOR=1``. After a deliberate change,
+regenerate every expected output in place with::
 
     UPDATE_DOC_EXAMPLES=1 pytest tests/test_docs.py
 
@@ -198,9 +198,7 @@ def python_output(block: Block, cwd: Path) -> list[str]:
 
 def rewrite(block: Block, body: list[str]) -> None:
     """Replace the block's body in its page, found again by kind and index."""
-    current = next(
-        b for b in blocks(block.page) if b.kind == block.kind and b.index == block.index
-    )
+    current = next(b for b in blocks(block.page) if b.kind == block.kind and b.index == block.index)
     lines = block.page.read_text(encoding="utf-8").splitlines()
     start = current.line  # the line after the opening fence, 0-based
     lines[start : start + len(current.body)] = body
