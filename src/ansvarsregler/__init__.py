@@ -24,6 +24,7 @@ from ansvarsregler.errors import AnsvarError, EngineError, InvalidGoalError, Rul
 from ansvarsregler.explain import Explanation
 from ansvarsregler.explain import explain as _explain
 from ansvarsregler.goals.model import Goal, GoalInput
+from ansvarsregler.limits import LimitError
 from ansvarsregler.municipality.profiles import load_profile
 from ansvarsregler.municipality.schema import Profile
 from ansvarsregler.result import Assumption, Classification, Question, RulesetIdentity
@@ -39,6 +40,7 @@ __all__ = [
     "Explanation",
     "Goal",
     "InvalidGoalError",
+    "LimitError",
     "Profile",
     "Question",
     "Ruleset",

@@ -642,6 +642,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "uavklarte mål: {count} (--strict)",
         "en": "unresolved goals: {count} (--strict)",
     },
+    # -- limits (limits.py) -------------------------------------------------
+    "limit.exceeded": {
+        "nb": "{what} er over grensen: {found} mot høyst {limit}; miljøvariabelen {variable} "
+        "hever grensen hvis inndataene er riktige",
+        "en": "{what} is over the limit: {found} against at most {limit}; the environment "
+        "variable {variable} raises the limit if the input is right",
+    },
+    "limit.bad_setting": {
+        "nb": "{variable}={value!r} er ikke et positivt heltall",
+        "en": "{variable}={value!r} is not a positive whole number",
+    },
+    "limit.file_size": {"nb": "filens størrelse i byte", "en": "the file's size in bytes"},
+    "limit.xlsx_uncompressed": {
+        "nb": "XLSX-filens utpakkede størrelse i byte",
+        "en": "the XLSX file's unpacked size in bytes",
+    },
+    "limit.rows": {"nb": "antall rader", "en": "the number of rows"},
+    "limit.columns": {"nb": "antall kolonner", "en": "the number of columns"},
+    "limit.cell_length": {"nb": "antall tegn i verdien", "en": "the number of characters"},
+    "limit.nesting_depth": {
+        "nb": "antall nivåer av lister og mappinger",
+        "en": "the number of levels of lists and mappings",
+    },
+    "limit.yaml_aliases": {
+        "nb": "antall YAML-aliaser (*navn)",
+        "en": "the number of YAML aliases (*name)",
+    },
+    "limit.goals": {"nb": "antall mål i kjøringen", "en": "the number of goals in the run"},
+    "limit.rules": {
+        "nb": "antall regler i regelsettet",
+        "en": "the number of rules in the rule set",
+    },
 }
 
 
