@@ -33,6 +33,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "mappen inneholder ingen målfiler (.yaml, .yml, .json, .jsonl, .csv, .xlsx)",
         "en": "the folder holds no goal files (.yaml, .yml, .json, .jsonl, .csv, .xlsx)",
     },
+    "draft.catalog_is_folder": {
+        "nb": "er en mappe; målkatalogen må være en YAML-fil",
+        "en": "is a folder; the goal catalog must be a YAML file",
+    },
+    "input.device": {
+        "nb": "er en enhet, ikke en fil; gi en målfil, en mappe eller - for standard inn",
+        "en": "is a device, not a file; give a goal file, a folder or - for standard input",
+    },
     "input.unreadable": {"nb": "kan ikke leses: {reason}", "en": "cannot be read: {reason}"},
     "input.not_text": {
         "nb": "er ikke UTF-8-tekst (binærfil?); målfiler må være YAML, JSON eller JSON Lines",
@@ -633,6 +641,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "output.unwritable": {
         "nb": "kan ikke skrives: {reason}",
         "en": "cannot be written: {reason}",
+    },
+    "output.stdout_unwritable": {
+        "nb": "standard ut kan ikke skrives: {reason}",
+        "en": "standard output cannot be written: {reason}",
+    },
+    "os.failed": {
+        "nb": "kan ikke leses eller skrives: {reason}",
+        "en": "cannot be read or written: {reason}",
     },
     "cli.more_warnings": {
         "nb": "... og {count} advarsler til",

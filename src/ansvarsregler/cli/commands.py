@@ -9,13 +9,14 @@ one clear message on standard error and a documented exit code:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TextIO, TypeVar, cast
 
 import click
 
@@ -27,12 +28,12 @@ from ansvarsregler.cli.draft import run_draft
 from ansvarsregler.cli.progress import progress_wanted, tracked
 from ansvarsregler.errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
 from ansvarsregler.explain import explain
-from ansvarsregler.files.output import output_stream
+from ansvarsregler.files.output import exit_on_signals, output_stream, refuse_overwriting_inputs
 from ansvarsregler.goals.files import INPUT_FORMATS, GoalFiles, InputFormat
 from ansvarsregler.goals.model import Goal
 from ansvarsregler.i18n import message
 from ansvarsregler.json_schema import SCHEMAS, json_schema
-from ansvarsregler.municipality.profiles import load_profile
+from ansvarsregler.municipality.profiles import load_profile, profile_file
 from ansvarsregler.presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
 from ansvarsregler.presenters.readiness_report import (
     write_readiness_markdown,
@@ -110,19 +111,29 @@ def goals_option(purpose: str) -> Callable[[F], F]:
 
 
 def reports_errors(command: F) -> F:
-    """Turn an :class:`AnsvarError` into one message on standard error and its exit code."""
+    """Turn an :class:`AnsvarError` into one message on standard error and its exit code.
+
+    An error of the operating system no reader turned into one (a file that
+    went away, a folder where a file was expected) is reported the same way,
+    naming its file. SIGTERM, SIGINT and SIGHUP end the run through
+    :func:`exit_on_signals`, so temporary files are removed on the way out.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = kwargs.get("lang", "nb")
         try:
-            return command(*args, **kwargs)
+            with exit_on_signals():
+                return command(*args, **kwargs)
         except BrokenPipeError:  # e.g. `ansvar classify | head`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            where = Location(file=None if error.filename is None else str(error.filename))
+            _report(AnsvarError("os.failed", where, reason=reason), lang)
         except AnsvarError as error:
-            lang = kwargs.get("lang", "nb")
-            click.echo(f"{message('error.prefix', lang)}: {error.message(lang)}", err=True)
-            sys.exit(error.exit_code)
+            _report(error, lang)
 
     return wrapper  # type: ignore[return-value]
 
@@ -189,7 +200,8 @@ def classify(
         sheet=sheet,
     ) as goal_files:
         if output is not None:
-            _refuse_overwriting_input(output, goal_files.files)
+            read = [*goal_files.files, *_rule_and_profile_files(rules_dir, profile)]
+            refuse_overwriting_inputs(output, read)
         show_progress = progress_wanted(output_to_terminal=output is None and sys.stdout.isatty())
         _check_goals(goal_files, classifier, lang, show_progress)
         fmt = fmt or _default_format(output)
@@ -265,11 +277,11 @@ def explain_command(
         where = ", ".join(paths) if paths else message("cli.builtin_catalog", lang)
         raise InvalidGoalError("cli.goal_not_found", Location(), goal_id=goal_id, where=where)
     explanation = explain(classifier, goal, lang=lang)
-    out = sys.stdout
-    if fmt == "json":
-        out.write(explanation.model_dump_json(indent=2) + "\n")
-    else:
-        write_explanation(explanation, out, lang)
+    with _stdout() as out:
+        if fmt == "json":
+            out.write(explanation.model_dump_json(indent=2) + "\n")
+        else:
+            write_explanation(explanation, out, lang)
 
 
 @main.command(name="draft")
@@ -293,6 +305,8 @@ def draft_command(
     with the owner and the justification, and can add the goal with its facts
     to a catalog file.
     """
+    if catalog is not None:  # the catalog is written; the rules and the profile only read
+        refuse_overwriting_inputs(catalog, _rule_and_profile_files(rules_dir, profile))
     run_draft(_classifier(rules_dir, profile), lang, catalog)
 
 
@@ -306,7 +320,6 @@ def draft_command(
 def rules_command(fmt: str, lang: Language, rules_dir: Path | None) -> None:
     """List the rule set: each rule's condition, outcome and justification."""
     ruleset = _ruleset(rules_dir)
-    out = sys.stdout
     if fmt == "json":
         data = {
             "name": ruleset.name,
@@ -320,9 +333,11 @@ def rules_command(fmt: str, lang: Language, rules_dir: Path | None) -> None:
                 for rule in ruleset.rules
             ],
         }
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        with _stdout() as out:
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        write_rules(ruleset, out, lang)
+        with _stdout() as out:
+            write_rules(ruleset, out, lang)
 
 
 @main.command(name="check")
@@ -342,10 +357,11 @@ def check_command(
     """
     ruleset = _ruleset(rules_dir)
     report = check(ruleset, _goals_or_catalog(goal_paths))
-    if fmt == "json":
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-    else:
-        write_check(report, ruleset, sys.stdout, lang)
+    with _stdout() as out:
+        if fmt == "json":
+            out.write(report.model_dump_json(indent=2) + "\n")
+        else:
+            write_check(report, ruleset, out, lang)
     if not report.clean:
         sys.exit(EXIT_UNRESOLVED)
 
@@ -367,10 +383,11 @@ def diff_command(
     """
     old_rules, new_rules = load_ruleset(old), load_ruleset(new)
     report = diff(old_rules, new_rules, _goals_or_catalog(goal_paths))
-    if fmt == "json":
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-    else:
-        write_diff(report, new_rules, sys.stdout, lang)
+    with _stdout() as out:
+        if fmt == "json":
+            out.write(report.model_dump_json(indent=2) + "\n")
+        else:
+            write_diff(report, new_rules, out, lang)
     if report.changed:
         sys.exit(EXIT_UNRESOLVED)
 
@@ -399,22 +416,38 @@ def readiness_command(
     """
     goals = _goals_or_catalog(goal_paths) if goal_paths else None
     report = readiness(_ruleset(rules_dir), load_profile(profile), goals=goals, lang=lang)
-    if fmt == "json":
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-    elif fmt == "markdown":
-        write_readiness_markdown(report, sys.stdout)
-    else:
-        write_readiness_table(report, sys.stdout)
+    with _stdout() as out:
+        if fmt == "json":
+            out.write(report.model_dump_json(indent=2) + "\n")
+        elif fmt == "markdown":
+            write_readiness_markdown(report, out)
+        else:
+            write_readiness_table(report, out)
 
 
 @main.command(name="schema")
 @click.argument("name", type=click.Choice(SCHEMAS), default="classification")
+@reports_errors
 def schema_command(name: str) -> None:
     """Print the JSON Schema of the output (classification) or of one input goal."""
-    click.echo(json.dumps(json_schema(name), ensure_ascii=False, indent=2))
+    with _stdout() as out:
+        out.write(json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n")
 
 
 # -- helpers -----------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _stdout() -> Iterator[TextIO]:
+    """Standard output, a failed write (a full disk) reported as an error."""
+    with output_stream(None) as out:
+        yield cast(TextIO, out)
+
+
+def _report(error: AnsvarError, lang: Language) -> None:
+    """Print ``error`` on standard error and exit with its code."""
+    click.echo(f"{message('error.prefix', lang)}: {error.message(lang)}", err=True)
+    sys.exit(error.exit_code)
 
 
 def _classifier(rules_dir: Path | None, profile: str | None, suggest: bool = True) -> Classifier:
@@ -471,10 +504,8 @@ def _check_goals(
         classifier.decide_ahead(goal)
 
 
-def _refuse_overwriting_input(output: Path, inputs: list[Path]) -> None:
-    target = output.resolve()
-    exists = target.exists()
-    if any(
-        target == path.resolve() or (exists and os.path.samefile(target, path)) for path in inputs
-    ):  # samefile: also a hard link, or another spelling on a case-insensitive disk
-        raise InvalidGoalError("cli.output_is_input", Location(file=str(output)), path=output)
+def _rule_and_profile_files(rules_dir: Path | None, profile: str | None) -> list[Path]:
+    """What a run reads besides its goals: the rule set's folder (every file in it counts)
+    and the profile's file."""
+    read = [rules_dir] if rules_dir is not None else []
+    return read + ([profile_file(profile)] if profile is not None else [])

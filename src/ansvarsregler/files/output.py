@@ -3,20 +3,68 @@
 Results, spreadsheets and an appended catalog file are all written through
 :func:`output_stream`, so a failure half-way never leaves a half-written
 file, and a replaced file keeps its permissions.
+
+A file is written to a temporary file beside it, named
+``.<name>.ansvar-tmp-<pid>-<random>`` so that it can be recognised later:
+SIGTERM, SIGINT or SIGHUP while writing removes it and exits with 128 plus
+the signal's number, the target untouched; a temporary file left by a run
+that could not clean up (``kill -9``, a power cut) is removed by the next
+run that writes the same target, once its process is gone or it is older
+than :data:`STALE_AFTER` seconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import IO, Any
 
 from ansvarsregler.errors import InvalidGoalError, Location
+
+#: What marks a temporary output file as ours: ``.<name>.ansvar-tmp-<pid>-<random>``.
+TEMP_MARK = ".ansvar-tmp-"
+#: A temporary file this old is removed even if a process with its number runs (a reused pid).
+STALE_AFTER = 24 * 60 * 60
+#: The signals that end a run cleanly while it writes (SIGHUP is not on Windows).
+_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def refuse_overwriting_inputs(output: Path, inputs: Iterable[Path]) -> None:
+    """Raise if writing ``output`` would replace or land in one of ``inputs``.
+
+    ``inputs`` are every file the run reads and the folders whose every file
+    it reads (a rule set): the output may be none of them, nor inside such a
+    folder. Paths are compared resolved (symlinks followed) and by identity
+    (``os.path.samefile``: a hard link, or another spelling on a
+    case-insensitive disk).
+    """
+    target = Path(os.path.realpath(output))
+    for path in inputs:
+        source = Path(os.path.realpath(path))
+        inside = source in target.parents and source.is_dir()
+        if target == source or inside or _same_file(target, source):
+            raise InvalidGoalError(
+                "cli.output_is_input", Location(file=str(output)), path=str(output)
+            )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):  # one of them does not exist (yet), or cannot be looked at
+        return False
 
 
 @contextmanager
@@ -27,43 +75,141 @@ def output_stream(output: Path | None, *, binary: bool = False) -> Iterator[IO[A
     it and renamed over it only on success, keeping its permissions; a device
     or pipe such as ``/dev/null`` is written directly. ``binary``: a stream
     of bytes (XLSX, or CSV in the input's own encoding), else UTF-8 text.
+    A write that fails (a full disk) is an :class:`InvalidGoalError` naming
+    the output, not a traceback.
     """
     if output is None:
-        if binary:
+        with _writing_to(None):
+            out: IO[Any] = sys.stdout.buffer if binary else sys.stdout
             sys.stdout.flush()
-            yield sys.stdout.buffer
-            sys.stdout.buffer.flush()
-        else:
-            yield sys.stdout
+            yield out
+            out.flush()
         return
-    target = output.resolve()
     mode = "wb" if binary else "w"
     encoding, newline = (None, None) if binary else ("utf-8", "")
-    try:
+    with _writing_to(output):
+        # a loop of links, a name too long, a folder that cannot be entered; a file not
+        # found is written new (through a dangling link too, as the shell's `>` does)
+        with contextlib.suppress(FileNotFoundError):
+            os.stat(output)
+        target = Path(os.path.realpath(output))
         if target.exists() and not target.is_file():
             with target.open(mode, encoding=encoding, newline=newline) as device:
                 yield device
             return
-        handle: IO[Any] = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-            mode,
-            encoding=encoding,
-            newline=newline,
-            dir=target.parent,
-            prefix=f".{target.name}.",
-            delete=False,
-        )
-    except OSError as error:
-        raise InvalidGoalError(
-            "output.unwritable", Location(file=str(output)), reason=error.strerror or str(error)
-        ) from None
+        remove_stale_temporaries(target)
+        with exit_on_signals():
+            prefix = f"{_temp_prefix(target)}{os.getpid()}-"
+            descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=prefix)
+            try:
+                with open(descriptor, mode, encoding=encoding, newline=newline) as handle:
+                    yield handle
+                os.chmod(name, _file_mode(target))
+                os.replace(name, target)
+            except BaseException:
+                Path(name).unlink(missing_ok=True)
+                raise
+
+
+@contextmanager
+def _writing_to(output: Path | None) -> Iterator[None]:
+    """Turn an error of the operating system while writing ``output`` into a located error.
+
+    An error that names a file (an input read while the results stream) is
+    left for the caller to report; one without a name is the write itself.
+    """
     try:
-        with handle:
-            yield handle
-        os.chmod(handle.name, _file_mode(target))
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+        yield
+    except OSError as error:
+        if isinstance(error, BrokenPipeError) or not _names_output(error, output):
+            raise
+        reason = error.strerror or str(error)
+        if output is None:
+            raise InvalidGoalError("output.stdout_unwritable", Location(), reason=reason) from None
+        raise InvalidGoalError(
+            "output.unwritable", Location(file=str(output)), reason=reason
+        ) from None
+
+
+def _names_output(error: OSError, output: Path | None) -> bool:
+    """Whether ``error`` is about ``output``: it names no file, or ``output``, its resolved
+    path or a temporary file beside it (an input that went away is another matter)."""
+    if error.filename is None:
+        return True
+    if output is None:
+        return False
+    name = Path(os.fsdecode(error.filename))
+    return name == output or name.parent == Path(os.path.realpath(output)).parent
+
+
+@contextmanager
+def exit_on_signals() -> Iterator[None]:
+    """While inside, SIGTERM, SIGINT and SIGHUP raise :class:`SystemExit` (128 + the signal).
+
+    Raising lets every ``finally`` and ``with`` on the way out clean up (the
+    temporary output file, spooled input) instead of the process dying where
+    it stands. Signal handlers can only be set in the main thread; elsewhere
+    (a server's worker) nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.getsignal(number) for number in _SIGNALS}
+
+    def leave(number: int, _frame: FrameType | None) -> None:
+        raise SystemExit(128 + number)
+
+    for number in _SIGNALS:
+        signal.signal(number, leave)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def remove_stale_temporaries(target: Path, *, now: float | None = None) -> None:
+    """Remove temporary files of ``target`` left by runs that ended without cleaning up.
+
+    Only files of our own naming for this target are looked at, and only
+    those whose process is gone or that are older than :data:`STALE_AFTER`.
+    Failing to remove one is no reason to fail the run.
+    """
+    prefix = _temp_prefix(target)
+    now = time.time() if now is None else now
+    try:
+        entries = [entry for entry in os.scandir(target.parent) if entry.name.startswith(prefix)]
+    except OSError:
+        return
+    for entry in entries:
+        pid_text = entry.name[len(prefix) :].split("-", 1)[0]
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
+            if (old or not _process_alive(int(pid_text))) and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+        except (OSError, ValueError):
+            continue
+
+
+def _temp_prefix(target: Path) -> str:
+    """The start of a temporary file's name for ``target``; the name is cut so that a
+    target name near the system's limit (255 bytes) still leaves room for the rest."""
+    return f".{target.name[:100]}{TEMP_MARK}"
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs; on Windows (no signal 0) assume so, the age decides."""
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def _file_mode(target: Path) -> int:

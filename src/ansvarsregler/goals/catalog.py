@@ -30,6 +30,8 @@ def append_goal(path: Path, goal: dict[str, Any]) -> str:
 
     The id is made unique within the file (``-2``, ``-3``, ...).
     """
+    if path.is_dir():
+        raise InvalidGoalError("draft.catalog_is_folder", Location(file=str(path)))
     if path.exists():
         text = path.read_text(encoding="utf-8-sig")
         goal = {**goal, "id": _unique(goal["id"], _goal_ids(path))}

@@ -14,12 +14,14 @@ from __future__ import annotations
 import json
 import math
 import shutil
+import stat
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, Literal, NamedTuple
+from typing import IO, Any, Literal, NamedTuple, TypeVar
 
 import yaml
 
@@ -103,14 +105,15 @@ class GoalFiles:
         self._documents: list[_Document] = []
         try:
             for label, path in self._expand(paths, stdin):
-                fmt, sniffed = (
-                    (input_format, False) if input_format else _detect_format(label, path)
-                )
-                doc = _Document(label, path, fmt, sniffed)
-                if fmt == "csv":
-                    doc.columns = Columns(read_csv(label, path))
-                elif fmt == "xlsx":
-                    doc.columns = Columns(read_xlsx(label, path, sheet))
+                with _reading(label):
+                    fmt, sniffed = (
+                        (input_format, False) if input_format else _detect_format(label, path)
+                    )
+                    doc = _Document(label, path, fmt, sniffed)
+                    if fmt == "csv":
+                        doc.columns = Columns(read_csv(label, path))
+                    elif fmt == "xlsx":
+                        doc.columns = Columns(read_xlsx(label, path, sheet))
                 self._documents.append(doc)
             if sheet is not None and all(doc.format != "xlsx" for doc in self._documents):
                 raise InvalidGoalError("sheet.option_without_xlsx", Location(), sheet=sheet)
@@ -130,7 +133,7 @@ class GoalFiles:
         self.count = 0
         for doc in self._documents:
             sheet = doc.columns.table.sheet if doc.columns is not None else None
-            for goal, line in self._validated(doc):
+            for goal, line in _read_through(doc.label, self._validated(doc)):
                 if goal.id in seen:
                     self._raise_duplicate(goal.id, doc, line())
                 seen.add(goal.id)
@@ -143,7 +146,8 @@ class GoalFiles:
     def goals(self) -> Iterator[Goal]:
         """Second pass: the goals again, in order, without holding JSON Lines in memory."""
         for doc in self._documents:
-            for goal, _ in doc.goals if doc.goals is not None else self._validated(doc):
+            read = doc.goals if doc.goals is not None else self._validated(doc)
+            for goal, _ in _read_through(doc.label, read):
                 yield goal
 
     def spreadsheets(self) -> list[Columns] | None:
@@ -200,6 +204,8 @@ class GoalFiles:
                 files = [(str(file), file) for file in found]
             elif path.is_file():
                 files = [(raw, path)]
+            elif path.exists() and _is_device(path):  # /dev/zero would never end
+                raise InvalidGoalError("input.device", Location(file=raw))
             elif path.exists():  # a pipe such as <(...): it can be read only once
                 with path.open("rb") as pipe:
                     files = [(raw, self._spool(pipe, raw, suffix=path.suffix))]
@@ -251,6 +257,31 @@ class GoalFiles:
         else:
             where = Location(file=doc.label, line=line, goal=goal_id, field="id")
         raise InvalidGoalError("input.duplicate_id", where, goal_id=goal_id, first=first)
+
+
+@contextmanager
+def _reading(label: str) -> Iterator[None]:
+    """An error of the operating system while reading ``label`` (a file without read
+    permission, a disk error) as an error naming the file."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InvalidGoalError("input.unreadable", Location(file=label), reason=reason) from None
+
+
+_T = TypeVar("_T")
+
+
+def _read_through(label: str, goals: Iterable[_T]) -> Iterator[_T]:
+    """``goals``, read under :func:`_reading`."""
+    with _reading(label):
+        yield from goals
+
+
+def _is_device(path: Path) -> bool:
+    mode = path.stat().st_mode
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
 def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:

@@ -27,6 +27,12 @@ def shipped_profiles() -> dict[str, Path]:
 
 def load_profile(name_or_path: str | Path) -> Profile:
     """A profile by shipped name (``verran``, ``bo``; case ignored) or by file path."""
+    resolved = profile_file(name_or_path).resolve()
+    return _load(resolved, resolved.stat().st_mtime_ns)
+
+
+def profile_file(name_or_path: str | Path) -> Path:
+    """The file a profile is read from: the path given, else the shipped profile so named."""
     path = Path(name_or_path)
     if not path.is_file():
         found = shipped_profiles().get(_file_name(str(name_or_path)))
@@ -37,8 +43,7 @@ def load_profile(name_or_path: str | Path) -> Profile:
                 names=", ".join(shipped_profiles()),
             )
         path = found
-    resolved = path.resolve()
-    return _load(resolved, resolved.stat().st_mtime_ns)
+    return path
 
 
 def _file_name(name: str) -> str:

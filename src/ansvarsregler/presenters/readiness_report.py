@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ansvarsregler.analysis.readiness import AuthorityFinding, ReadinessReport
 from ansvarsregler.i18n import message
+from ansvarsregler.presenters.console import QuietConsole
 from ansvarsregler.presenters.flat import md_cell
 
 
@@ -79,7 +79,7 @@ def _markdown_table(findings: tuple[AuthorityFinding, ...], lang: str) -> list[s
 
 def write_readiness_table(report: ReadinessReport, out: TextIO) -> None:
     lang = report.lang
-    console = Console(file=out, highlight=False)
+    console = QuietConsole(file=out, highlight=False)
     console.print(
         message("readiness.heading", lang, municipality=report.municipality),
         style="bold",

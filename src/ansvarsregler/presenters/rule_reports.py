@@ -10,13 +10,14 @@ from rich.markup import escape
 from ansvarsregler.analysis.check import CheckReport, DeadRule
 from ansvarsregler.analysis.diff import Outcome, RulesetDiff
 from ansvarsregler.i18n import message
+from ansvarsregler.presenters.console import QuietConsole
 from ansvarsregler.presenters.wording import describe_facts, describe_pattern
 from ansvarsregler.rules.loader import Ruleset
 from ansvarsregler.vocabulary import Language
 
 
 def _console(out: TextIO) -> Console:
-    return Console(file=out, highlight=False, soft_wrap=True)
+    return QuietConsole(file=out, highlight=False, soft_wrap=True)
 
 
 def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Language) -> None:

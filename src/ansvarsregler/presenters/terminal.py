@@ -12,6 +12,7 @@ from rich.table import Table
 from ansvarsregler.analysis.check import FactPattern
 from ansvarsregler.explain import Explanation
 from ansvarsregler.i18n import message
+from ansvarsregler.presenters.console import QuietConsole
 from ansvarsregler.presenters.wording import describe_pattern
 from ansvarsregler.result import Classification
 from ansvarsregler.rules.loader import Ruleset
@@ -20,7 +21,7 @@ from ansvarsregler.vocabulary import Language, condition_values
 
 
 def _console(out: TextIO) -> Console:
-    return Console(file=out, highlight=False, soft_wrap=False)
+    return QuietConsole(file=out, highlight=False, soft_wrap=False)
 
 
 def write_table(results: Iterable[Classification], out: TextIO, lang: Language) -> None:

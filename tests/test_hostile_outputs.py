@@ -1,0 +1,277 @@
+"""What the project writes, and the files it touches, under hostile conditions (issue 9).
+
+Inputs are never overwritten, output is all or nothing, a signal while writing
+leaves no temporary file behind, errors of the operating system are located
+messages (exit 2), and text from the input cannot steer the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ansvarsregler.cli import main
+from ansvarsregler.errors import InvalidGoalError
+from ansvarsregler.files.output import STALE_AFTER, TEMP_MARK, remove_stale_temporaries
+from ansvarsregler.goals.catalog import append_goal
+from ansvarsregler.municipality.profiles import profile_file
+from ansvarsregler.rules.loader import default_rules_dir
+
+GOALS = """\
+goals:
+  - id: lesing
+    title: Nivå lesing 2. trinn
+    goal_type: service_quality
+    influence: partial
+    budget_impact: within_budget
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def goals_file(tmp_path: Path) -> Path:
+    path = tmp_path / "mal.yaml"
+    path.write_text(GOALS, encoding="utf-8")
+    return path
+
+
+def invoke(runner: CliRunner, *args: str, stdin: str | bytes | None = None):
+    return runner.invoke(main, list(args), input=stdin, catch_exceptions=False)
+
+
+def test_output_onto_the_profile_is_refused(runner, tmp_path, goals_file):
+    profile = tmp_path / "profil.yaml"
+    shutil.copy(profile_file("verran"), profile)
+    before = profile.read_bytes()
+    args = ["classify", str(goals_file), "--profile", str(profile), "--lang", "en"]
+    result = invoke(runner, *args, "-o", str(profile))
+    assert result.exit_code == 2 and "is also an input file" in result.stderr
+    assert profile.read_bytes() == before
+    hard_link = tmp_path / "lenke.yaml"
+    os.link(profile, hard_link)
+    assert invoke(runner, *args, "-o", str(hard_link)).exit_code == 2
+    symlink = tmp_path / "symlenke.json"
+    symlink.symlink_to(profile)
+    assert invoke(runner, *args, "-o", str(symlink)).exit_code == 2
+    assert profile.read_bytes() == before
+
+
+def test_output_onto_a_rule_file_or_into_the_rule_folder_is_refused(runner, tmp_path, goals_file):
+    rules = tmp_path / "regler"
+    shutil.copytree(default_rules_dir(), rules)
+    rule_file = sorted(rules.glob("*.yaml"))[0]
+    before = rule_file.read_bytes()
+    for target in (rule_file, rules / "ny.json", rules / "resultatansvar" / "x.yaml"):
+        result = invoke(
+            runner, "classify", str(goals_file), "--rules", str(rules), "-o", str(target)
+        )
+        assert result.exit_code == 2, target
+        assert not (rules / "ny.json").exists()
+    assert rule_file.read_bytes() == before
+
+
+def test_draft_never_appends_to_the_profile(runner, tmp_path):
+    profile = tmp_path / "profil.yaml"
+    shutil.copy(profile_file("verran"), profile)
+    before = profile.read_bytes()
+    result = invoke(runner, "draft", "--catalog", str(profile), "--profile", str(profile))
+    assert result.exit_code == 2 and profile.read_bytes() == before
+
+
+# -- signals and temporary files ---------------------------------------------------
+
+#: Runs `ansvar classify` with a JSON writer that writes part of the output, says so on
+#: standard error, then waits for standard input: the signal arrives mid-write, every time.
+_HALTING_RUN = """
+import sys
+import ansvarsregler.presenters as presenters
+from ansvarsregler.cli import main
+from ansvarsregler.errors import InvalidGoalError
+from ansvarsregler.goals.catalog import append_goal
+
+def halting(results, out):
+    out.write("[partial")
+    out.flush()
+    sys.stderr.write("writing\\n")
+    sys.stderr.flush()
+    sys.stdin.read()
+
+presenters.write_json = halting
+main()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_signal_while_writing_removes_the_temporary_file(tmp_path, goals_file, signum):
+    target = tmp_path / "resultat.json"
+    target.write_text("old", encoding="utf-8")
+    run = subprocess.Popen(
+        [sys.executable, "-c", _HALTING_RUN, "classify", str(goals_file), "-o", str(target)],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert run.stderr is not None
+    assert run.stderr.readline() == "writing\n"  # the temporary file is half-written now
+    assert [p for p in tmp_path.iterdir() if TEMP_MARK in p.name]
+    run.send_signal(signum)
+    assert run.wait(timeout=60) == 128 + signum
+    assert "Traceback" not in run.stderr.read()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mal.yaml", "resultat.json"]
+    assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_the_next_run_removes_temporary_files_a_killed_run_left(runner, tmp_path, goals_file):
+    target = tmp_path / "resultat.json"
+    dead = tmp_path / f".resultat.json{TEMP_MARK}999999999-abc"  # no such process
+    alive = tmp_path / f".resultat.json{TEMP_MARK}{os.getppid()}-abc"  # a running process
+    old = tmp_path / f".resultat.json{TEMP_MARK}{os.getppid()}-def"
+    other_target = tmp_path / f".annet.json{TEMP_MARK}999999999-abc"
+    not_ours = tmp_path / ".resultat.json.tmp123"
+    for path in (dead, alive, old, other_target, not_ours):
+        path.write_text("half", encoding="utf-8")
+    long_ago = time.time() - STALE_AFTER - 60
+    os.utime(old, (long_ago, long_ago))
+    assert invoke(runner, "classify", str(goals_file), "-o", str(target)).exit_code == 0
+    assert not dead.exists() and not old.exists()
+    assert alive.exists() and other_target.exists() and not_ours.exists()
+
+
+def test_stale_files_are_looked_for_only_beside_the_target(tmp_path):
+    remove_stale_temporaries(tmp_path / "finnes-ikke" / "x.json")  # no folder: nothing to do
+
+
+# -- errors of the operating system -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make_target",
+    [
+        pytest.param(lambda tmp: tmp / ("x" * 300 + ".json"), id="name-too-long"),
+        pytest.param(lambda tmp: tmp / "mal.yaml" / "x.json", id="under-a-file"),
+        pytest.param(lambda tmp: tmp / "ingen" / "x.json", id="no-folder"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_a_located_error(
+    runner, tmp_path, goals_file, make_target
+):
+    target = make_target(tmp_path)
+    result = invoke(runner, "classify", str(goals_file), "-o", str(target), "--lang", "en")
+    assert result.exit_code == 2 and "cannot be written" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_loop_of_links_as_output_is_a_located_error(runner, tmp_path, goals_file):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    result = invoke(runner, "classify", str(goals_file), "-o", str(tmp_path / "a"), "--lang", "en")
+    assert (
+        result.exit_code == 2 and "file " in result.stderr and "cannot be written" in result.stderr
+    )
+    assert (tmp_path / "a").is_symlink()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["classify"], ["rules"], ["schema"], ["check"]])
+def test_a_full_disk_is_a_located_error(tmp_path, command):
+    ansvar = shutil.which("ansvar")
+    assert ansvar
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [ansvar, *command, *(["--format", "json"] if command == ["classify"] else [])],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "standard ut" in done.stderr
+    to_file = subprocess.run(
+        [ansvar, "classify", "-o", "/dev/full", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert to_file.returncode == 2 and "fil /dev/full" in to_file.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="Linux only")
+def test_an_input_that_fails_to_read_is_a_located_error(runner):
+    """``/proc/self/mem`` fails to read at offset 0 even for root, unlike a chmod 000 file."""
+    result = invoke(runner, "classify", "/proc/self/mem", "--input-format", "yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert "file /proc/self/mem: cannot be read" in result.stderr
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads a chmod 000 file"
+)
+def test_an_input_without_read_permission_is_a_located_error(runner, goals_file):
+    goals_file.chmod(0)
+    result = invoke(runner, "classify", str(goals_file), "--lang", "en")
+    assert result.exit_code == 2 and "cannot be read" in result.stderr
+
+
+def test_an_unreadable_input_is_a_located_error_as_root_too(runner, goals_file, monkeypatch):
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = invoke(runner, "classify", str(goals_file), "--lang", "en")
+    assert result.exit_code == 2
+    assert f"file {goals_file}: cannot be read: Permission denied" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_as_input_is_refused(runner):
+    result = invoke(runner, "classify", "/dev/zero", "--lang", "en")
+    assert result.exit_code == 2 and "file /dev/zero: is a device" in result.stderr
+
+
+def test_a_folder_as_the_draft_catalog_is_a_located_error(runner, tmp_path):
+    result = invoke(runner, "draft", "--catalog", str(tmp_path), "--lang", "en")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    with pytest.raises(InvalidGoalError) as typed:  # a folder typed at the prompt
+        append_goal(tmp_path, {"id": "a", "title": "Øke lesing"})
+    assert typed.value.location.file == str(tmp_path)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_closed_pipe_ends_quietly(tmp_path, fmt):
+    ansvar = shutil.which("ansvar")
+    assert ansvar
+    done = subprocess.run(
+        f"'{ansvar}' classify --format {fmt} | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        executable="/bin/bash",
+        env={**os.environ, "PIPESTATUS_OF": "ansvar"},
+    )
+    assert done.stderr == ""
+    status = subprocess.run(
+        f"'{ansvar}' classify --format {fmt} | head -n 1 >/dev/null; exit ${{PIPESTATUS[0]}}",
+        shell=True,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        executable="/bin/bash",
+    )
+    assert status.returncode == 0
