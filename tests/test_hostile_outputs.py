@@ -17,11 +17,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ansvarsregler.cli import main
 from ansvarsregler.errors import InvalidGoalError
 from ansvarsregler.files.output import STALE_AFTER, TEMP_MARK, remove_stale_temporaries
 from ansvarsregler.goals.catalog import append_goal
+from ansvarsregler.goals.files import GoalFiles
 from ansvarsregler.municipality.profiles import profile_file
 from ansvarsregler.rules.loader import default_rules_dir
 
@@ -100,6 +103,7 @@ import ansvarsregler.presenters as presenters
 from ansvarsregler.cli import main
 from ansvarsregler.errors import InvalidGoalError
 from ansvarsregler.goals.catalog import append_goal
+from ansvarsregler.goals.files import GoalFiles
 
 def halting(results, out):
     out.write("[partial")
@@ -275,3 +279,56 @@ def test_a_closed_pipe_ends_quietly(tmp_path, fmt):
         executable="/bin/bash",
     )
     assert status.returncode == 0
+
+
+# -- appending to a catalog ------------------------------------------------------------
+
+_CATALOG_ENDINGS = {
+    "plain": "    title: Første mål\n",
+    "keep-block": "    title: Første mål\n    note: |+\n      linje\n\n",
+    "folded": "    title: Første mål\n    note: >-\n      en\n      to\n",
+    "comment": "    title: Første mål\n# slutt\n",
+}
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    ending=st.sampled_from(sorted(_CATALOG_ENDINGS)),
+    crlf=st.booleans(),
+    bom=st.booleans(),
+    trailing_newline=st.booleans(),
+    indent=st.sampled_from(["", "  ", "    "]),
+)
+def test_appending_keeps_every_byte_of_the_catalog(
+    tmp_path, ending, crlf, bom, trailing_newline, indent
+):
+    item = ("- id: forste\n" + _CATALOG_ENDINGS[ending]).replace("    ", "  ")
+    body = "goals:\n" + "".join(
+        line if line.startswith("#") else indent + line for line in item.splitlines(True)
+    )
+    if not trailing_newline:
+        body = body.rstrip("\n")
+    if crlf:
+        body = body.replace("\n", "\r\n")
+    old = (b"\xef\xbb\xbf" if bom else b"") + body.encode("utf-8")
+    path = tmp_path / "katalog.yaml"
+    path.write_bytes(old)
+    before = GoalFiles([str(path)]).check()
+    old_goals = [read.goal for read in before]
+    try:
+        append_goal(path, {"id": "ny", "title": "Nytt mål"})
+    except InvalidGoalError as error:  # only where appending would change the last text
+        assert error.key == "draft.would_change" and ending == "keep-block"
+        assert not trailing_newline and path.read_bytes() == old
+        return
+    new = path.read_bytes()
+    assert new.startswith(old)
+    added = new[len(old) :]
+    if crlf:
+        assert b"\n" not in added.replace(b"\r\n", b"")
+    else:
+        assert b"\r" not in added
+    goals = [read.goal for read in GoalFiles([str(path)]).check()]
+    assert goals[:-1] == old_goals and goals[-1].id == "ny"

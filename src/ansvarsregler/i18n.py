@@ -204,6 +204,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Målet {goal_id!r} er lagt til i {path}.",
         "en": "The goal {goal_id!r} was added to {path}.",
     },
+    "draft.would_change": {
+        "nb": "filen slutter midt i en tekst som beholder linjeskift (|+); et nytt mål etter "
+        "den ville endre teksten; avslutt filen med et linjeskift og prøv igjen",
+        "en": "the file ends inside a text that keeps its line breaks (|+); a goal after it "
+        "would change that text; end the file with a line break and try again",
+    },
     "draft.cannot_append": {
         "nb": "målene i filen står ikke som en blokkliste («- id: ...»), så et nytt mål kan "
         "ikke legges til uten å skrive om filen",
