@@ -43,6 +43,7 @@ PUBLIC_API = [
 LAYERS = [
     "vocabulary",
     "folding",
+    "text",
     "i18n",
     "errors",
     "limits",

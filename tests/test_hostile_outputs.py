@@ -7,6 +7,7 @@ messages (exit 2), and text from the input cannot steer the terminal.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -27,6 +28,7 @@ from ansvarsregler.goals.catalog import append_goal
 from ansvarsregler.goals.files import GoalFiles
 from ansvarsregler.municipality.profiles import profile_file
 from ansvarsregler.rules.loader import default_rules_dir
+from ansvarsregler.text import excerpt, visible
 
 GOALS = """\
 goals:
@@ -332,3 +334,51 @@ def test_appending_keeps_every_byte_of_the_catalog(
         assert b"\r" not in added
     goals = [read.goal for read in GoalFiles([str(path)]).check()]
     assert goals[:-1] == old_goals and goals[-1].id == "ny"
+
+
+# -- what reaches the terminal ---------------------------------------------------------
+
+_HOSTILE_TITLE = "x\x1b]0;pwned\x07 \x1b[31mred\r over \u202e backwards \x9b c1"
+
+
+def test_control_characters_are_shown_not_run_on_the_terminal(runner, tmp_path):
+    path = tmp_path / "mal.json"
+    path.write_text(json.dumps([{"id": "a\x1b[2J", "title": _HOSTILE_TITLE}]), encoding="utf-8")
+    for args in (["classify", str(path), "--format", "table"], ["explain", "a\x1b[2J", str(path)]):
+        result = invoke(runner, *args)
+        assert result.exit_code == 0, result.stderr
+        assert not any(c in result.stdout for c in "\x1b\x07\r\u202e\x9b")
+        assert "␛]0;pwned␇" in result.stdout and "\\u202e" in result.stdout
+    missing = invoke(runner, "explain", "\x1b[2Jnone", str(path))
+    assert missing.exit_code == 2 and "\x1b" not in missing.stderr
+    data = invoke(runner, "classify", str(path), "--format", "json")
+    assert json.loads(data.stdout)[0]["title"] == _HOSTILE_TITLE  # data keeps the text
+
+
+def test_a_markdown_table_cannot_be_broken_by_a_title(runner, tmp_path):
+    path = tmp_path / "mal.json"
+    path.write_text(json.dumps([{"id": "a", "title": "en | to\nny rad"}]), encoding="utf-8")
+    lines = invoke(runner, "classify", str(path), "--format", "markdown").stdout.splitlines()
+    assert len(lines) == 3 and lines[2].count(" | ") == lines[0].count(" | ")
+
+
+def test_an_error_quotes_only_an_excerpt_of_a_big_value(runner, tmp_path):
+    profile = tmp_path / "profil.yaml"
+    profile.write_text("x" * 5_000_000, encoding="utf-8")
+    result = invoke(runner, "readiness", str(profile))
+    assert result.exit_code == 2
+    assert len(result.stderr) < 500 and "…" in result.stderr
+
+
+def test_a_huge_title_is_cut_in_the_table(runner, tmp_path):
+    path = tmp_path / "mal.yaml"
+    path.write_text("- id: a\n  title: " + "x" * 2_000_000 + "\n", encoding="utf-8")
+    result = invoke(runner, "classify", str(path), "--format", "table", "--lang", "en")
+    assert result.exit_code == 0
+    assert len(result.stdout) < 20_000 and "--format json" in result.stdout
+
+
+def test_visible_shows_every_control_character():
+    assert visible("a\x1b[31mb\x07\r\x7f\x9b\u202e\n\t") == "a␛[31mb␇␍␡\\x9b\\u202e␊␉"
+    assert visible("linje\n\tto", keep_lines=True) == "linje\n\tto"
+    assert excerpt("x" * 100, 10) == "x" * 9 + "…"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ansvarsregler.i18n import message
+from ansvarsregler.text import EXCERPT_LENGTH, excerpt
 from ansvarsregler.vocabulary import Language
 
 EXIT_OK = 0
@@ -39,7 +40,8 @@ class Location:
         for key in ("file", "sheet", "line", "row", "goal", "rule", "invariant", "column", "field"):
             value = getattr(self, key)
             if value is not None:
-                parts.append(message(f"loc.{key}", lang, value=value))
+                length = 2 * EXCERPT_LENGTH if key == "file" else EXCERPT_LENGTH
+                parts.append(message(f"loc.{key}", lang, value=shown(value, length)))
         if self.item is not None and self.goal is None:
             parts.append(message("loc.item", lang, value=self.item))
         return ", ".join(parts)
@@ -60,8 +62,46 @@ class AnsvarError(Exception):
 
     def message(self, lang: Language = "nb") -> str:
         where = self.location.describe(lang)
-        text = message(self.key, lang, **self.params)
+        text = message(self.key, lang, **shown_params(self.params))
         return f"{where}: {text}" if where else text
+
+
+#: Parameters that hold our own words (lists of what is allowed), never the input's.
+_OWN_WORDS = frozenset(
+    {"allowed", "allowed_nb", "allowed_en", "names", "facts", "what", "field_nb", "field_en"}
+)
+
+
+def shown_params(params: dict[str, object]) -> dict[str, object]:
+    """``params`` as a message shows them: every value from the input cut to an excerpt,
+    so that a message quoting a whole file (a profile that is not one) stays one line."""
+    return {
+        name: value if name in _OWN_WORDS else shown(value, EXCERPT_LENGTH)
+        for name, value in params.items()
+    }
+
+
+def shown(value: object, length: int) -> object:
+    """``value`` cut to ``length`` characters however it is formatted (``{v}``, ``{v!r}``)."""
+    if value is None or isinstance(value, int | float):
+        return value
+    return _Excerpt(value, length)
+
+
+class _Excerpt:
+    """A value that formats as an excerpt of itself, in ``str`` and ``repr`` alike."""
+
+    def __init__(self, value: object, length: int) -> None:
+        self.value, self.length = value, length
+
+    def __str__(self) -> str:
+        return excerpt(str(self.value), self.length)
+
+    def __repr__(self) -> str:
+        return excerpt(repr(self.value), self.length)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 class InvalidGoalError(AnsvarError):

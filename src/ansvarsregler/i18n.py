@@ -656,6 +656,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "kan ikke leses eller skrives: {reason}",
         "en": "cannot be read or written: {reason}",
     },
+    "table.cut": {
+        "nb": "Tekster over {length} tegn er kuttet (…) i tabellen; --format json viser dem hele.",
+        "en": "Texts over {length} characters are cut (…) in the table; --format json shows "
+        "them whole.",
+    },
     "cli.more_warnings": {
         "nb": "... og {count} advarsler til",
         "en": "... and {count} more warnings",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ansvarsregler.errors import AnsvarError, Location
+from ansvarsregler.errors import AnsvarError, Location, shown_params
 from ansvarsregler.i18n import message
 from ansvarsregler.vocabulary import Language
 
@@ -69,7 +69,7 @@ class LimitError(AnsvarError):
     def message(self, lang: Language = "nb") -> str:
         """The general message, with the limit described in ``lang``."""
         where = self.location.describe(lang)
-        numbers = {name: _number(value, lang) for name, value in self.params.items()}
+        numbers = {name: _number(value, lang) for name, value in shown_params(self.params).items()}
         what = message(f"limit.{self.limit.name}", lang)
         text = message(self.key, lang, **{**self.params, **numbers, "what": what})
         return f"{where}: {text}" if where else text

@@ -48,6 +48,7 @@ from ansvarsregler.presenters.spreadsheet import (
 from ansvarsregler.presenters.terminal import write_explanation, write_rules
 from ansvarsregler.result import Classification
 from ansvarsregler.rules.loader import Ruleset, default_ruleset, load_ruleset, shipped_data_dir
+from ansvarsregler.text import visible
 from ansvarsregler.vocabulary import LANGUAGES, Language
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -446,7 +447,7 @@ def _stdout() -> Iterator[TextIO]:
 
 def _report(error: AnsvarError, lang: Language) -> None:
     """Print ``error`` on standard error and exit with its code."""
-    click.echo(f"{message('error.prefix', lang)}: {error.message(lang)}", err=True)
+    click.echo(visible(f"{message('error.prefix', lang)}: {error.message(lang)}"), err=True)
     sys.exit(error.exit_code)
 
 
@@ -494,7 +495,8 @@ def _check_goals(
         for warning in goal_warnings(goal, lang):
             if shown < _MAX_WARNINGS_SHOWN:
                 where = read.where().describe(lang)
-                click.echo(f"{message('warning.prefix', lang)}: {where}: {warning}", err=True)
+                line = f"{message('warning.prefix', lang)}: {where}: {warning}"
+                click.echo(visible(line), err=True)
                 shown += 1
             else:
                 hidden += 1

@@ -17,6 +17,7 @@ from ansvarsregler.presenters.wording import describe_pattern
 from ansvarsregler.result import Classification
 from ansvarsregler.rules.loader import Ruleset
 from ansvarsregler.rules.schema import Rule
+from ansvarsregler.text import excerpt
 from ansvarsregler.vocabulary import Language, condition_values
 
 
@@ -25,12 +26,17 @@ def _console(out: TextIO) -> Console:
 
 
 def write_table(results: Iterable[Classification], out: TextIO, lang: Language) -> None:
-    """Three columns, so the justification gets most of the width: goal, owner, why."""
+    """Three columns, so the justification gets most of the width: goal, owner, why.
+
+    A text longer than :data:`CELL_SHOWN` characters is cut with ``…`` and a
+    note below the table says so (``--format json`` has it whole).
+    """
     table = Table(show_lines=True, expand=True)
     table.add_column(message("col.title", lang), ratio=2, overflow="fold")
     table.add_column(message("col.owner", lang), ratio=2, overflow="fold")
     table.add_column(message("col.justification", lang), ratio=5, overflow="fold")
     total = unresolved = 0
+    cut = False
     for result in results:
         total += 1
         unresolved += result.owner is None
@@ -40,16 +46,35 @@ def write_table(results: Iterable[Classification], out: TextIO, lang: Language) 
             adopted = message("col.adopted_by", lang).lower()
             owner = f"[bold]{result.owner_label}[/]\n[dim]{adopted}: {result.adopted_by_label}[/]"
         rule = message("explain.by_rule", lang, rule=result.rule)
+        goal_id, title, justification = (
+            _cell(text) for text in (result.goal_id, result.title, result.justification)
+        )
+        cut = cut or (goal_id, title, justification) != (
+            result.goal_id,
+            result.title,
+            result.justification,
+        )
         table.add_row(
-            f"[bold]{escape(result.goal_id)}[/]\n{escape(result.title)}",
+            f"[bold]{escape(goal_id)}[/]\n{escape(title)}",
             f"{owner}\n[dim]{rule}[/]",
-            escape(result.justification),
+            escape(justification),
         )
     console = _console(out)
     console.print(table)
     console.print(
         message("summary", lang, total=total, resolved=total - unresolved, unresolved=unresolved)
     )
+    if cut:
+        console.print(message("table.cut", lang, length=CELL_SHOWN), markup=False, soft_wrap=True)
+
+
+#: Characters of one text a table cell shows: rich lays out a cell in time that grows
+#: faster than its length (a 1 MB title took seconds, 10 MB minutes).
+CELL_SHOWN = 500
+
+
+def _cell(text: str) -> str:
+    return excerpt(text, CELL_SHOWN)
 
 
 def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> None:
