@@ -40,7 +40,7 @@ class Location:
         for key in ("file", "sheet", "line", "row", "goal", "rule", "invariant", "column", "field"):
             value = getattr(self, key)
             if value is not None:
-                length = 2 * EXCERPT_LENGTH if key == "file" else EXCERPT_LENGTH
+                length = PATH_LENGTH if key == "file" else EXCERPT_LENGTH
                 parts.append(message(f"loc.{key}", lang, value=shown(value, length)))
         if self.item is not None and self.goal is None:
             parts.append(message("loc.item", lang, value=self.item))
@@ -66,6 +66,10 @@ class AnsvarError(Exception):
         return f"{where}: {text}" if where else text
 
 
+#: Characters of a file's path (with its line) a message shows: paths are long, not huge.
+PATH_LENGTH = 4 * EXCERPT_LENGTH
+#: Parameters that name a file, perhaps with a line (``mal.jsonl:1``).
+_PATHS = frozenset({"first", "where", "path", "source"})
 #: Parameters that hold our own words (lists of what is allowed), never the input's.
 _OWN_WORDS = frozenset(
     {"allowed", "allowed_nb", "allowed_en", "names", "facts", "what", "field_nb", "field_en"}
@@ -76,7 +80,9 @@ def shown_params(params: dict[str, object]) -> dict[str, object]:
     """``params`` as a message shows them: every value from the input cut to an excerpt,
     so that a message quoting a whole file (a profile that is not one) stays one line."""
     return {
-        name: value if name in _OWN_WORDS else shown(value, EXCERPT_LENGTH)
+        name: value
+        if name in _OWN_WORDS
+        else shown(value, PATH_LENGTH if name in _PATHS else EXCERPT_LENGTH)
         for name, value in params.items()
     }
 
