@@ -382,3 +382,51 @@ def test_visible_shows_every_control_character():
     assert visible("a\x1b[31mb\x07\r\x7f\x9b\u202e\n\t") == "a␛[31mb␇␍␡\\x9b\\u202e␊␉"
     assert visible("linje\n\tto", keep_lines=True) == "linje\n\tto"
     assert excerpt("x" * 100, 10) == "x" * 9 + "…"
+
+
+# -- nothing written before the input is known to be good -------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "csv"])
+def test_a_value_json_cannot_write_is_refused_before_any_output(runner, tmp_path, fmt):
+    path = tmp_path / "mal.json"
+    good = [{"id": f"g{n}", "title": "Øke lesing"} for n in range(50)]
+    lone_surrogate = '{"id": "b", "title": "t", "x": {"y": ["\\ud800"]}}'
+    path.write_text(json.dumps(good)[:-1] + ", " + lone_surrogate + "]", encoding="utf-8")
+    result = invoke(runner, "classify", str(path), "--format", fmt, "--lang", "en")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "goal 'b'" in result.stderr and "field x" in result.stderr
+
+
+def test_an_xlsx_cell_over_excels_limit_is_refused_not_cut(runner, tmp_path, monkeypatch):
+    import ansvarsregler.presenters.spreadsheet as spreadsheet
+
+    monkeypatch.setattr(spreadsheet, "XLSX_CELL_LENGTH", 100)  # a justification is longer
+    out = tmp_path / "resultat.xlsx"
+    goals = tmp_path / "mal.yaml"
+    goals.write_text(GOALS, encoding="utf-8")
+    result = invoke(runner, "classify", str(goals), "-o", str(out), "--lang", "en")
+    assert result.exit_code == 2 and not out.exists()
+    assert "row 2, column" in result.stderr and "at most 100" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_reading_standard_input_on_a_terminal_says_so(goals_file):
+    ansvar = shutil.which("ansvar")
+    assert ansvar
+    controller, terminal = os.openpty()
+    run = subprocess.Popen(
+        [ansvar, "classify", "-", "--lang", "en", "--format", "json"],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(terminal)
+    assert run.stderr is not None
+    hint = run.stderr.readline()  # printed before the goals are read: it waits for them now
+    os.write(controller, GOALS.replace("\n", "\r").encode() + b"\r\x04")  # the goals, Ctrl-D
+    out, _ = run.communicate(timeout=60)
+    os.close(controller)
+    assert hint.startswith("Reading goals from standard input; end with Ctrl-D")
+    assert run.returncode == 0 and json.loads(out)[0]["goal_id"] == "lesing"

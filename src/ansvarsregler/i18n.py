@@ -78,6 +78,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{value!r} er ikke tillatt; tillatt er: {allowed}",
         "en": "{value!r} is not allowed; allowed: {allowed}",
     },
+    "value.not_writable": {
+        "nb": "kan ikke skrives ut som JSON: {reason}",
+        "en": "cannot be written as JSON: {reason}",
+    },
+    "output.cell_too_long": {
+        "nb": "teksten har {length} tegn, og en XLSX-celle rommer høyst {limit}; bruk "
+        "--format csv eller json, som skriver den hel",
+        "en": "the text has {length} characters and an XLSX cell holds at most {limit}; use "
+        "--format csv or json, which write it whole",
+    },
+    "cli.reading_stdin": {
+        "nb": "Leser mål fra standard inn; avslutt med Ctrl-D (Ctrl-Z og Enter på Windows).",
+        "en": "Reading goals from standard input; end with Ctrl-D (Ctrl-Z then Enter on Windows).",
+    },
     "value.unknown_field": {
         "nb": "ukjent felt; tillatte felt er: {allowed}",
         "en": "unknown field; allowed fields: {allowed}",

@@ -197,7 +197,7 @@ def classify(
     with GoalFiles(
         sources,
         input_format=cast(InputFormat | None, input_format),
-        stdin=_stdin(),
+        stdin=_stdin(paths, lang),
         sheet=sheet,
     ) as goal_files:
         if output is not None:
@@ -270,7 +270,7 @@ def explain_command(
     classifier = _classifier(rules_dir, profile, suggest)
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
     with GoalFiles(
-        sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin()
+        sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin(paths, lang)
     ) as goal_files:
         goals = [read.goal for read in goal_files.check()]  # every goal is validated
     goal = next((g for g in goals if g.id == goal_id), None)
@@ -469,7 +469,10 @@ def _goals_or_catalog(paths: tuple[str, ...]) -> list[Goal]:
         return [read.goal for read in goal_files.check()]
 
 
-def _stdin() -> Any:
+def _stdin(paths: tuple[str, ...], lang: Language) -> Any:
+    """Standard input for ``-``; on a terminal, a hint first that it is being read."""
+    if "-" in paths and sys.stdin.isatty():
+        click.echo(message("cli.reading_stdin", lang), err=True)
     return sys.stdin.buffer
 
 

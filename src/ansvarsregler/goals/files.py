@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -220,7 +219,9 @@ class GoalFiles:
     def _spool(self, source: IO[bytes], label: str, suffix: str = "") -> Path:
         spool = tempfile.NamedTemporaryFile(prefix="ansvar-", suffix=suffix or ".in")  # noqa: SIM115
         self._spools.append(spool)
-        shutil.copyfileobj(source, spool)
+        read = getattr(source, "read1", source.read)  # one read each: on a terminal, one
+        while chunk := read(1 << 16):  # Ctrl-D ends the input (read() would want a second)
+            spool.write(chunk)
         spool.flush()
         if spool.tell() == 0:
             raise InvalidGoalError("input.empty_stdin", Location(file=label))

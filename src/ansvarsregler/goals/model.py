@@ -10,10 +10,12 @@ from __future__ import annotations
 import difflib
 import operator
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticSerializationError, to_json
 
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.i18n import invalid
@@ -115,7 +117,7 @@ def to_goal(
             found=type(raw).__name__,
         )
     try:
-        return Goal.model_validate(raw)
+        goal = Goal.model_validate(raw)
     except ValueError as error:  # e.g. an integer id too long to turn into text
         if isinstance(error, ValidationError):
             raise _invalid_goal(error, raw, item, file, line_for) from None
@@ -127,6 +129,22 @@ def to_goal(
             value=_shown_id(raw),
             reason=str(error),
         ) from None
+    if goal.__pydantic_extra__:
+        _check_writable(goal, Location(file=file, item=item, goal=goal.id))
+    return goal
+
+
+def _check_writable(goal: Goal, where: Location) -> None:
+    """Refuse an extra field JSON output could not write (a lone surrogate such as
+    ``"\\ud800"``, an object that is not data), so output never fails half-way."""
+    for name, value in (goal.__pydantic_extra__ or {}).items():
+        try:
+            to_json(value)
+        except (PydanticSerializationError, ValueError) as error:
+            reason = str(error).split(": ", 1)[-1]
+            raise InvalidGoalError(
+                "value.not_writable", replace(where, field=name), reason=reason
+            ) from None
 
 
 def _invalid_goal(

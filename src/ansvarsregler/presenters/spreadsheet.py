@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
+from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.goals.columns import RESULT_COLUMNS, Columns, result_columns, result_headers
 from ansvarsregler.goals.spreadsheets import EXCEL_DIALECT, Cell, cell_text, is_blank
 from ansvarsregler.i18n import message
@@ -271,11 +272,43 @@ def _write_xlsx(
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.append([_xlsx_cell(sheet, cell, None) for cell in header])
-    for cells, results, formats in rows:
-        row = [_xlsx_cell(sheet, cell, formats.get(i)) for i, cell in enumerate(cells)]
-        row.extend(_xlsx_cell(sheet, cell, None) for cell in results)
-        sheet.append(row)
-    workbook.save(out)
+    try:
+        for number, (cells, results, formats) in enumerate(rows, start=2):
+            row = [_xlsx_cell(sheet, cell, formats.get(i)) for i, cell in enumerate(cells)]
+            row.extend(_xlsx_cell(sheet, cell, None) for cell in results)
+            _refuse_long_cells(row, header, number)
+            sheet.append(row)
+    except InvalidGoalError:
+        sheet.close()  # ends openpyxl's own temporary file; nothing has reached ``out``
+        raise
+    workbook.save(out)  # the first byte of ``out``: the rows are held until here
+
+
+#: Characters one XLSX cell holds (Excel's limit; longer text is cut by Excel).
+XLSX_CELL_LENGTH = 32_767
+
+
+def _refuse_long_cells(row: list[Any], header: list[Cell], number: int) -> None:
+    """Refuse a row with a cell over :data:`XLSX_CELL_LENGTH` characters, naming it.
+
+    Refused rather than split: a result cell is one justification or list of
+    questions, and text split over cells, or cut, reads as a different
+    text; CSV and JSON output hold it whole. Nothing has been written then
+    (``workbook.save`` writes the file), so the output is all or nothing.
+    """
+    for index, cell in enumerate(row):
+        text = getattr(cell, "value", cell)
+        if isinstance(text, str) and len(text) > XLSX_CELL_LENGTH:
+            from openpyxl.utils import get_column_letter
+
+            head = header[index] if index < len(header) else None
+            column = get_column_letter(index + 1) + (f" ({head})" if head else "")
+            raise InvalidGoalError(
+                "output.cell_too_long",
+                Location(row=number, column=column),
+                length=len(text),
+                limit=XLSX_CELL_LENGTH,
+            )
 
 
 def _xlsx_cell(sheet: WriteOnlyWorksheet, cell: Cell, number_format: str | None) -> Any:

@@ -70,7 +70,7 @@ def write_table(results: Iterable[Classification], out: TextIO, lang: Language) 
 
 #: Characters of one text a table cell shows: rich lays out a cell in time that grows
 #: faster than its length (a 1 MB title took seconds, 10 MB minutes).
-CELL_SHOWN = 500
+CELL_SHOWN = 2000
 
 
 def _cell(text: str) -> str:
