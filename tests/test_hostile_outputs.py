@@ -93,6 +93,10 @@ def test_draft_never_appends_to_the_profile(runner, tmp_path):
     before = profile.read_bytes()
     result = invoke(runner, "draft", "--catalog", str(profile), "--profile", str(profile))
     assert result.exit_code == 2 and profile.read_bytes() == before
+    answers = "\n".join(["Redusere sykefraværet", "", "1", str(profile)]) + "\n"
+    typed = invoke(runner, "draft", "--profile", str(profile), "--lang", "en", stdin=answers)
+    assert typed.exit_code == 2 and "is also an input file" in typed.stderr
+    assert profile.read_bytes() == before
 
 
 # -- signals and temporary files ---------------------------------------------------
@@ -131,11 +135,15 @@ def test_a_signal_while_writing_removes_the_temporary_file(tmp_path, goals_file,
         text=True,
     )
     assert run.stderr is not None
-    assert run.stderr.readline() == "writing\n"  # the temporary file is half-written now
-    assert [p for p in tmp_path.iterdir() if TEMP_MARK in p.name]
-    run.send_signal(signum)
-    assert run.wait(timeout=60) == 128 + signum
-    assert "Traceback" not in run.stderr.read()
+    try:
+        assert run.stderr.readline() == "writing\n"  # the temporary file is half-written now
+        assert [p for p in tmp_path.iterdir() if TEMP_MARK in p.name]
+        run.send_signal(signum)
+        assert run.wait(timeout=60) == 128 + signum
+        assert "Traceback" not in run.stderr.read()
+    finally:
+        run.kill()
+        run.wait()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mal.yaml", "resultat.json"]
     assert target.read_text(encoding="utf-8") == "old"
 
@@ -423,10 +431,11 @@ def test_reading_standard_input_on_a_terminal_says_so(goals_file):
         text=True,
     )
     os.close(terminal)
-    assert run.stderr is not None
-    hint = run.stderr.readline()  # printed before the goals are read: it waits for them now
-    os.write(controller, GOALS.replace("\n", "\r").encode() + b"\r\x04")  # the goals, Ctrl-D
-    out, _ = run.communicate(timeout=60)
-    os.close(controller)
-    assert hint.startswith("Reading goals from standard input; end with Ctrl-D")
+    try:
+        os.write(controller, GOALS.replace("\n", "\r").encode() + b"\r\x04")  # goals, Ctrl-D
+        out, err = run.communicate(timeout=60)
+    finally:
+        run.kill()
+        os.close(controller)
+    assert err.startswith("Reading goals from standard input; end with Ctrl-D")
     assert run.returncode == 0 and json.loads(out)[0]["goal_id"] == "lesing"

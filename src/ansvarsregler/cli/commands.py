@@ -306,9 +306,10 @@ def draft_command(
     with the owner and the justification, and can add the goal with its facts
     to a catalog file.
     """
-    if catalog is not None:  # the catalog is written; the rules and the profile only read
-        refuse_overwriting_inputs(catalog, _rule_and_profile_files(rules_dir, profile))
-    run_draft(_classifier(rules_dir, profile), lang, catalog)
+    read = _rule_and_profile_files(rules_dir, profile)  # the catalog may be none of them
+    if catalog is not None:  # refused before the dialogue, not after it
+        refuse_overwriting_inputs(catalog, read)
+    run_draft(_classifier(rules_dir, profile), lang, catalog, read)
 
 
 @main.command(name="rules")

@@ -10,12 +10,14 @@ justification, and the goal can be kept in a catalog file with its facts.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from ansvarsregler.classifier import Classifier
+from ansvarsregler.files.output import refuse_overwriting_inputs
 from ansvarsregler.folding import plain_letters
 from ansvarsregler.goals.catalog import append_goal
 from ansvarsregler.i18n import message
@@ -42,8 +44,14 @@ def _prompt_until(text: str, answer_of: Any, problem: str, default: str | None =
         click.echo(problem, err=True)
 
 
-def run_draft(classifier: Classifier, lang: Language, catalog: Path | None) -> Classification:
-    """Ask for a draft goal, ask the rules' questions until it has an owner, offer to keep it."""
+def run_draft(
+    classifier: Classifier, lang: Language, catalog: Path | None, read: Sequence[Path] = ()
+) -> Classification:
+    """Ask for a draft goal, ask the rules' questions until it has an owner, offer to keep it.
+
+    ``read``: the files the run reads (the profile, the rule set's folder): the catalog may
+    be none of them, whether given as ``--catalog`` or typed at the prompt.
+    """
     title = click.prompt(message("draft.title", lang)).strip()
     while not title:
         title = click.prompt(message("draft.title", lang)).strip()
@@ -59,7 +67,7 @@ def run_draft(classifier: Classifier, lang: Language, catalog: Path | None) -> C
         goal[question.fact] = _ask(classifier, question, lang)
         result = classifier.classify(goal, lang=lang)
     _show(result, lang)
-    _offer_to_keep(classifier, goal, result, catalog, lang)
+    _offer_to_keep(classifier, goal, result, catalog, lang, read)
     return result
 
 
@@ -112,6 +120,7 @@ def _offer_to_keep(
     result: Classification,
     catalog: Path | None,
     lang: Language,
+    read: Sequence[Path],
 ) -> None:
     """Append the goal with the facts it was classified on to a catalog file, if wanted."""
     click.echo("")
@@ -127,6 +136,7 @@ def _offer_to_keep(
         default=message("draft.yes", lang),
     ):
         return
+    refuse_overwriting_inputs(catalog, read)
     kept = _with_facts(classifier, goal, result)
     goal_id = append_goal(catalog, kept)
     click.echo(message("draft.kept", lang, goal_id=goal_id, path=catalog))
