@@ -671,9 +671,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot be read or written: {reason}",
     },
     "table.cut": {
-        "nb": "Tekster over {length} tegn er kuttet (…) i tabellen; --format json viser dem hele.",
-        "en": "Texts over {length} characters are cut (…) in the table; --format json shows "
-        "them whole.",
+        "nb": "Tekster over {length} tegn er kuttet (…) her; --format json viser dem hele.",
+        "en": "Texts over {length} characters are cut (…) here; --format json shows them whole.",
     },
     "cli.more_warnings": {
         "nb": "... og {count} advarsler til",

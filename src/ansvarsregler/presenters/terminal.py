@@ -78,20 +78,26 @@ def _cell(text: str) -> str:
 
 
 def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> None:
-    """The reasoning as plain text (no markup: ids and titles are printed as they are)."""
+    """The reasoning as plain text (no markup: ids and titles are printed as they are).
+
+    A line longer than :data:`CELL_SHOWN` characters is cut, as in the table.
+    """
     console = _console(out)
+    cut = False
 
     def heading(key: str) -> None:
         console.print(f"\n{message(key, lang)}", style="bold", markup=False)
 
-    def line(text: str) -> None:
-        console.print(text, markup=False)
+    def line(text: str, style: str = "") -> None:
+        nonlocal cut
+        shown = _cell(text)
+        cut = cut or shown != text
+        console.print(shown, style=style, markup=False)
 
     result = explanation.result
-    console.print(
+    line(
         message("explain.heading", lang, goal_id=explanation.goal_id, title=explanation.title),
         style="bold",
-        markup=False,
     )
     heading("explain.given")
     for fact in explanation.given:
@@ -129,6 +135,9 @@ def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> 
         line(f"  {rule.rule}")
         for mismatch in rule.mismatches:
             line(f"    - {mismatch.text}")
+    if cut:
+        note = message("table.cut", lang, length=CELL_SHOWN)
+        console.print(f"\n{note}", markup=False, soft_wrap=True)
 
 
 def write_rules(ruleset: Ruleset, out: TextIO, lang: Language) -> None:
