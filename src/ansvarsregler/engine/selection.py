@@ -13,6 +13,7 @@ or tried, and only through :mod:`.durable_evaluator`.
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 from collections.abc import Callable, Sequence
 
@@ -60,7 +61,7 @@ def _engine_factory(choice: str) -> Factory:
     """The evaluator and its engine class for ``choice``; importing durable-rules at most once."""
     if choice != PYTHON:
         try:
-            from ansvarsregler.engine import durable_evaluator
+            durable_evaluator = importlib.import_module("ansvarsregler.engine.durable_evaluator")
         except (ImportError, OSError) as error:
             if choice == DURABLE:
                 raise EngineError(
