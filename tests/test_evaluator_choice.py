@@ -163,3 +163,17 @@ def test_the_cli_suites_pass_on_the_python_evaluator_without_durable_rules(witho
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in summary and "failed" not in summary and "error" not in summary
+
+
+def test_the_python_evaluator_never_imports_durable_rules():
+    """Forced to Python, durable-rules is not even imported (only durable_evaluator does)."""
+    env = {**os.environ, ENVIRONMENT_VARIABLE: "python"}
+    code = (
+        "import sys; from ansvarsregler import Classifier; "
+        "Classifier().classify({'id': 'a', 'title': 'Mål'}); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'durable' "
+        "or m.endswith('durable_evaluator')))"
+    )
+    result = run([sys.executable, "-c", code], env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
