@@ -665,6 +665,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{variable}={value!r} er ikke et positivt heltall",
         "en": "{variable}={value!r} is not a positive whole number",
     },
+    "limit.over_ceiling": {
+        "nb": "{variable}={value} er for høyt: høyst {ceiling}, det regelmotoren tåler",
+        "en": "{variable}={value} is too high: at most {ceiling}, what the rule engine can hold",
+    },
+    "limit.rule_combinations": {
+        "nb": "antall verdikombinasjoner reglenes betingelser tillater, lagt sammen",
+        "en": "the number of value combinations the rules' conditions allow, added up",
+    },
     "limit.file_size": {"nb": "filens størrelse i byte", "en": "the file's size in bytes"},
     "limit.xlsx_uncompressed": {
         "nb": "XLSX-filens utpakkede størrelse i byte",

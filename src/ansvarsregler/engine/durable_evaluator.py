@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib import metadata
 from typing import Any
 
@@ -124,30 +124,47 @@ def _host() -> _QuietHost:
 
 
 def _definition(rules: Sequence[EngineRule]) -> dict[str, Any]:
-    """The durable-rules JSON ruleset for ``rules``; a fresh dict on every call."""
+    """The durable-rules JSON ruleset for ``rules``; a fresh dict on every call.
+
+    Each rule becomes one engine rule per combination of the values it
+    allows (:func:`_alternatives`), named ``<id>`` or ``<id>~<n>``; all of
+    them run the rule's one action, so the run reports the rule's own id.
+    """
     definition: dict[str, Any] = {
         _SENTINEL: {"all": [{"m": dict(_FACT_TAG)}], "pri": SENTINEL_PHASE, "run": _ignore}
     }
     for rule in rules:
-        definition[rule.id] = {
-            "all": [{"m": _condition(rule)}],
-            "pri": pri(rule),
-            "run": _action(rule),
-        }
+        action = _action(rule)
+        for number, condition in enumerate(_alternatives(rule)):
+            name = rule.id if number == 0 else f"{rule.id}~{number}"
+            definition[name] = {"all": [{"m": condition}], "pri": pri(rule), "run": action}
     return definition
+
+
+def _alternatives(rule: EngineRule) -> Iterator[dict[str, Any]]:
+    """The rule's condition as single-value conditions, one per combination of allowed values.
+
+    durable-rules turns a list (``$or``) into chains of tests it does not
+    share between rules, and walks the chains that match a fact on a stack of
+    64: about 65 rules with a list condition overflow it, and the error path
+    then corrupts memory (``free(): invalid size``, a segmentation fault).
+    Single-value conditions in one order of facts share their chains, so the
+    stack holds at most one entry per fact still to test at each level (8 + 7
+    + ... + 1 = 36 for the leadership facts, the most there are), whatever the
+    number of rules. The engine's other fixed sizes are kept by the loader's
+    limits: at most 4,096 engine rules (``RULE_COMBINATIONS``) and 256 rules
+    ending on one chain (``RULES``). Exactly one
+    alternative of a rule matches a given fact combination, so the rule still
+    fires once, at its own priority.
+    """
+    tests = rule.tests()
+    facts = [fact for fact, _ in tests]
+    for values in itertools.product(*(allowed for _, allowed in tests)):
+        yield {"$and": [dict(_FACT_TAG), *({f: v} for f, v in zip(facts, values, strict=True))]}
 
 
 def _ignore(c: Any) -> None:
     """The sentinel's action: matching is its whole job."""
-
-
-def _condition(rule: EngineRule) -> dict[str, Any]:
-    clauses: list[dict[str, Any]] = [dict(_FACT_TAG)]
-    for fact in rule.when:
-        values = sorted(rule.allowed_values(fact))
-        alternatives = [{fact: value} for value in values]
-        clauses.append(alternatives[0] if len(alternatives) == 1 else {"$or": alternatives})
-    return {"$and": clauses}
 
 
 def _action(rule: EngineRule) -> Callable[[Any], None]:
