@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,8 @@ from typing import IO, Any, Literal, NamedTuple
 
 import yaml
 
-from ansvarsregler.errors import InvalidGoalError, Location
+from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
+from ansvarsregler.files.json_depth import check_json_depth
 from ansvarsregler.files.safe_yaml import (
     DuplicateKeyError,
     error_line,
@@ -34,6 +34,7 @@ from ansvarsregler.files.safe_yaml import (
 from ansvarsregler.goals.columns import Columns
 from ansvarsregler.goals.model import Goal, to_goal
 from ansvarsregler.goals.spreadsheets import STDIN, read_csv, read_xlsx
+from ansvarsregler.limits import FILE_SIZE
 
 InputFormat = Literal["yaml", "json", "jsonl", "csv", "xlsx"]
 INPUT_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl", "csv", "xlsx")
@@ -51,6 +52,7 @@ _UNREADABLE_SPREADSHEETS = (".xls", ".ods", ".numbers")
 _ZIP = b"PK\x03\x04"
 _SNIFF_BYTES = 64 * 1024
 _BOM = b"\xef\xbb\xbf"
+_COPY_CHUNK = 1 << 20
 
 
 @dataclass
@@ -206,6 +208,7 @@ class GoalFiles:
             else:
                 raise InvalidGoalError("input.not_found", Location(file=raw))
             for label, file in files:
+                FILE_SIZE.check(file.stat().st_size, Location(file=label))
                 identity = file.resolve()
                 if identity not in seen:  # the same file named twice is read once
                     seen.add(identity)
@@ -214,7 +217,11 @@ class GoalFiles:
     def _spool(self, source: IO[bytes], label: str, suffix: str = "") -> Path:
         spool = tempfile.NamedTemporaryFile(prefix="ansvar-", suffix=suffix or ".in")  # noqa: SIM115
         self._spools.append(spool)
-        shutil.copyfileobj(source, spool)
+        size = 0
+        while chunk := source.read(_COPY_CHUNK):  # bounded: a pipe may never end
+            size += len(chunk)
+            FILE_SIZE.check(size, Location(file=label))
+            spool.write(chunk)
         spool.flush()
         if spool.tell() == 0:
             raise InvalidGoalError("input.empty_stdin", Location(file=label))
@@ -270,14 +277,15 @@ def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:
     if stripped[:1] not in (b"{", b"["):
         return "yaml", True
     first_line, _, rest = stripped.partition(b"\n")
+    check_json_depth(first_line.decode("utf-8", errors="replace"), label, line=1)
     try:
         first = json.loads(first_line)
     except ValueError:
         return "json", True
-    # Objects one per line are JSON Lines, and so is a single object on its own.
-    return (
-        "jsonl" if isinstance(first, dict) and rest.strip()[:1] in (b"{", b"") else "json"
-    ), True
+    # Goal objects one per line are JSON Lines, and so is a single goal on its own; a
+    # document of goals on one line (``{"goals": [...]}``, as json.dumps writes it) is JSON.
+    one_goal = isinstance(first, dict) and set(first) != {"goals"}
+    return ("jsonl" if one_goal and rest.strip()[:1] in (b"{", b"") else "json"), True
 
 
 def _looks_like_csv(head: bytes) -> bool:
@@ -318,7 +326,9 @@ def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None
                 continue
             item += 1
             try:
-                raw = _strict_json(line.decode("utf-8"))
+                text = line.decode("utf-8")
+                check_json_depth(text, doc.label, line=number)
+                raw = _strict_json(text)
             except UnicodeDecodeError:
                 raise InvalidGoalError(
                     "input.not_text", Location(file=doc.label, line=number)
@@ -358,8 +368,9 @@ def _line_in_document(
 
 def _read_text(doc: _Document) -> str:
     data = doc.path.read_bytes()
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        raise InvalidGoalError("input.not_text", Location(file=doc.label))
+    if (nul := data.find(b"\x00")) >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InvalidGoalError("input.not_text", Location(file=doc.label, line=line))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -372,17 +383,18 @@ def _read_text(doc: _Document) -> str:
 
 def _parse(doc: _Document, text: str) -> Any:
     if doc.format == "json":
+        check_json_depth(text, doc.label)
         try:
             return _strict_json(text)
         except ValueError as error:
             if not doc.sniffed:
-                raise _json_error(doc, error) from None
+                raise _json_error(doc, error, line=_duplicate_key_line(error, text)) from None
             try:  # it looked like JSON, but YAML's flow style looks the same
-                return load_yaml(text, text_scalars=True)
+                return load_yaml(text, text_scalars=True, file=doc.label)
             except yaml.YAMLError:
-                raise _json_error(doc, error) from None
+                raise _json_error(doc, error, line=_duplicate_key_line(error, text)) from None
     try:
-        return load_yaml(text, text_scalars=True)
+        return load_yaml(text, text_scalars=True, file=doc.label)
     except DuplicateKeyError as error:
         raise InvalidGoalError(
             "input.duplicate_key", Location(file=doc.label, line=error.line), key=error.key
@@ -418,6 +430,19 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise ValueError(f"duplicate key {key!r}")
             seen.add(key)
     return result
+
+
+def _duplicate_key_line(error: ValueError, text: str) -> int | None:
+    """The line of a duplicate key in a JSON document (JSON is YAML: its loader says where)."""
+    if not str(error).startswith("duplicate key"):
+        return None
+    try:
+        load_yaml(text)
+    except DuplicateKeyError as duplicate:
+        return duplicate.line
+    except (yaml.YAMLError, AnsvarError):
+        return None
+    return None
 
 
 def _refuse_constant(name: str) -> float:

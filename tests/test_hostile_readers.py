@@ -1,0 +1,188 @@
+"""Hostile and broken input to every reader: a located error in both languages, never a crash.
+
+Each hostile file is made here, in ``tmp_path`` (none is committed). The
+command line must exit 2 with nothing on standard output and a message
+naming where the problem is; the library must raise an ``AnsvarError``.
+The bombs run in a subprocess under ``prlimit --as`` (a memory bound), so a
+regression fails instead of swapping the machine.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ansvarsregler import AnsvarError, InvalidGoalError, classify, classify_many, load_ruleset
+from ansvarsregler.cli import main
+from ansvarsregler.goals.files import GoalFiles
+
+#: The memory a bomb may take in its subprocess: Python and the engine, not the bomb.
+MEMORY_BOUND = "--as=1500000000"
+
+
+def refused(args: list[str], *, stdin: bytes | None = None, env: dict | None = None) -> str:
+    """Run the command line in both languages; assert exit 2, no output, no traceback.
+
+    Returns the bokmål message.
+    """
+    messages = []
+    for lang in ("nb", "en"):
+        result = CliRunner().invoke(
+            main, [*args, "--lang", lang], input=stdin, env=env, catch_exceptions=True
+        )
+        assert result.exit_code == 2, (result.output, result.exception)
+        assert result.stdout == ""
+        assert "Traceback" not in result.stderr
+        assert not isinstance(result.exception, Exception) or isinstance(
+            result.exception, SystemExit
+        )
+        messages.append(result.stderr)
+    assert messages[0].startswith("Feil:") and messages[1].startswith("Error:"), messages
+    return messages[0] + messages[1]
+
+
+def refused_in_subprocess(args: list[str], stdin: bytes | None = None) -> str:
+    """Like :func:`refused`, but in its own process under a memory bound."""
+    prlimit = shutil.which("prlimit")
+    if prlimit is None:
+        pytest.skip("prlimit is not installed")
+    cli = "from ansvarsregler.cli import main; main(prog_name='ansvar')"
+    command = [prlimit, MEMORY_BOUND, sys.executable, "-c", cli, *args]
+    done = subprocess.run(command, input=stdin, capture_output=True, timeout=120)
+    assert done.returncode == 2, done.stderr.decode()[-2000:]
+    assert done.stdout == b""
+    stderr = done.stderr.decode()
+    assert "Traceback" not in stderr
+    return stderr
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """Nine levels of nine aliases: a few hundred bytes that stand for 387 million strings."""
+    names = [f"l{level}" for level in range(levels)]
+    lines = [f"{names[0]}: &{names[0]} [x, x, x, x, x, x, x, x, x]"]
+    for before, name in pairwise(names):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{before}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+# -- YAML aliases (limits.YAML_ALIASES) ------------------------------------------
+
+
+def test_an_alias_bomb_in_a_goal_file_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "bombe.yaml"
+    body = "".join(f"    {line}\n" for line in alias_bomb().splitlines())
+    path.write_text(f"goals:\n  - id: a\n    title: t\n{body}", encoding="utf-8")
+    stderr = refused_in_subprocess(["classify", str(path)])
+    assert f"fil {path}, linje 7: antall YAML-aliaser" in stderr
+    assert "ANSVARSREGLER_LIMIT_YAML_ALIASES" in stderr
+
+
+def test_an_alias_bomb_in_a_title_on_stdin_is_refused(tmp_path):
+    text = alias_bomb(5) + "goals:\n  - id: a\n    title: *l4\n"
+    messages = refused(["classify", "-"], stdin=text.encode())
+    assert "fil -, linje 4: antall YAML-aliaser (*navn) er over grensen" in messages
+    assert "file -, line 4: the number of YAML aliases (*name) is over the limit" in messages
+
+
+def test_an_alias_bomb_in_a_profile_is_refused(tmp_path):
+    profile = tmp_path / "profil.yaml"
+    profile.write_text(alias_bomb(4), encoding="utf-8")
+    goals = tmp_path / "mal.yaml"
+    goals.write_text("- id: a\n  title: t\n", encoding="utf-8")
+    messages = refused(["classify", str(goals), "--profile", str(profile)])
+    assert f"fil {profile}, linje 4: antall YAML-aliaser" in messages
+
+
+def test_an_alias_bomb_in_a_rule_file_is_refused(rules_copy):
+    rules = rules_copy()
+    rule_file = next(rules.glob("*.yaml"))
+    rule_file.write_text(alias_bomb(4) + rule_file.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(AnsvarError) as caught:
+        load_ruleset(rules)
+    assert caught.value.location.file == str(rule_file)
+    assert caught.value.location.line == 4
+
+
+def test_shared_defaults_by_alias_still_read(tmp_path):
+    path = tmp_path / "mal.yaml"
+    path.write_text(
+        "- &felles {id: a, title: Plass til alle, goal_type: capacity, influence: full}\n"
+        + "".join(f"- {{<<: *felles, id: b{n}, title: Plass til flere}}\n" for n in range(90)),
+        encoding="utf-8",
+    )
+    with GoalFiles([str(path)]) as files:
+        assert [read.goal.goal_type for read in files.check()] == ["capacity"] * 91
+
+
+# -- nesting (limits.NESTING_DEPTH) ------------------------------------------------
+
+
+def test_json_nested_100_000_levels_is_refused_before_recursion(tmp_path):
+    path = tmp_path / "dyp.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    messages = refused(["classify", str(path)])
+    assert f"fil {path}, linje 1: antall nivåer av lister og mappinger" in messages
+    assert "100\u00a0000 mot høyst 32" in messages and "100,000 against at most 32" in messages
+    refused(["classify", "-"], stdin=path.read_bytes())  # sniffed on standard input too
+
+
+def test_a_deep_extra_field_is_refused_at_read_time_with_its_line(tmp_path):
+    deep: object = 1
+    for _ in range(300):
+        deep = [deep]
+    path = tmp_path / "mal.json"
+    goals = [{"id": f"m{i}", "title": "Plass"} for i in range(50)]
+    goals.append({"id": "dyp", "title": "Plass", "vedlegg": deep})
+    path.write_text(json.dumps({"goals": goals}, indent=1), encoding="utf-8")
+    messages = refused(["classify", str(path)])
+    assert f"fil {path}, linje 2" in messages  # the line the limit is passed on
+    jsonl = tmp_path / "mal.jsonl"
+    jsonl.write_text("\n".join(json.dumps(goal) for goal in goals) + "\n", encoding="utf-8")
+    assert f"fil {jsonl}, linje 51: antall nivåer" in refused(["classify", str(jsonl)])
+
+
+def test_deep_yaml_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "dyp.yaml"
+    path.write_text("- id: a\n  title: t\n  x: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
+    assert f"fil {path}, linje 3: antall nivåer" in refused(["classify", str(path)])
+
+
+# -- finding the format -------------------------------------------------------------
+
+
+def test_one_line_json_document_on_stdin_is_json_not_json_lines():
+    document = json.dumps({"goals": [{"id": "a", "title": "Plass i barnehage"}]})
+    result = CliRunner().invoke(main, ["classify", "-", "--format", "json"], input=document)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["goal_id"] == "a"
+
+
+# -- file size (limits.FILE_SIZE) -----------------------------------------------------
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "mal.yaml"
+    path.write_text("- id: a\n  title: t\n", encoding="utf-8")
+    env = {"ANSVARSREGLER_LIMIT_FILE_SIZE": "10"}
+    messages = refused(["classify", str(path)], env=env)
+    assert f"fil {path}: filens størrelse i byte er over grensen: 19 mot høyst 10" in messages
+    assert "on the limit" not in messages
+    messages = refused(["classify", "-"], stdin=path.read_bytes(), env=env)
+    assert "fil -: filens størrelse i byte er over grensen" in messages
+
+
+def test_a_profile_or_rule_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    goals = tmp_path / "mal.yaml"
+    goals.write_text("- id: a\n  title: t\n", encoding="utf-8")
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_FILE_SIZE", "100")
+    messages = refused(["classify", str(goals), "--profile", "verran"])
+    assert "verran.yaml: filens størrelse i byte er over grensen" in messages
