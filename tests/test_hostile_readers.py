@@ -9,7 +9,6 @@ regression fails instead of swapping the machine.
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import subprocess
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ansvarsregler import AnsvarError, InvalidGoalError, classify, classify_many, load_ruleset
+from ansvarsregler import AnsvarError, classify, load_ruleset
 from ansvarsregler.cli import main
 from ansvarsregler.goals.files import GoalFiles
 
@@ -186,3 +185,117 @@ def test_a_profile_or_rule_file_over_the_size_limit_is_refused(tmp_path, monkeyp
     monkeypatch.setenv("ANSVARSREGLER_LIMIT_FILE_SIZE", "100")
     messages = refused(["classify", str(goals), "--profile", "verran"])
     assert "verran.yaml: filens størrelse i byte er over grensen" in messages
+
+
+# -- spreadsheets (limits.XLSX_UNCOMPRESSED, ROWS, COLUMNS, CELL_LENGTH) ----------------
+
+
+def workbook(path: Path, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    plain = workbook(tmp_path / "plain.xlsx", [["Mål"], ["Plass"]])
+    bomb = tmp_path / "bombe.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for part in source.infolist():
+            out.writestr(part, source.read(part.filename))
+        out.writestr("xl/media/fyll.bin", b"\0" * 600 * 1024 * 1024)
+    assert bomb.stat().st_size < 1024 * 1024
+    stderr = refused_in_subprocess(["classify", str(bomb)])
+    assert f"fil {bomb}: XLSX-filens utpakkede størrelse i byte er over grensen" in stderr
+    stderr = refused_in_subprocess(["classify", "-"], stdin=bomb.read_bytes())
+    assert "fil -: XLSX-filens utpakkede størrelse" in stderr
+
+
+def test_rows_and_columns_of_a_sheet_are_counted_as_they_stream(tmp_path, monkeypatch):
+    path = workbook(tmp_path / "mal.xlsx", [["Mål", "Id"], *[[f"Mål {n}", n] for n in range(9)]])
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_ROWS", "5")
+    messages = refused(["classify", str(path)])
+    assert f"fil {path}, ark Sheet, rad 6: antall rader er over grensen: 6 mot høyst 5" in messages
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_ROWS", "100")
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_COLUMNS", "1")
+    assert "rad 1: antall kolonner er over grensen: 2 mot høyst 1" in refused(
+        ["classify", str(path)]
+    )
+
+
+def test_rows_columns_and_cells_of_a_csv_file_are_limited(tmp_path, monkeypatch):
+    path = tmp_path / "mal.csv"
+    path.write_text("Mål;Id\n" + "".join(f"Mål {n};{n}\n" for n in range(9)), encoding="utf-8")
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_ROWS", "5")
+    assert f"fil {path}, rad 6: antall rader" in refused(["classify", str(path)])
+    monkeypatch.delenv("ANSVARSREGLER_LIMIT_ROWS")
+    path.write_text("Mål;Id\n" + "x" * 200_000 + ";a\n", encoding="utf-8")
+    messages = refused(["classify", str(path)])
+    assert f"fil {path}, rad 2: antall tegn i verdien er over grensen: 200\u00a0000" in messages
+    assert "200,000 against at most 32,767" in messages
+
+
+def test_an_encrypted_workbook_on_stdin_is_named_as_one():
+    ole2 = bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 4096
+    messages = refused(["classify", "-"], stdin=ole2)
+    assert "kryptert (passordbeskyttet) eller gammel (.xls) Excel-fil" in messages
+    assert "save it as .xlsx without a password" in messages
+
+
+class CountedText(str):
+    """Header text that counts how often it is compared."""
+
+    comparisons = 0
+
+    def strip(self, chars: str | None = None) -> CountedText:
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        CountedText.comparisons += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+def test_a_wide_header_is_read_without_comparing_every_column_to_every_other(monkeypatch):
+    from ansvarsregler.goals import columns
+    from ansvarsregler.goals.spreadsheets import Table
+
+    width = 3000
+    monkeypatch.setattr(columns, "cell_text", CountedText)
+    header = ("Mål", *(f"kolonne {n}" for n in range(width)), "kolonne 7")
+    CountedText.comparisons = 0
+    read = columns.Columns(Table("-", Path("-"), "csv", header, 1))
+    assert CountedText.comparisons < 10 * width  # was width² / 2: 4.5 million
+    assert read.extras[-1] == (width + 1, f"{columns.column_letter(width + 1)} (kolonne 7)")
+
+
+# -- text values and goals (limits.CELL_LENGTH, GOALS) ----------------------------------
+
+
+def test_a_text_over_a_cells_length_is_refused_with_goal_field_and_line(tmp_path):
+    path = tmp_path / "mal.yaml"
+    long_text = "x" * 40_000
+    path.write_text(
+        f"- id: a\n  title: t\n- id: b\n  title: t\n  merknad:\n    - {long_text}\n",
+        encoding="utf-8",
+    )
+    messages = refused(["classify", str(path)])
+    assert f"fil {path}, linje 6, mål 'b', felt merknad.0: antall tegn i verdien" in messages
+    assert "field merknad.0: the number of characters is over the limit: 40,000" in messages
+    with pytest.raises(AnsvarError, match="field title"):
+        classify({"id": "a", "title": long_text})
+
+
+def test_the_goals_of_a_run_are_counted_as_they_are_read(tmp_path, monkeypatch):
+    path = tmp_path / "mal.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": f"m{n}", "title": "Plass"}) + "\n" for n in range(5)),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_GOALS", "3")
+    messages = refused(["classify", str(path)])
+    assert f"fil {path}, linje 4, mål 'm3': antall mål i kjøringen er over grensen" in messages

@@ -563,6 +563,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot be read as XLSX ({reason}); open the file in Excel and save it as .xlsx "
         "without a password, or as CSV",
     },
+    "sheet.encrypted": {
+        "nb": "er en kryptert (passordbeskyttet) eller gammel (.xls) Excel-fil; åpne den i Excel "
+        "og lagre den som .xlsx uten passord",
+        "en": "is an encrypted (password-protected) or old-format (.xls) Excel file; open it in "
+        "Excel and save it as .xlsx without a password",
+    },
     "sheet.unreadable_format": {
         "nb": "{suffix}-filer kan ikke leses; lagre regnearket som .xlsx eller CSV",
         "en": "{suffix} files cannot be read; save the spreadsheet as .xlsx or CSV",

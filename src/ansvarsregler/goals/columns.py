@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
-from ansvarsregler.errors import InvalidGoalError, Location
+from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
 from ansvarsregler.folding import plain_letters
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
 from ansvarsregler.goals.spreadsheets import STDIN, Row, Table, cell_text
@@ -215,7 +215,7 @@ class Columns:
                 goal[key] = value
         return goal
 
-    def located(self, error: InvalidGoalError, row: int) -> InvalidGoalError:
+    def located(self, error: AnsvarError, row: int) -> AnsvarError:
         """``error`` (from validating the goal in ``row``) pointed at its cell."""
         field = error.location.field
         index = self._column_of.get(field.split(".")[0]) if field else None

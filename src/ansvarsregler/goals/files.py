@@ -33,8 +33,8 @@ from ansvarsregler.files.safe_yaml import (
 )
 from ansvarsregler.goals.columns import Columns
 from ansvarsregler.goals.model import Goal, to_goal
-from ansvarsregler.goals.spreadsheets import STDIN, read_csv, read_xlsx
-from ansvarsregler.limits import FILE_SIZE
+from ansvarsregler.goals.spreadsheets import OLE2, STDIN, read_csv, read_xlsx
+from ansvarsregler.limits import FILE_SIZE, GOALS
 
 InputFormat = Literal["yaml", "json", "jsonl", "csv", "xlsx"]
 INPUT_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl", "csv", "xlsx")
@@ -130,6 +130,7 @@ class GoalFiles:
         """First pass: validate every goal, yielding each once; raises on the first problem."""
         seen: set[str] = set()
         self.count = 0
+        max_goals = GOALS.value()
         for doc in self._documents:
             sheet = doc.columns.table.sheet if doc.columns is not None else None
             for goal, line in self._validated(doc):
@@ -137,6 +138,8 @@ class GoalFiles:
                     self._raise_duplicate(goal.id, doc, line())
                 seen.add(goal.id)
                 self.count += 1
+                if self.count > max_goals:  # as they are read: the next million are not
+                    GOALS.check(self.count, ReadGoal(goal, doc.label, line).where())
                 if doc.columns is None:
                     yield ReadGoal(goal, doc.label, line)
                 else:
@@ -269,7 +272,7 @@ def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:
         raise InvalidGoalError("sheet.unreadable_format", Location(file=label), suffix=suffix)
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES)
-    if head.startswith(_ZIP):  # an XLSX workbook is a zip archive
+    if head.startswith((_ZIP, OLE2)):  # an XLSX workbook is a zip archive; an encrypted one OLE2
         return "xlsx", True
     stripped = head.removeprefix(_BOM).lstrip()
     if _looks_like_csv(stripped):
@@ -310,7 +313,7 @@ def _table_goals(columns: Columns) -> Iterator[tuple[Goal, Callable[[], int | No
             continue
         try:
             goal = to_goal(raw)
-        except InvalidGoalError as error:
+        except AnsvarError as error:
             raise columns.located(error, row) from None
         yield goal, partial(int, row)
 
@@ -337,7 +340,7 @@ def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None
                 raise _json_error(doc, error, line=number) from None
             try:
                 goal = to_goal(raw, item=item, file=doc.label)
-            except InvalidGoalError as error:
+            except AnsvarError as error:
                 error.location = replace(error.location, line=number)
                 raise
             yield goal, partial(int, number)
@@ -352,7 +355,7 @@ def _document_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | N
     for index, raw in enumerate(items):
         try:
             goal = to_goal(raw, item=index + 1, file=doc.label)
-        except InvalidGoalError:  # validate again, now saying on which line the problem is
+        except AnsvarError:  # validate again, now saying on which line the problem is
             line_for = partial(_line_in_document, text, (*prefix, index))
             to_goal(raw, item=index + 1, file=doc.label, line_for=line_for)
             raise
