@@ -203,6 +203,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "added without rewriting the file",
     },
     # -- indicator rules (words in draft goals) ------------------------------
+    "indicators.word_too_long": {
+        "nb": "{word!r} har {length} tegn; et ord eller en frase har høyst {limit}",
+        "en": "{word!r} has {length} characters; a word or phrase has at most {limit}",
+    },
     "indicators.bad_word": {
         "nb": "{word!r}: et ord eller en frase skrives med små bokstaver (minst tre), med ett "
         "mellomrom mellom ordene og uten tall eller tegn; * (et hvilket som helst ord) bare "
