@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ansvarsregler import AnsvarError, classify, load_ruleset
+from ansvarsregler import AnsvarError, InvalidGoalError, classify, classify_many, load_ruleset
 from ansvarsregler.cli import main
 from ansvarsregler.goals.files import GoalFiles
 
@@ -299,3 +299,35 @@ def test_the_goals_of_a_run_are_counted_as_they_are_read(tmp_path, monkeypatch):
     monkeypatch.setenv("ANSVARSREGLER_LIMIT_GOALS", "3")
     messages = refused(["classify", str(path)])
     assert f"fil {path}, linje 4, mål 'm3': antall mål i kjøringen er over grensen" in messages
+
+
+# -- the library's arguments and pydantic's own words -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda: classify(42), "found int"),
+        (lambda: list(classify_many("text")), "classify_many takes a list"),
+        (lambda: list(classify_many(7)), "classify_many takes a list"),
+        (lambda: classify({"id": "a", "title": "t"}, lang="de"), "field lang"),
+        (lambda: classify({"id": "a", "title": "t"}, profile=3), "field profile"),
+    ],
+)
+def test_a_wrong_argument_to_the_library_is_an_ansvar_error(call, words):
+    with pytest.raises(InvalidGoalError) as caught:
+        call()
+    assert words in str(caught.value)
+    assert "Traceback" not in caught.value.message("nb")
+
+
+def test_pydantic_english_does_not_reach_a_bokmal_message(rules_copy):
+    rules = rules_copy()
+    rule_file = rules / "20-kommunestyret.yaml"
+    text = rule_file.read_text(encoding="utf-8")
+    rule_file.write_text(text.replace("- id: ikke-pavirkbart", "- id: Ikke_Pavirkbart", 1))
+    with pytest.raises(AnsvarError) as caught:
+        load_ruleset(rules)
+    bokmal = caught.value.message("nb")
+    assert "linje 3, regel 'Ikke_Pavirkbart', felt id:" in bokmal
+    assert "er ikke skrevet i riktig form" in bokmal and "should" not in bokmal
