@@ -331,3 +331,15 @@ def test_pydantic_english_does_not_reach_a_bokmal_message(rules_copy):
     bokmal = caught.value.message("nb")
     assert "linje 3, regel 'Ikke_Pavirkbart', felt id:" in bokmal
     assert "er ikke skrevet i riktig form" in bokmal and "should" not in bokmal
+
+
+def test_a_catalog_over_the_size_limit_is_refused_and_left_untouched(tmp_path, monkeypatch):
+    from ansvarsregler.goals.catalog import append_goal
+
+    catalog = tmp_path / "katalog.yaml"
+    catalog.write_text("goals:\n  - id: a\n    title: Plass\n", encoding="utf-8")
+    before = catalog.read_bytes()
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_FILE_SIZE", "10")
+    with pytest.raises(AnsvarError, match="the file's size in bytes is over the limit"):
+        append_goal(catalog, {"id": "b", "title": "Ny"})
+    assert catalog.read_bytes() == before
