@@ -343,3 +343,17 @@ def test_a_catalog_over_the_size_limit_is_refused_and_left_untouched(tmp_path, m
     with pytest.raises(AnsvarError, match="the file's size in bytes is over the limit"):
         append_goal(catalog, {"id": "b", "title": "Ny"})
     assert catalog.read_bytes() == before
+
+
+# -- messages that had no line -------------------------------------------------------------
+
+
+def test_a_duplicate_json_key_and_a_late_nul_byte_get_their_line(tmp_path):
+    path = tmp_path / "mal.json"
+    path.write_text('{"goals": [\n {"id": "a",\n  "title": "x",\n  "title": "y"}\n]}\n')
+    assert f"fil {path}, linje 4: nøkkelen 'title' står to ganger i samme mapping" in refused(
+        ["classify", str(path)]
+    )
+    path = tmp_path / "mal.yaml"
+    path.write_bytes(b"- id: a\n  title: t\n" + b"# fyll\n" * 20_000 + b"- id: b\x00\n")
+    assert f"fil {path}, linje 20003: er ikke UTF-8-tekst" in refused(["classify", str(path)])

@@ -430,14 +430,22 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise ValueError(f"duplicate key {key!r}")
+                raise _DuplicateJsonKey(key)
             seen.add(key)
     return result
 
 
+class _DuplicateJsonKey(ValueError):
+    """An object names the same key twice (``json.loads`` would keep the last)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key = key
+
+
 def _duplicate_key_line(error: ValueError, text: str) -> int | None:
     """The line of a duplicate key in a JSON document (JSON is YAML: its loader says where)."""
-    if not str(error).startswith("duplicate key"):
+    if not isinstance(error, _DuplicateJsonKey):
         return None
     try:
         load_yaml(text)
@@ -460,6 +468,9 @@ def _finite_float(text: str) -> float:
 
 
 def _json_error(doc: _Document, error: ValueError, line: int | None = None) -> InvalidGoalError:
+    if isinstance(error, _DuplicateJsonKey):
+        where_key = Location(file=doc.label, line=line)
+        return InvalidGoalError("input.duplicate_key", where_key, key=error.key)
     where: int | None = line
     reason = str(error)
     if isinstance(error, json.JSONDecodeError):
