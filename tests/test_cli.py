@@ -71,7 +71,7 @@ def test_classify_writes_json_with_the_contract_fields(runner, goals_file):
         "ruleset",
     ):
         assert field in first
-    assert set(first["ruleset"]) == {"name", "version", "hash"}
+    assert set(first["ruleset"]) == {"name", "version", "hash", "evaluator"}
     assert first["goal"]["target"] == "80 %"
 
 

@@ -56,7 +56,7 @@ class Classifier:
         self.ruleset = ruleset if ruleset is not None else default_ruleset()
         self.suggest = suggest
         self.decisions = DecisionCache(self.ruleset)
-        self.identity = RulesetIdentity.of(self.ruleset)
+        self.identity = RulesetIdentity.of(self.ruleset, self.decisions.evaluator)
         if isinstance(profile, str | Path):  # a shipped profile's name, or a profile file
             profile = load_profile(profile)
         self.municipality = Municipality(profile, self.ruleset) if profile is not None else None

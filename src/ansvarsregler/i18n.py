@@ -274,6 +274,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "regelmotoren feilet i regel {rule!r}: {reason}",
         "en": "the rule engine failed in rule {rule!r}: {reason}",
     },
+    "engine.unavailable": {
+        "nb": "{variable}=durable-rules er valgt, men durable-rules kan ikke importeres "
+        "({reason}); installer durable_rules==2.0.28 (Python 3.10-3.12, krever en "
+        "C-kompilator) eller velg {variable}=python",
+        "en": "{variable}=durable-rules is chosen, but durable-rules cannot be imported "
+        "({reason}); install durable_rules==2.0.28 (Python 3.10-3.12, needs a C compiler) "
+        "or choose {variable}=python",
+    },
+    "engine.unknown_evaluator": {
+        "nb": "{variable}={value!r} er ikke en regelmotor; tillatt: {allowed}",
+        "en": "{variable}={value!r} is not an evaluator; allowed: {allowed}",
+    },
     # -- justifications -------------------------------------------------------
     "why.assumed": {
         "nb": "Antatt (ikke oppgitt i målet): {text}",
