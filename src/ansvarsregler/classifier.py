@@ -10,7 +10,7 @@ threads and the order of goals never matters.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,8 @@ class Classifier:
     ) -> Iterator[Classification]:
         """Classify goals lazily, in order; ids must be unique within the call."""
         check_language(lang)
+        if isinstance(goals, str | bytes | Mapping) or not isinstance(goals, Iterable):
+            raise InvalidGoalError("library.not_goals", Location(), found=type(goals).__name__)
         seen: dict[str, int] = {}
         for index, raw in enumerate(goals, start=1):
             goal = to_goal(raw, item=index)

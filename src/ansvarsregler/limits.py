@@ -106,7 +106,8 @@ CELL_LENGTH = Limit("cell_length", 32_767)
 NESTING_DEPTH = Limit("nesting_depth", 32)
 """Levels of lists and mappings in a YAML or JSON document."""
 YAML_ALIASES = Limit("yaml_aliases", 100)
-"""Aliases (``*name``) in one YAML document: enough for shared defaults, too few for a bomb."""
+"""Aliases (``*name``) in one YAML document, each counted with the aliases inside what it
+stands for: enough for shared defaults, too few for an "alias bomb"."""
 GOALS = Limit("goals", 2_000_000)
 """Goals in one run."""
 RULES = Limit("rules", 250, ceiling=250)

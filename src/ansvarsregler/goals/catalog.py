@@ -31,8 +31,9 @@ def append_goal(path: Path, goal: dict[str, Any]) -> str:
     The id is made unique within the file (``-2``, ``-3``, ...).
     """
     if path.exists():
+        taken = _goal_ids(path)  # first: this also checks the file's size before it is read
         text = path.read_text(encoding="utf-8-sig")
-        goal = {**goal, "id": _unique(goal["id"], _goal_ids(path))}
+        goal = {**goal, "id": _unique(goal["id"], taken)}
         new_text = _with_item(path, text, goal)
     else:
         new_text = "goals:\n" + _block(goal, "  ")
