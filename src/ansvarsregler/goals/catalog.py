@@ -44,8 +44,8 @@ def append_goal(path: Path, goal: dict[str, Any]) -> str:
         with output_stream(path) as out:
             out.write(new_text)
         return str(goal["id"])
+    before = _goals(path)  # first: this also checks the file's size before it is read
     old = path.read_bytes()
-    before = _goals(path)
     goal = {**goal, "id": _unique(goal["id"], {read.id for read in before})}
     added = _addition(path, old, goal, before)
     with output_stream(path, binary=True) as binary:
