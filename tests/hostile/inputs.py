@@ -1,0 +1,109 @@
+"""Valid inputs of every kind the readers take, for the hostile cases to break.
+
+Everything is made by the tests in temporary folders: no hostile file is
+committed, so none can be opened by accident or flagged by a scanner.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from ansvarsregler.municipality.profiles import shipped_profiles
+from ansvarsregler.rules.loader import default_rules_dir
+
+GOALS = [
+    {
+        "id": "skole-mobbing",
+        "title": "Andelen elever som opplever mobbing på skolen skal under 4 %",
+        "service_area": "skole",
+        "kostra_function": "202",
+        "goal_type": "service_quality",
+        "influence": "partial",
+        "budget_impact": "within_budget",
+        "budget_frame": "unit",
+    },
+    {"id": "barnehage", "title": "Øke barnehagedekningen"},
+]
+
+GOALS_YAML = """\
+# Mål for skole og barnehage.
+goals:
+  - id: skole-mobbing
+    title: Andelen elever som opplever mobbing på skolen skal under 4 %
+    service_area: skole
+    kostra_function: "202"
+    goal_type: service_quality
+    influence: partial
+    budget_impact: within_budget
+    budget_frame: unit
+
+  - id: barnehage
+    title: Øke barnehagedekningen
+"""
+
+CSV_HEADER = ["Mål-id", "Mål", "Tjenesteområde", "Måltype", "Påvirkning", "Budsjettvirkning"]
+CSV_ROWS = [
+    ["skole-mobbing", "Mobbing skal under 4 %", "skole", "kvalitet", "delvis", "innenfor rammen"],
+    ["barnehage", "Øke barnehagedekningen", "", "", "", ""],
+]
+
+
+def goals_json() -> str:
+    return json.dumps({"goals": GOALS}, ensure_ascii=False, indent=2)
+
+
+def goals_jsonl() -> str:
+    return "".join(json.dumps(goal, ensure_ascii=False) + "\n" for goal in GOALS)
+
+
+def goals_csv(delimiter: str = ";", newline: str = "\r\n") -> str:
+    lines = [delimiter.join(row) for row in (CSV_HEADER, *CSV_ROWS)]
+    return newline.join(lines) + newline
+
+
+def workbook(rows: list[list[object]] | None = None, title: str = "Mål") -> openpyxl.Workbook:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title
+    for row in rows if rows is not None else [CSV_HEADER, *CSV_ROWS]:
+        sheet.append(row)
+    return book
+
+
+def xlsx_bytes(book: openpyxl.Workbook | None = None) -> bytes:
+    buffer = io.BytesIO()
+    (book or workbook()).save(buffer)
+    return buffer.getvalue()
+
+
+def rezip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
+    """The zip ``data`` with parts replaced (``None``: left out)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            if info.filename in replace:
+                part = replace[info.filename]
+                if part is not None:
+                    target.writestr(info, part)
+            else:
+                target.writestr(info, source.read(info))
+        for name, part in replace.items():
+            if name not in source.namelist() and part is not None:
+                target.writestr(name, part)
+    return out.getvalue()
+
+
+def profile_text(name: str = "verran") -> str:
+    return shipped_profiles()[name].read_text(encoding="utf-8")
+
+
+def copy_rules(target: Path) -> Path:
+    shutil.copytree(default_rules_dir(), target)
+    return target
