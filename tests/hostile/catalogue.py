@@ -114,7 +114,10 @@ YAML_CASES = [
     ),
     classify("yaml-unknown-tag", "g.yaml", "goals:\n  - id: !vault a\n    title: x\n"),
     classify(
-        "yaml-binary-tag", "g.yaml", "goals:\n  - id: a\n    title: !!binary aGk=\n", outcome="either"
+        "yaml-binary-tag",
+        "g.yaml",
+        "goals:\n  - id: a\n    title: !!binary aGk=\n",
+        outcome="either",
     ),
     classify("yaml-set-tag", "g.yaml", "goals: !!set {a, b}\n"),
     classify("yaml-key-is-a-list", "g.yaml", "goals:\n  - ? [a, b]\n    : x\n"),
@@ -125,9 +128,7 @@ YAML_CASES = [
     classify("yaml-id-blank", "g.yaml", "goals:\n  - id: '   '\n    title: x\n", where="field"),
     classify("yaml-goal-is-null", "g.yaml", "goals:\n  -\n  - id: a\n    title: x\n"),
     classify("yaml-bad-fact-value", "g.yaml", _goal_yaml(title="x", influence="total")),
-    classify(
-        "yaml-fact-is-number", "g.yaml", _goal_yaml(title="x", influence="1"), where="field"
-    ),
+    classify("yaml-fact-is-number", "g.yaml", _goal_yaml(title="x", influence="1"), where="field"),
     classify("yaml-float-infinity", "g.yaml", _goal_yaml(title=".inf"), outcome="either"),
     classify(
         "yaml-misspelt-fact",
@@ -167,9 +168,7 @@ YAML_CASES = [
         _goal_yaml(title='"a\\ud800b"'),
         outcome="either",
     ),
-    classify(
-        "yaml-directive-only", "g.yaml", "%YAML 1.1\n---\n", outcome="error"
-    ),
+    classify("yaml-directive-only", "g.yaml", "%YAML 1.1\n---\n", outcome="error"),
     classify(
         "yaml-deep-nesting",
         "g.yaml",
@@ -241,7 +240,9 @@ JSON_CASES = [
 ]
 
 JSONL_CASES = [
-    classify("jsonl-blank-lines", "g.jsonl", lambda: "\n\n" + v.goals_jsonl() + "\n\n", outcome="ok"),
+    classify(
+        "jsonl-blank-lines", "g.jsonl", lambda: "\n\n" + v.goals_jsonl() + "\n\n", outcome="ok"
+    ),
     classify("jsonl-crlf", "g.jsonl", lambda: v.goals_jsonl().replace("\n", "\r\n"), outcome="ok"),
     classify("jsonl-only-blank-lines", "g.jsonl", "\n\n\n"),
     classify("jsonl-bad-second-line", "g.jsonl", '{"id": "a", "title": "x"}\n{"id": "b",\n'),
@@ -283,7 +284,9 @@ CSV_CASES = [
     classify("csv-nul-byte", "g.csv", b"M\xc3\xa5l-id;M\xc3\xa5l\na;x\x00y\n"),
     classify("csv-utf16-bom", "g.csv", lambda: v.goals_csv().encode("utf-16"), outcome="either"),
     classify("csv-utf32-bom", "g.csv", lambda: v.goals_csv().encode("utf-32"), outcome="either"),
-    classify("csv-utf8-bom", "g.csv", lambda: b"\xef\xbb\xbf" + v.goals_csv().encode(), outcome="ok"),
+    classify(
+        "csv-utf8-bom", "g.csv", lambda: b"\xef\xbb\xbf" + v.goals_csv().encode(), outcome="ok"
+    ),
     classify("csv-cp1252", "g.csv", lambda: v.goals_csv().encode("cp1252"), outcome="ok"),
     classify(
         "csv-mixed-encoding",
@@ -353,18 +356,29 @@ XLSX_CASES = [
     classify("xlsx-formulas-dates-merged-errors", "g.xlsx", _xlsx_with_cells, outcome="either"),
     classify("xlsx-truncated-zip", "g.xlsx", lambda: v.xlsx_bytes()[:2000]),
     classify("xlsx-random-bytes", "g.xlsx", bytes(range(256)) * 8),
-    classify("xlsx-zip-of-nothing", "g.xlsx", lambda: v.rezip(v.xlsx_bytes(), {
-        name: None for name in ("[Content_Types].xml", "xl/workbook.xml", "_rels/.rels")
-    })),
-    classify("xlsx-no-content-types", "g.xlsx", lambda: v.rezip(
-        v.xlsx_bytes(), {"[Content_Types].xml": None}
-    )),
-    classify("xlsx-wrong-content-types", "g.xlsx", lambda: v.rezip(
-        v.xlsx_bytes(), {"[Content_Types].xml": b"<Types>not really</Types>"}
-    )),
-    classify("xlsx-missing-sheet-part", "g.xlsx", lambda: v.rezip(
-        v.xlsx_bytes(), {"xl/worksheets/sheet1.xml": None}
-    )),
+    classify(
+        "xlsx-zip-of-nothing",
+        "g.xlsx",
+        lambda: v.rezip(
+            v.xlsx_bytes(),
+            {name: None for name in ("[Content_Types].xml", "xl/workbook.xml", "_rels/.rels")},
+        ),
+    ),
+    classify(
+        "xlsx-no-content-types",
+        "g.xlsx",
+        lambda: v.rezip(v.xlsx_bytes(), {"[Content_Types].xml": None}),
+    ),
+    classify(
+        "xlsx-wrong-content-types",
+        "g.xlsx",
+        lambda: v.rezip(v.xlsx_bytes(), {"[Content_Types].xml": b"<Types>not really</Types>"}),
+    ),
+    classify(
+        "xlsx-missing-sheet-part",
+        "g.xlsx",
+        lambda: v.rezip(v.xlsx_bytes(), {"xl/worksheets/sheet1.xml": None}),
+    ),
     classify("xlsx-sheet-not-xml", "g.xlsx", _xlsx_sheet_replaced(b"\x00\x01 not xml")),
     classify(
         "xlsx-sheet-entity-expansion",
@@ -395,7 +409,9 @@ XLSX_CASES = [
     ),
     classify("xlsx-empty-workbook", "g.xlsx", lambda: v.xlsx_bytes(v.workbook([])), where="sheet"),
     classify(
-        "xlsx-header-only", "g.xlsx", lambda: v.xlsx_bytes(v.workbook([v.CSV_HEADER])),
+        "xlsx-header-only",
+        "g.xlsx",
+        lambda: v.xlsx_bytes(v.workbook([v.CSV_HEADER])),
         outcome="either",
     ),
     Case("xlsx-unknown-sheet", ["classify", "g.xlsx", "--sheet", "Nope"], {"g.xlsx": v.xlsx_bytes}),
@@ -434,8 +450,7 @@ def _rules_with(files: dict[str, Data]) -> dict[str, Data]:
 
     root = default_rules_dir()
     shipped: dict[str, Data] = {
-        f"r/{path.relative_to(root)}": path.read_bytes()
-        for path in sorted(root.rglob("*.yaml"))
+        f"r/{path.relative_to(root)}": path.read_bytes() for path in sorted(root.rglob("*.yaml"))
     }
     return {**shipped, **{f"r/{name}": content for name, content in files.items()}}
 
@@ -499,9 +514,7 @@ RULES_CASES = [
         {"99-ny.yaml": lambda: "rules: " + _deep("[", "]", 5000) + "\n"},
         where="line",
     ),
-    _rules_case(
-        "rules-indicator-words-binary", {"indikatorer/ord.yaml": b"\xff\xfe\x00\x01"}
-    ),
+    _rules_case("rules-indicator-words-binary", {"indikatorer/ord.yaml": b"\xff\xfe\x00\x01"}),
     _rules_case("rules-tests-broken", {"tests/prinsipper.yaml": "tests: {\n"}, where="line"),
     Case(
         "check-with-broken-rules",
@@ -545,8 +558,8 @@ PROFILE_CASES = [
     ),
     _profile_case(
         "profile-alias-bomb",
-        lambda: "anchors:\n" + _alias_bomb("  ") + v.profile_text().replace(
-            "name: Verran", "name: *a8"
+        lambda: (
+            "anchors:\n" + _alias_bomb("  ") + v.profile_text().replace("name: Verran", "name: *a8")
         ),
         subprocess=True,
         timeout=BOMB_TIMEOUT_SECONDS,

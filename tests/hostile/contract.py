@@ -256,8 +256,5 @@ def assert_located(stderr: str, expect: Expect, why: str) -> None:
         named = rf"\bfile (\S*/)?{re.escape(expect.file)}(,|:)"  # as given, or resolved
         assert re.search(named, text), f"the message does not name {expect.file}\n{why}"
     if expect.where is not None:
-        if expect.where in WHERE_WORDS:
-            pattern = rf"\b{expect.where} "
-        else:
-            pattern = expect.where
+        pattern = rf"\b{expect.where} " if expect.where in WHERE_WORDS else expect.where
         assert re.search(pattern, text), f"the message does not name its {expect.where}\n{why}"
