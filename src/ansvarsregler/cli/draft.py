@@ -17,7 +17,7 @@ import click
 
 from ansvarsregler.classifier import Classifier
 from ansvarsregler.folding import plain_letters
-from ansvarsregler.goals.catalog import append_goal
+from ansvarsregler.goals.catalog import append_goal, check_catalog
 from ansvarsregler.i18n import message
 from ansvarsregler.result import Classification, Question
 from ansvarsregler.vocabulary import FACT_NAMES, Language
@@ -47,6 +47,8 @@ def _prompt_until(text: str, answer_of: Any, problem: str, default: str | None =
 
 def run_draft(classifier: Classifier, lang: Language, catalog: Path | None) -> Classification:
     """Ask for a draft goal, ask the rules' questions until it has an owner, offer to keep it."""
+    if catalog is not None:
+        check_catalog(catalog)  # before the questions: a broken catalog wastes no answers
     title = click.prompt(message("draft.title", lang)).strip()
     while not title:
         title = click.prompt(message("draft.title", lang)).strip()

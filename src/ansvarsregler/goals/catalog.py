@@ -8,7 +8,9 @@ replaces the file (atomically), so a failure leaves the file untouched.
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -30,9 +32,10 @@ def append_goal(path: Path, goal: dict[str, Any]) -> str:
 
     The id is made unique within the file (``-2``, ``-3``, ...).
     """
-    if path.exists():
+    taken = check_catalog(path)
+    if taken is not None:
         text = path.read_text(encoding="utf-8-sig")
-        goal = {**goal, "id": _unique(goal["id"], _goal_ids(path))}
+        goal = {**goal, "id": _unique(goal["id"], taken)}
         new_text = _with_item(path, text, goal)
     else:
         new_text = "goals:\n" + _block(goal, "  ")
@@ -40,6 +43,26 @@ def append_goal(path: Path, goal: dict[str, Any]) -> str:
     with output_stream(path) as out:
         out.write(new_text)
     return str(goal["id"])
+
+
+def check_catalog(path: Path) -> set[str] | None:
+    """The ids in the catalog ``path`` (``None``: no file yet), if a goal can be added to it.
+
+    ``ansvar draft --catalog`` calls this before its first question, so a
+    planner never answers them all to learn that the file is broken; it
+    raises a located error for a folder, a file that is not goals, or goals
+    that are not a block list.
+    """
+    if not path.exists():
+        return None
+    if not path.is_file():
+        raise InvalidGoalError(
+            "output.unwritable", Location(file=str(path)), reason=os.strerror(errno.EISDIR)
+        )
+    taken = _goal_ids(path)
+    if _FIRST_ITEM.search(path.read_text(encoding="utf-8-sig")) is None:
+        raise InvalidGoalError("draft.cannot_append", Location(file=str(path)))
+    return taken
 
 
 def _goal_ids(path: Path, text: str | None = None) -> set[str]:
