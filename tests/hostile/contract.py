@@ -257,7 +257,8 @@ def assert_located(stderr: str, expect: Expect, why: str) -> None:
     assert errors, f"no 'Error:' message on standard error\n{why}"
     text = errors[-1]
     if expect.file is not None:
-        named = rf"\bfile (\S*/)?{re.escape(expect.file)}(,|:)"  # as given, or resolved
+        # as given, or resolved; a folder's file: the folder and the file in it
+        named = rf"\bfile (\S*/)?{re.escape(expect.file)}(/\S*)?(,|:)"
         assert re.search(named, text), f"the message does not name {expect.file}\n{why}"
     if expect.where is not None:
         pattern = rf"\b{expect.where} " if expect.where in WHERE_WORDS else expect.where
