@@ -34,6 +34,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the folder holds no goal files (.yaml, .yml, .json, .jsonl, .csv, .xlsx)",
     },
     "input.unreadable": {"nb": "kan ikke leses: {reason}", "en": "cannot be read: {reason}"},
+    "input.not_regular_file": {
+        "nb": "er ikke en vanlig fil (men en mappe, et rør eller en enhet)",
+        "en": "is not a regular file (but a folder, a pipe or a device)",
+    },
     "input.not_text": {
         "nb": "er ikke UTF-8-tekst (binærfil?); målfiler må være YAML, JSON eller JSON Lines",
         "en": "is not UTF-8 text (a binary file?); goal files must be YAML, JSON or JSON Lines",

@@ -41,6 +41,8 @@ TIMEOUT_SECONDS = 60
 BOMB_TIMEOUT_SECONDS = 8
 #: The address space a subprocess run may use (prlimit --as): a bomb must fail inside it.
 MEMORY_BYTES = 1_500_000_000
+#: The largest file a subprocess run may write (prlimit --fsize): a spool of /dev/zero stops.
+FILE_BYTES = 300_000_000
 TRACEBACK = "Traceback (most recent call last)"
 #: What a location can name besides the file (English messages: every run uses --lang en).
 WHERE_WORDS = ("line", "row", "item", "goal", "field", "sheet", "column", "rule")
@@ -153,11 +155,12 @@ def run_subprocess(
     memory: int = MEMORY_BYTES,
     timeout: float = TIMEOUT_SECONDS,
 ) -> Outcome:
-    """The real ``ansvar`` in a child process with at most ``memory`` bytes of address space."""
+    """The real ``ansvar`` in a child process with at most ``memory`` bytes of address space
+    (and files of at most :data:`FILE_BYTES`)."""
     prlimit = shutil.which("prlimit")
     command = [ansvar_executable(), *args]
     if prlimit is not None:
-        command = [prlimit, f"--as={memory}", "--", *command]
+        command = [prlimit, f"--as={memory}", f"--fsize={FILE_BYTES}", "--", *command]
     environment = {**os.environ, "TMPDIR": str(temp), "COLUMNS": "100", **(env or {})}
     try:
         done = subprocess.run(

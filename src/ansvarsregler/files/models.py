@@ -32,7 +32,13 @@ ItemLocator = Callable[[object, tuple], tuple[Location, int]]
 
 
 def read_text(path: Path, error_type: type[AnsvarError]) -> str:
-    """The UTF-8 text of ``path``; an ``error_type`` if it cannot be read as text."""
+    """The UTF-8 text of ``path``; an ``error_type`` if it cannot be read as text.
+
+    Only a regular file is read: a pipe named ``*.yaml`` in a rule folder would
+    block the run for ever, and a device such as ``/dev/zero`` never ends.
+    """
+    if path.exists() and not path.is_file():
+        raise error_type("input.not_regular_file", Location(file=str(path)))
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

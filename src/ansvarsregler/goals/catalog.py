@@ -8,9 +8,7 @@ replaces the file (atomically), so a failure leaves the file untouched.
 
 from __future__ import annotations
 
-import errno
 import io
-import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -56,9 +54,7 @@ def check_catalog(path: Path) -> set[str] | None:
     if not path.exists():
         return None
     if not path.is_file():
-        raise InvalidGoalError(
-            "output.unwritable", Location(file=str(path)), reason=os.strerror(errno.EISDIR)
-        )
+        raise InvalidGoalError("input.not_regular_file", Location(file=str(path)))
     taken = _goal_ids(path)
     if _FIRST_ITEM.search(path.read_text(encoding="utf-8-sig")) is None:
         raise InvalidGoalError("draft.cannot_append", Location(file=str(path)))
