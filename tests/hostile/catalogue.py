@@ -219,6 +219,12 @@ JSON_CASES = [
         '[{"id": "a", "title": "x\\ud800y"}]',
         outcome="either",
     ),
+    classify(
+        "json-lone-surrogate-in-an-extra-field",
+        "g.json",
+        '[{"id": "a", "title": "x", "merknad": ["ok", {"k": "x\\ud800y"}]}]',
+        where="field",
+    ),
     classify("json-utf16", "g.json", v.goals_json().encode("utf-16")),
     classify("json-single-quotes", "g.json", "[{'id': 'a', 'title': 'x'}]"),
     classify(
@@ -256,6 +262,12 @@ JSONL_CASES = [
         "g.jsonl",
         '{"id": "a", "title": "x\\udfffy"}\n',
         outcome="either",
+    ),
+    classify(
+        "jsonl-lone-surrogate-in-an-extra-field",
+        "g.jsonl",
+        '{"id": "a", "title": "x", "merknad": "\\udfff"}\n',
+        where="field",
     ),
     classify(
         "jsonl-bad-goal-after-output-began",
