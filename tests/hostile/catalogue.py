@@ -501,6 +501,16 @@ RULES_CASES = [
         outcome="either",
     ),
     _rules_case(
+        "rules-priority-of-5000-digits",
+        {"99-ny.yaml": _RULE.format(id="ny", priority="9" * 5000)},
+        where="line",
+    ),
+    _rules_case(
+        "rules-value-read-as-an-impossible-date",
+        {"99-ny.yaml": _RULE.format(id="ny", priority=5).replace("societal", "2024-13-45")},
+        where="line",
+    ),
+    _rules_case(
         "rules-priority-infinite",
         {"99-ny.yaml": _RULE.format(id="ny", priority=".inf")},
         outcome="either",
