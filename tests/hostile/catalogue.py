@@ -476,10 +476,11 @@ def _rules_case(name: str, changed: dict[str, Data], **more: object) -> Case:
 _RULE = """\
 rules:
   - id: {id}
+    principle: 1
     priority: {priority}
     when: {{goal_type: societal}}
-    then: {{owner: kommunestyret}}
-    because: {{nb: x, en: x}}
+    decide: {{owner: kommunestyret, adopted_by: kommunestyret}}
+    justification: {{nb: x, en: x}}
 """
 
 RULES_CASES = [
@@ -511,6 +512,15 @@ RULES_CASES = [
         where="line",
     ),
     _rules_case(
+        "rules-valid-extra-rule-with-format-codes-in-its-text",
+        {
+            "99-ny.yaml": _RULE.format(id="ny", priority=5).replace(
+                "x, en: x", '"{x} %s {{", en: "{0}"'
+            )
+        },
+        outcome="ok",
+    ),
+    _rules_case(
         "rules-priority-infinite",
         {"99-ny.yaml": _RULE.format(id="ny", priority=".inf")},
         outcome="either",
@@ -522,6 +532,7 @@ RULES_CASES = [
     _rules_case(
         "rules-duplicate-id",
         {"99-ny.yaml": _RULE.format(id="ny", priority=5) + _RULE.format(id="ny", priority=6)[7:]},
+        where="rule",
         outcome="error",
     ),
     _rules_case(
