@@ -4,16 +4,22 @@ Usage (from the repository root, with the package installed)::
 
     python benchmarks/run_benchmarks.py            # every benchmark, as in the README
     python benchmarks/run_benchmarks.py --quick    # fewer repeats, 100,000 JSON Lines
+    python benchmarks/run_benchmarks.py --evaluators   # only durable-rules beside Python
 
 Each figure is the median of several runs. Goals are generated with a fixed
 seed over every fact value (missing included), with an indicator and a
 target, so the cache of engine decisions sees the whole input space.
+
+The evaluator benchmarks run the same work in each evaluator that can run
+here (durable-rules where it imports, and the Python one), chosen with
+``ANSVARSREGLER_EVALUATOR``; the other benchmarks use the automatic choice.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import os
 import platform
@@ -29,7 +35,11 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from ansvarsregler import Classifier, default_ruleset
-from ansvarsregler.vocabulary import FACT_VALUES
+from ansvarsregler.engine import ENVIRONMENT_VARIABLE, evaluator
+from ansvarsregler.engine.decisions import DecisionCache, every_fact_combination
+from ansvarsregler.errors import EngineError
+from ansvarsregler.municipality.leadership import LEADER_FACT_NAMES, LeadershipCache
+from ansvarsregler.vocabulary import FACT_VALUES, LEADER_FACT_VALUES
 
 #: Draft goal titles a planner might type (words the indicator rules read, and words they do not).
 DRAFT_TITLES = (
@@ -123,11 +133,13 @@ def median_seconds(action, repeats: int) -> float:
     return statistics.median(times)
 
 
-def run_measured(command: list[str], stdout_path: Path | None = None) -> tuple[float, int]:
+def run_measured(
+    command: list[str], stdout_path: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, int]:
     """Run ``command``; return (wall seconds, peak resident memory in MB)."""
     with open(stdout_path or os.devnull, "wb") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -135,13 +147,91 @@ def run_measured(command: list[str], stdout_path: Path | None = None) -> tuple[f
     return wall, usage.ru_maxrss // 1024
 
 
+def available_evaluators() -> list[str]:
+    """The evaluators that can run here, as ``ANSVARSREGLER_EVALUATOR`` names them."""
+    names = []
+    for name in ("durable-rules", "python"):
+        os.environ[ENVIRONMENT_VARIABLE] = name
+        try:
+            evaluator()
+        except EngineError:
+            continue
+        finally:
+            del os.environ[ENVIRONMENT_VARIABLE]
+        names.append(name)
+    return names
+
+
+def evaluator_rows(ansvar: str, repeats: int) -> list[tuple[str, str, str]]:
+    """The same work in each evaluator: every combination decided cold, and the CLI."""
+    ruleset = default_ruleset()
+    keys = list(every_fact_combination())
+    leader_keys = [
+        dict(zip(LEADER_FACT_NAMES, values, strict=True))
+        for values in itertools.product(*(LEADER_FACT_VALUES[n] for n in LEADER_FACT_NAMES))
+    ]
+
+    def decide_all() -> None:
+        cache = DecisionCache(ruleset)  # cold: every combination runs through the engine
+        for key in keys:
+            cache.outcome(key)
+
+    def warn_all() -> None:
+        cache = LeadershipCache(ruleset)
+        for facts in leader_keys:
+            cache.fired(facts)
+
+    rows = []
+    for name in available_evaluators():
+        os.environ[ENVIRONMENT_VARIABLE] = name
+        try:
+            label = str(evaluator())
+            DecisionCache(ruleset)  # durable-rules registers the rules once per process
+            LeadershipCache(ruleset)
+            decide = median_seconds(decide_all, repeats)
+            warn = median_seconds(warn_all, max(1, repeats // 2))
+            env = {**os.environ}
+            check = [run_measured([ansvar, "check"], env=env)[0] for _ in range(repeats)]
+            catalog = [
+                run_measured([ansvar, "classify", "--format", "json"], env=env)[0]
+                for _ in range(repeats)
+            ]
+        finally:
+            del os.environ[ENVIRONMENT_VARIABLE]
+        rows += [
+            (
+                f"{label}: decide all {len(keys)} combinations (cold DecisionCache)",
+                f"{decide * 1000:.1f} ms ({decide / len(keys) * 1e6:.0f} µs a run)",
+                "-",
+            ),
+            (
+                f"{label}: leadership rules, all {len(leader_keys):,} combinations (cold)",
+                f"{warn:.2f} s ({warn / len(leader_keys) * 1e6:.0f} µs a run)",
+                "-",
+            ),
+            (f"{label}: `ansvar check`", f"{statistics.median(check):.2f} s", "< 2 s"),
+            (
+                f"{label}: `ansvar classify` of the built-in catalog, cold start",
+                f"{statistics.median(catalog):.2f} s",
+                "≤ 1 s",
+            ),
+        ]
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller JSON Lines")
+    parser.add_argument(
+        "--evaluators", action="store_true", help="only the evaluator benchmarks, in each evaluator"
+    )
     args = parser.parse_args()
     repeats = 3 if args.quick else 5
     jsonl_count = 100_000 if args.quick else 1_000_000
     ansvar = shutil.which("ansvar") or sys.exit("install the package first: pip install .")
+    if args.evaluators:
+        print_table(evaluator_rows(ansvar, repeats), repeats)
+        return
     rows: list[tuple[str, str, str]] = []
 
     goals = generate_goals(100_000)
@@ -218,7 +308,11 @@ def main() -> None:
             "< 2 s",
         )
     )
+    rows += evaluator_rows(ansvar, repeats)
+    print_table(rows, repeats)
 
+
+def print_table(rows: list[tuple[str, str, str]], repeats: int) -> None:
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, {platform.platform()}; median of {repeats} runs "

@@ -71,7 +71,7 @@ def test_classify_writes_json_with_the_contract_fields(runner, goals_file):
         "ruleset",
     ):
         assert field in first
-    assert set(first["ruleset"]) == {"name", "version", "hash"}
+    assert set(first["ruleset"]) == {"name", "version", "hash", "evaluator"}
     assert first["goal"]["target"] == "80 %"
 
 
@@ -318,7 +318,7 @@ def test_the_installed_command_runs_from_any_directory(tmp_path, goals_file):
 
 MORE_BAD_INPUTS = [
     ("huge.json", '[{"id": ' + "9" * 5000 + ', "title": "t"}]', ["JSON", "digits"]),
-    ("dupkey.json", '[{"id": "a", "title": "A", "id": "b"}]', ["duplicate key 'id'"]),
+    ("dupkey.json", '[{"id": "a", "title": "A", "id": "b"}]', ["line 1: the key 'id' appears"]),
     ("nan.json", '[{"id": "a", "title": "t", "target": NaN}]', ["NaN"]),
     (
         "dup-then-junk.jsonl",

@@ -203,3 +203,13 @@ def test_a_suggested_value_must_exist(rules_copy):
         "\n  - id: ord-ny\n    suggest: {goal_type: kapasitet}\n    words: [dekningen]\n",
     )
     assert "'kapasitet' is not allowed" in text
+
+
+def test_a_word_of_5000_letters_is_refused_with_file_line_and_word(rules_copy):
+    text = _error_with_indicator(
+        rules_copy,
+        "\n  - id: ord-langt\n    suggest: {goal_type: capacity}\n    words:\n"
+        f"      - {'a' * 5000}\n",
+    )
+    assert "ord.yaml" in text and "line" in text and "ord-langt" in text
+    assert f"'{'a' * 40}…' has 5000 characters; a word or phrase has at most 60" in text

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ansvarsregler.classifier import Classifier
-from ansvarsregler.errors import AnsvarError, EngineError, InvalidGoalError, RulesetError
+from ansvarsregler.errors import AnsvarError, EngineError, InvalidGoalError, Location, RulesetError
 from ansvarsregler.explain import Explanation
 from ansvarsregler.explain import explain as _explain
 from ansvarsregler.goals.model import Goal, GoalInput
@@ -69,6 +69,10 @@ def _classifier(profile: ProfileInput) -> Classifier:
         return _default_classifier()
     if isinstance(profile, Profile):
         return _classifier_for_json(profile.model_dump_json())
+    if not isinstance(profile, str | Path):
+        raise InvalidGoalError(
+            "library.bad_profile", Location(field="profile"), found=type(profile).__name__
+        )
     path = Path(profile)
     if path.is_file():
         return _classifier_for_file(str(path.resolve()), path.stat().st_mtime_ns)

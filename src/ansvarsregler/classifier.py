@@ -10,7 +10,7 @@ threads and the order of goals never matters.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,7 +56,7 @@ class Classifier:
         self.ruleset = ruleset if ruleset is not None else default_ruleset()
         self.suggest = suggest
         self.decisions = DecisionCache(self.ruleset)
-        self.identity = RulesetIdentity.of(self.ruleset)
+        self.identity = RulesetIdentity.of(self.ruleset, self.decisions.evaluator)
         if isinstance(profile, str | Path):  # a shipped profile's name, or a profile file
             profile = load_profile(profile)
         self.municipality = Municipality(profile, self.ruleset) if profile is not None else None
@@ -71,6 +71,8 @@ class Classifier:
     ) -> Iterator[Classification]:
         """Classify goals lazily, in order; ids must be unique within the call."""
         check_language(lang)
+        if isinstance(goals, str | bytes | Mapping) or not isinstance(goals, Iterable):
+            raise InvalidGoalError("library.not_goals", Location(), found=type(goals).__name__)
         seen: dict[str, int] = {}
         for index, raw in enumerate(goals, start=1):
             goal = to_goal(raw, item=index)

@@ -73,4 +73,5 @@ class RulesetError(AnsvarError):
 
 
 class EngineError(AnsvarError):
-    """durable-rules failed inside a rule action (it would otherwise hide the error)."""
+    """The rule engine failed inside a rule action (durable-rules would hide the error),
+    or the evaluator chosen with ``ANSVARSREGLER_EVALUATOR`` cannot run."""

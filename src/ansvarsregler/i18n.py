@@ -92,6 +92,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{value!r} må være et heltall",
         "en": "{value!r} must be a whole number",
     },
+    "value.not_boolean": {
+        "nb": "{value!r} må være true eller false",
+        "en": "{value!r} must be true or false",
+    },
+    "value.not_number": {"nb": "{value!r} må være et tall", "en": "{value!r} must be a number"},
+    "value.bad_form": {
+        "nb": "{value!r} er ikke skrevet i riktig form (regulært uttrykk {bound})",
+        "en": "{value!r} is not written in the right form (regular expression {bound})",
+    },
+    "value.too_many": {
+        "nb": "har for mange elementer; høyst {bound}",
+        "en": "has too many items; at most {bound}",
+    },
+    "value.too_long": {
+        "nb": "{value!r} er for lang; høyst {bound} tegn",
+        "en": "{value!r} is too long; at most {bound} characters",
+    },
+    "value.too_small": {
+        "nb": "{value!r} er for lite; grensen er {bound}",
+        "en": "{value!r} is too small; the bound is {bound}",
+    },
+    "value.too_large": {
+        "nb": "{value!r} er for stort; grensen er {bound}",
+        "en": "{value!r} is too large; the bound is {bound}",
+    },
     "value.not_list": {"nb": "{value!r} må være en liste", "en": "{value!r} must be a list"},
     "value.not_mapping": {
         "nb": "{value!r} må være en mapping (nøkkel: verdi)",
@@ -211,6 +236,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "added without rewriting the file",
     },
     # -- indicator rules (words in draft goals) ------------------------------
+    "indicators.word_too_long": {
+        "nb": "{word!r} har {length} tegn; et ord eller en frase har høyst {limit}",
+        "en": "{word!r} has {length} characters; a word or phrase has at most {limit}",
+    },
     "indicators.bad_word": {
         "nb": "{word!r}: et ord eller en frase skrives med små bokstaver (minst tre), med ett "
         "mellomrom mellom ordene og uten tall eller tegn; * (et hvilket som helst ord) bare "
@@ -252,6 +281,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "engine.action_failed": {
         "nb": "regelmotoren feilet i regel {rule!r}: {reason}",
         "en": "the rule engine failed in rule {rule!r}: {reason}",
+    },
+    "engine.unavailable": {
+        "nb": "{variable}=durable-rules er valgt, men durable-rules kan ikke importeres "
+        "({reason}); installer durable_rules==2.0.28 (Python 3.10-3.12, krever en "
+        "C-kompilator) eller velg {variable}=python",
+        "en": "{variable}=durable-rules is chosen, but durable-rules cannot be imported "
+        "({reason}); install durable_rules==2.0.28 (Python 3.10-3.12, needs a C compiler) "
+        "or choose {variable}=python",
+    },
+    "engine.unknown_evaluator": {
+        "nb": "{variable}={value!r} er ikke en regelmotor; tillatt: {allowed}",
+        "en": "{variable}={value!r} is not an evaluator; allowed: {allowed}",
     },
     # -- justifications -------------------------------------------------------
     "why.assumed": {
@@ -571,6 +612,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot be read as XLSX ({reason}); open the file in Excel and save it as .xlsx "
         "without a password, or as CSV",
     },
+    "sheet.encrypted": {
+        "nb": "er en kryptert (passordbeskyttet) eller gammel (.xls) Excel-fil; åpne den i Excel "
+        "og lagre den som .xlsx uten passord",
+        "en": "is an encrypted (password-protected) or old-format (.xls) Excel file; open it in "
+        "Excel and save it as .xlsx without a password",
+    },
     "sheet.unreadable_format": {
         "nb": "{suffix}-filer kan ikke leses; lagre regnearket som .xlsx eller CSV",
         "en": "{suffix} files cannot be read; save the spreadsheet as .xlsx or CSV",
@@ -650,6 +697,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "uavklarte mål: {count} (--strict)",
         "en": "unresolved goals: {count} (--strict)",
     },
+    # -- the library's arguments -------------------------------------------
+    "library.not_goals": {
+        "nb": "classify_many tar en liste (eller annen samling) av mål, hvert en mapping eller "
+        "et Goal, fant {found}",
+        "en": "classify_many takes a list (or other iterable) of goals, each a mapping or a Goal, "
+        "found {found}",
+    },
+    "library.bad_profile": {
+        "nb": "profile må være navnet på en profil (f.eks. 'verran'), en filsti eller en Profile, "
+        "fant {found}",
+        "en": "profile must be a profile's name (e.g. 'verran'), a file path or a Profile, "
+        "found {found}",
+    },
     # -- limits (limits.py) -------------------------------------------------
     "limit.exceeded": {
         "nb": "{what} er over grensen: {found} mot høyst {limit}; miljøvariabelen {variable} "
@@ -660,6 +720,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "limit.bad_setting": {
         "nb": "{variable}={value!r} er ikke et positivt heltall",
         "en": "{variable}={value!r} is not a positive whole number",
+    },
+    "limit.over_ceiling": {
+        "nb": "{variable}={value} er for høyt: høyst {ceiling}, det regelmotoren tåler",
+        "en": "{variable}={value} is too high: at most {ceiling}, what the rule engine can hold",
+    },
+    "limit.rule_combinations": {
+        "nb": "antall verdikombinasjoner reglenes betingelser tillater, lagt sammen",
+        "en": "the number of value combinations the rules' conditions allow, added up",
     },
     "limit.file_size": {"nb": "filens størrelse i byte", "en": "the file's size in bytes"},
     "limit.xlsx_uncompressed": {

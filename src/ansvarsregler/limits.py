@@ -31,6 +31,8 @@ class Limit:
 
     name: str
     default: int
+    ceiling: int | None = None
+    """The most it may be raised to: past it, something below would break (a C engine's table)."""
 
     @property
     def variable(self) -> str:
@@ -48,6 +50,14 @@ class Limit:
             value = 0
         if value < 1:
             raise AnsvarError("limit.bad_setting", None, variable=self.variable, value=text[:40])
+        if self.ceiling is not None and value > self.ceiling:
+            raise AnsvarError(
+                "limit.over_ceiling",
+                None,
+                variable=self.variable,
+                value=value,
+                ceiling=self.ceiling,
+            )
         return value
 
     def check(self, found: int, location: Location | None = None) -> None:
@@ -96,11 +106,16 @@ CELL_LENGTH = Limit("cell_length", 32_767)
 NESTING_DEPTH = Limit("nesting_depth", 32)
 """Levels of lists and mappings in a YAML or JSON document."""
 YAML_ALIASES = Limit("yaml_aliases", 100)
-"""Aliases (``*name``) in one YAML document: enough for shared defaults, too few for a bomb."""
+"""Aliases (``*name``) in one YAML document, each counted with the aliases inside what it
+stands for: enough for shared defaults, too few for an "alias bomb"."""
 GOALS = Limit("goals", 2_000_000)
 """Goals in one run."""
-RULES = Limit("rules", 250)
-"""Ownership rules in one rule set (the engine's safe size, see engine/durable_evaluator.py)."""
+RULES = Limit("rules", 250, ceiling=250)
+"""Ownership rules, and leadership rules, in one rule set. durable-rules keeps at most
+256 rules ending on one chain of tests, and writes past its table beyond that."""
+RULE_COMBINATIONS = Limit("rule_combinations", 4_000, ceiling=4_000)
+"""Combinations of values the ownership (or the leadership) rules' conditions allow, added up:
+each is one rule in durable-rules, which holds at most 4,096 (``MAX_ACTIONS``)."""
 
 ALL: tuple[Limit, ...] = (
     FILE_SIZE,
@@ -112,4 +127,5 @@ ALL: tuple[Limit, ...] = (
     YAML_ALIASES,
     GOALS,
     RULES,
+    RULE_COMBINATIONS,
 )

@@ -21,11 +21,18 @@ class RulesetIdentity(StrictModel):
     name: str
     version: str
     hash: str = Field(description="SHA-256 of the validated rules, independent of file order.")
+    evaluator: str = Field(
+        description="The evaluator that ran the rules: durable-rules and its version "
+        '(e.g. "durable-rules 2.0.28"), or "python" where durable-rules cannot be '
+        "installed; both decide alike."
+    )
 
     @classmethod
-    def of(cls, ruleset: Any) -> RulesetIdentity:
-        """The identity of a :class:`~ansvarsregler.rules.loader.Ruleset`."""
-        return cls(name=ruleset.name, version=ruleset.version, hash=ruleset.hash)
+    def of(cls, ruleset: Any, evaluator: str) -> RulesetIdentity:
+        """The identity of a :class:`~ansvarsregler.rules.loader.Ruleset` run by ``evaluator``."""
+        return cls(
+            name=ruleset.name, version=ruleset.version, hash=ruleset.hash, evaluator=evaluator
+        )
 
 
 class Assumption(StrictModel):

@@ -59,6 +59,9 @@ def _message_for(detail: ErrorDetails, allowed_fields: Sequence[str]) -> tuple[s
         return "value.empty", {}
     if kind in _KIND_KEYS:
         return _KIND_KEYS[kind], {"value": value}
+    if kind in _BOUND_KEYS:
+        key, bound = _BOUND_KEYS[kind]
+        return key, {"value": value, "bound": context.get(bound)}
     return "value.wrong_type", {"value": value, "reason": detail["msg"]}
 
 
@@ -72,6 +75,23 @@ _KIND_KEYS = {
     "dict_type": "value.not_mapping",
     "model_type": "value.not_mapping",
     "model_attributes_type": "value.not_mapping",
+    "bool_type": "value.not_boolean",
+    "bool_parsing": "value.not_boolean",
+    "float_type": "value.not_number",
+    "float_parsing": "value.not_number",
+    "finite_number": "value.not_number",
+    "dict_type_error": "value.not_mapping",
+}
+
+#: pydantic's error types for a value out of bounds: the message and the bound it names.
+_BOUND_KEYS = {
+    "string_pattern_mismatch": ("value.bad_form", "pattern"),
+    "too_long": ("value.too_many", "max_length"),
+    "string_too_long": ("value.too_long", "max_length"),
+    "greater_than": ("value.too_small", "gt"),
+    "greater_than_equal": ("value.too_small", "ge"),
+    "less_than": ("value.too_large", "lt"),
+    "less_than_equal": ("value.too_large", "le"),
 }
 
 

@@ -2,7 +2,7 @@
 
 The goal facts take a finite set of values (with ``missing``), so the whole
 input space is checked: every combination runs through the same
-durable-rules ruleset that classifies (:class:`DecisionCache`), and the
+rule engine that classifies (:class:`DecisionCache`), and the
 report lists gaps, conflicts, dead rules, invariant breaches and rule-test
 failures, each with a witness a maintainer can paste into a rule test.
 """
@@ -152,7 +152,7 @@ def check(ruleset: Ruleset, catalog: Iterable[Goal] = ()) -> CheckReport:
     every_indicator = [rule.id for rule in ruleset.indicator_rules if rule.suggest]
     every_indicator += [ruleset.contested_rule.id] if ruleset.contested_rule else []
     return CheckReport(
-        ruleset=RulesetIdentity.of(ruleset),
+        ruleset=RulesetIdentity.of(ruleset, table.evaluator),
         combinations=len(decisions),
         leader_combinations=len(leader_runs),
         gaps=_gaps(decisions),
@@ -231,7 +231,7 @@ def _gaps(decisions: list[Decision]) -> tuple[Gap, ...]:
 def _conflicts(ruleset: Ruleset, decisions: list[Decision]) -> tuple[Conflict, ...]:
     """Equal-priority rules with different outcomes, and equal-priority assumptions that differ.
 
-    Between such rules durable-rules picks by definition order (the rule id),
+    Between such rules the engine picks by definition order (the rule id),
     so the outcome would hang on a name; both kinds are reported.
     """
     by_rules: dict[tuple[str, ...], list[tuple[str, ...]]] = {}

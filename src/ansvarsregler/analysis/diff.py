@@ -90,8 +90,8 @@ def diff(old: Ruleset, new: Ruleset, goals: Iterable[Goal] = ()) -> RulesetDiff:
                 ChangedGoal(goal_id=goal.id, title=goal.title, old=before, new=after)
             )
     return RulesetDiff(
-        old=RulesetIdentity.of(old),
-        new=RulesetIdentity.of(new),
+        old=RulesetIdentity.of(old, old_table.evaluator),
+        new=RulesetIdentity.of(new, new_table.evaluator),
         regions=tuple(sorted(regions, key=lambda r: (r.old.owner, r.new.owner, -r.combinations))),
         goals=tuple(changed_goals),
         leadership_rules=_changed_leadership_rules(old, new),

@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -25,6 +26,7 @@ from ansvarsregler.analysis.readiness import readiness
 from ansvarsregler.classifier import Classifier, goal_warnings
 from ansvarsregler.cli.draft import run_draft
 from ansvarsregler.cli.progress import progress_wanted, tracked
+from ansvarsregler.engine.selection import evaluator
 from ansvarsregler.errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
 from ansvarsregler.explain import explain
 from ansvarsregler.files.output import output_stream
@@ -127,8 +129,28 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """click's version line, then the evaluator that would run the rules (chosen now)."""
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(f"{ctx.find_root().info_name}, version {metadata.version('ansvarsregler')}")
+    try:
+        click.echo(f"evaluator: {evaluator()}")
+    except AnsvarError as error:
+        click.echo(f"{message('error.prefix', 'en')}: {error.message('en')}", err=True)
+        ctx.exit(error.exit_code)
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="ansvarsregler")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and the rule evaluator, and exit.",
+)
 def main() -> None:
     """Decide who owns a municipal goal and carries the result responsibility, and why.
 

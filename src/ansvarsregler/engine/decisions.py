@@ -2,7 +2,7 @@
 
 The facts that decide ownership take a small, closed set of values (with
 ``missing``, 512 combinations for the shipped vocabulary), so every distinct
-combination runs through durable-rules once and its outcome is kept. Goals
+combination runs through the rule engine once and its outcome is kept. Goals
 with the same facts then share one decision: the engine stays the source of
 every decision without paying its price per goal, and lookups need no lock.
 """
@@ -13,8 +13,8 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ansvarsregler.engine.durable_evaluator import RuleEngine
 from ansvarsregler.engine.memo import Memo
+from ansvarsregler.engine.selection import rule_engine
 from ansvarsregler.errors import Location, RulesetError
 from ansvarsregler.rules.loader import Ruleset
 from ansvarsregler.vocabulary import FACT_NAMES, UNKNOWN_VALUES, condition_values
@@ -71,7 +71,9 @@ class DecisionCache:
 
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
-        self._engine = RuleEngine(ruleset.rules, ruleset.hash)
+        self._engine = rule_engine(ruleset.rules, ruleset.hash)
+        self.evaluator = str(self._engine.evaluator)
+        """Which evaluator decides (see :mod:`ansvarsregler.engine.selection`)."""
         self._decisions: Memo[tuple[str, ...], Decision] = Memo(self._run)
 
     def decide(self, key: tuple[str, ...]) -> Decision:

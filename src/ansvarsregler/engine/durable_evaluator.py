@@ -1,4 +1,4 @@
-"""The durable-rules adapter: the only module that knows the engine.
+"""The durable-rules adapter: the only module that imports durable-rules.
 
 A :class:`RuleEngine` turns validated rules (the ownership rules of a
 :class:`~ansvarsregler.rules.loader.Ruleset`, or its leadership rules) into a
@@ -25,6 +25,9 @@ durable_rules 2.0.28 is unmaintained and has sharp edges; each is handled here:
   reports that no rule decided.
 - An exception inside an action is swallowed into the session state. The
   state is checked after every run and the error raised as :class:`EngineError`.
+- Rules of equal ``pri`` fire in the order they are defined (the order of
+  ``rules``): the engine sorts its actions by ``pri`` with a stable insertion
+  sort. :mod:`.python_evaluator` relies on this to give the same outcome.
 - Strings and numbers compare as text. Every fact value is a string from the
   closed vocabulary, and a missing fact is the explicit string ``missing``,
   so absent fields never reach a condition.
@@ -34,22 +37,26 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from importlib import metadata
 from typing import Any
 
 from durable.engine import Host
 
+from ansvarsregler.engine.run import SENTINEL_PHASE, EngineRule, EngineRun, Evaluator, pri
 from ansvarsregler.errors import EngineError, Location
-from ansvarsregler.rules.schema import LeadershipRule, Rule
+from ansvarsregler.rules.schema import LeadershipRule
 
-EngineRule = Rule | LeadershipRule
 
-#: durable-rules fires lower ``pri`` first. Assumptions run before decisions,
-#: so a deciding rule always sees the facts with every assumption filled in.
-_ASSUME_PHASE = 1000
-_DECIDE_PHASE = 2000
-_SENTINEL_PHASE = 3000
+def _version() -> str | None:
+    try:
+        return metadata.version("durable_rules")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+EVALUATOR = Evaluator("durable-rules", _version())
+
 _SENTINEL = "_no_rule_matched"
 _FACT_TAG = {"t": "goal"}
 
@@ -67,18 +74,6 @@ _REGISTERED: set[str] = set()
 _SESSION_IDS = itertools.count(1)
 
 
-@dataclass(frozen=True)
-class EngineRun:
-    """What happened when one fact combination ran through the rules."""
-
-    fired: tuple[str, ...]
-    """Rule ids in the order their actions ran (assumptions first)."""
-    assumed: tuple[tuple[str, str, str], ...]
-    """(rule id, fact, value) for every fact a rule assumed, in order."""
-    decided_by: str | None
-    """The first deciding or asking rule that fired, or ``None`` if none matched."""
-
-
 class RuleEngine:
     """Rules registered in durable-rules, ready to run fact combinations.
 
@@ -86,6 +81,8 @@ class RuleEngine:
     identical rules are registered once); ``kind`` keeps the ownership and
     leadership rules of one rule set apart.
     """
+
+    evaluator = EVALUATOR
 
     def __init__(self, rules: Sequence[EngineRule], content_hash: str, kind: str = "eier") -> None:
         self.name = f"ansvarsregler-{kind}-{content_hash[:24]}"
@@ -127,31 +124,47 @@ def _host() -> _QuietHost:
 
 
 def _definition(rules: Sequence[EngineRule]) -> dict[str, Any]:
-    """The durable-rules JSON ruleset for ``rules``; a fresh dict on every call."""
+    """The durable-rules JSON ruleset for ``rules``; a fresh dict on every call.
+
+    Each rule becomes one engine rule per combination of the values it
+    allows (:func:`_alternatives`), named ``<id>`` or ``<id>~<n>``; all of
+    them run the rule's one action, so the run reports the rule's own id.
+    """
     definition: dict[str, Any] = {
-        _SENTINEL: {"all": [{"m": dict(_FACT_TAG)}], "pri": _SENTINEL_PHASE, "run": _ignore}
+        _SENTINEL: {"all": [{"m": dict(_FACT_TAG)}], "pri": SENTINEL_PHASE, "run": _ignore}
     }
     for rule in rules:
-        phase = _ASSUME_PHASE if rule.kind == "assume" else _DECIDE_PHASE
-        definition[rule.id] = {
-            "all": [{"m": _condition(rule)}],
-            "pri": phase - rule.priority,
-            "run": _action(rule),
-        }
+        action = _action(rule)
+        for number, condition in enumerate(_alternatives(rule)):
+            name = rule.id if number == 0 else f"{rule.id}~{number}"
+            definition[name] = {"all": [{"m": condition}], "pri": pri(rule), "run": action}
     return definition
+
+
+def _alternatives(rule: EngineRule) -> Iterator[dict[str, Any]]:
+    """The rule's condition as single-value conditions, one per combination of allowed values.
+
+    durable-rules turns a list (``$or``) into chains of tests it does not
+    share between rules, and walks the chains that match a fact on a stack of
+    64: about 65 rules with a list condition overflow it, and the error path
+    then corrupts memory (``free(): invalid size``, a segmentation fault).
+    Single-value conditions in one order of facts share their chains, so the
+    stack holds at most one entry per fact still to test at each level (8 + 7
+    + ... + 1 = 36 for the leadership facts, the most there are), whatever the
+    number of rules. The engine's other fixed sizes are kept by the loader's
+    limits: at most 4,096 engine rules (``RULE_COMBINATIONS``) and 256 rules
+    ending on one chain (``RULES``). Exactly one
+    alternative of a rule matches a given fact combination, so the rule still
+    fires once, at its own priority.
+    """
+    tests = rule.tests()
+    facts = [fact for fact, _ in tests]
+    for values in itertools.product(*(allowed for _, allowed in tests)):
+        yield {"$and": [dict(_FACT_TAG), *({f: v} for f, v in zip(facts, values, strict=True))]}
 
 
 def _ignore(c: Any) -> None:
     """The sentinel's action: matching is its whole job."""
-
-
-def _condition(rule: EngineRule) -> dict[str, Any]:
-    clauses: list[dict[str, Any]] = [dict(_FACT_TAG)]
-    for fact in rule.when:
-        values = sorted(rule.allowed_values(fact))
-        alternatives = [{fact: value} for value in values]
-        clauses.append(alternatives[0] if len(alternatives) == 1 else {"$or": alternatives})
-    return {"$and": clauses}
 
 
 def _action(rule: EngineRule) -> Callable[[Any], None]:

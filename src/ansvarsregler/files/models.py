@@ -22,6 +22,7 @@ from ansvarsregler.files.safe_yaml import (
     line_of,
     load_yaml,
 )
+from ansvarsregler.limits import FILE_SIZE
 from ansvarsregler.validation import first_error
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -35,11 +36,13 @@ def read_text(path: Path, error_type: type[AnsvarError]) -> str:
     """The UTF-8 text of ``path``; an ``error_type`` if it cannot be read as text.
 
     Only a regular file is read: a pipe named ``*.yaml`` in a rule folder would
-    block the run for ever, and a device such as ``/dev/zero`` never ends.
+    block the run for ever, and a device such as ``/dev/zero`` never ends. A
+    file over :data:`~ansvarsregler.limits.FILE_SIZE` is refused before it is read.
     """
     if path.exists() and not path.is_file():
         raise error_type("input.not_regular_file", Location(file=str(path)))
     try:
+        FILE_SIZE.check(path.stat().st_size, Location(file=str(path)))
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise error_type("input.not_text", Location(file=str(path))) from None
@@ -65,7 +68,7 @@ def load_model_file(
     """
     text = read_text(path, error_type) if text is None else text
     try:
-        data = load_yaml(text, text_scalars=text_scalars)
+        data = load_yaml(text, text_scalars=text_scalars, file=str(path))
     except DuplicateKeyError as error:
         raise error_type(
             "input.duplicate_key", Location(file=str(path), line=error.line), key=error.key

@@ -4,15 +4,24 @@ Documents are parsed with PyYAML's safe loader (the C one where available),
 so a file can never run code. Line numbers cost nothing on the happy path:
 only when validation fails is the text composed again to find the line of
 the offending item (:func:`line_of`).
+
+Before anything is built, the document's events are counted (libyaml's
+parser, a tenth of the cost of loading): aliases (``*name``), which can
+make a few hundred bytes stand for a gigabyte (an "alias bomb"), and levels
+of nesting, which recursion would otherwise pay for. Either over its limit
+is a :class:`~ansvarsregler.limits.LimitError` naming the line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar
 
 import yaml
+
+from ansvarsregler.errors import Location
+from ansvarsregler.limits import NESTING_DEPTH, YAML_ALIASES
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -81,13 +90,57 @@ class TextScalarLoader(StrictSafeLoader):
     }
 
 
-def load_yaml(text: str, *, text_scalars: bool = False) -> Any:
+def load_yaml(text: str, *, text_scalars: bool = False, file: str | None = None) -> Any:
     """Parse one YAML document safely; raises ``yaml.YAMLError`` with a mark.
 
     With ``text_scalars`` every plain scalar is read as a string (goal files);
     without, YAML's usual types apply (rule files, where priorities are numbers).
+    Too many aliases or levels is a ``LimitError`` naming ``file`` and the line.
     """
+    check_limits(text, file)
     return yaml.load(text, Loader=TextScalarLoader if text_scalars else StrictSafeLoader)
+
+
+_OPENING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSING = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def check_limits(text: str, file: str | None = None) -> None:
+    """Count the aliases and levels of ``text`` from its events, before anything is built.
+
+    An alias counts once, plus the aliases inside what it stands for: nine
+    levels of nine aliases each are 72 aliases written but 435 million once
+    expanded, and that is what the limit bounds.
+    """
+    max_aliases, max_depth = YAML_ALIASES.value(), NESTING_DEPTH.value()
+    expanded = 0
+    inside: dict[str, int] = {}
+    """Expanded aliases inside each anchored node (``&name``)."""
+    open_nodes: list[tuple[str | None, int]] = []
+    """The collections being read: their anchors and the expanded aliases in them so far."""
+    events: Iterator[Any] = yaml.parse(text, Loader=_BaseLoader)  # each with its mark
+    for event in events:
+        kind = type(event)
+        if kind in _OPENING:
+            open_nodes.append((event.anchor, 0))
+            if len(open_nodes) > max_depth:
+                where = Location(file=file, line=event.start_mark.line + 1)
+                NESTING_DEPTH.check(len(open_nodes), where)
+        elif kind in _CLOSING:
+            anchor, count = open_nodes.pop()
+            if anchor is not None:
+                inside[anchor] = count
+            if open_nodes:
+                parent, so_far = open_nodes[-1]
+                open_nodes[-1] = (parent, so_far + count)
+        elif kind is yaml.AliasEvent:
+            weight = 1 + inside.get(event.anchor, 0)
+            expanded += weight
+            if expanded > max_aliases:
+                YAML_ALIASES.check(expanded, Location(file=file, line=event.start_mark.line + 1))
+            if open_nodes:
+                parent, so_far = open_nodes[-1]
+                open_nodes[-1] = (parent, so_far + weight)
 
 
 def error_line(error: yaml.YAMLError) -> int | None:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
-from ansvarsregler.errors import InvalidGoalError, Location
+from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
 from ansvarsregler.folding import plain_letters
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
 from ansvarsregler.goals.spreadsheets import STDIN, Row, Table, cell_text
@@ -110,12 +110,14 @@ class Columns:
         self.fields: list[tuple[int, str]] = []
         self.extras: list[tuple[int, str]] = []
         self._column_of: dict[str, int] = {}
+        extra_keys: set[str] = set()  # a set: a header of 16,384 columns is read in linear time
         for index, text in enumerate(header[: self.width]):
             if not text:
                 continue
             name = FIELD_BY_WORD.get(fold(text))
             if name is None:
-                key = text if text not in (k for _, k in self.extras) else self.name(index)
+                key = text if text not in extra_keys else self.name(index)
+                extra_keys.add(key)
                 self.extras.append((index, key))
                 continue
             if name in self._column_of:
@@ -213,7 +215,7 @@ class Columns:
                 goal[key] = value
         return goal
 
-    def located(self, error: InvalidGoalError, row: int) -> InvalidGoalError:
+    def located(self, error: AnsvarError, row: int) -> AnsvarError:
         """``error`` (from validating the goal in ``row``) pointed at its cell."""
         field = error.location.field
         index = self._column_of.get(field.split(".")[0]) if field else None

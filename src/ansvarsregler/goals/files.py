@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,8 @@ from typing import IO, Any, Literal, NamedTuple
 
 import yaml
 
-from ansvarsregler.errors import InvalidGoalError, Location
+from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
+from ansvarsregler.files.json_depth import check_json_depth
 from ansvarsregler.files.safe_yaml import (
     DuplicateKeyError,
     error_line,
@@ -33,7 +33,8 @@ from ansvarsregler.files.safe_yaml import (
 )
 from ansvarsregler.goals.columns import Columns
 from ansvarsregler.goals.model import Goal, to_goal
-from ansvarsregler.goals.spreadsheets import STDIN, read_csv, read_xlsx
+from ansvarsregler.goals.spreadsheets import OLE2, STDIN, read_csv, read_xlsx
+from ansvarsregler.limits import FILE_SIZE, GOALS
 
 InputFormat = Literal["yaml", "json", "jsonl", "csv", "xlsx"]
 INPUT_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl", "csv", "xlsx")
@@ -51,6 +52,7 @@ _UNREADABLE_SPREADSHEETS = (".xls", ".ods", ".numbers")
 _ZIP = b"PK\x03\x04"
 _SNIFF_BYTES = 64 * 1024
 _BOM = b"\xef\xbb\xbf"
+_COPY_CHUNK = 1 << 20
 
 
 @dataclass
@@ -128,6 +130,7 @@ class GoalFiles:
         """First pass: validate every goal, yielding each once; raises on the first problem."""
         seen: set[str] = set()
         self.count = 0
+        max_goals = GOALS.value()
         for doc in self._documents:
             sheet = doc.columns.table.sheet if doc.columns is not None else None
             for goal, line in self._validated(doc):
@@ -135,6 +138,8 @@ class GoalFiles:
                     self._raise_duplicate(goal.id, doc, line())
                 seen.add(goal.id)
                 self.count += 1
+                if self.count > max_goals:  # as they are read: the next million are not
+                    GOALS.check(self.count, ReadGoal(goal, doc.label, line).where())
                 if doc.columns is None:
                     yield ReadGoal(goal, doc.label, line)
                 else:
@@ -206,6 +211,7 @@ class GoalFiles:
             else:
                 raise InvalidGoalError("input.not_found", Location(file=raw))
             for label, file in files:
+                FILE_SIZE.check(file.stat().st_size, Location(file=label))
                 identity = file.resolve()
                 if identity not in seen:  # the same file named twice is read once
                     seen.add(identity)
@@ -214,7 +220,11 @@ class GoalFiles:
     def _spool(self, source: IO[bytes], label: str, suffix: str = "") -> Path:
         spool = tempfile.NamedTemporaryFile(prefix="ansvar-", suffix=suffix or ".in")  # noqa: SIM115
         self._spools.append(spool)
-        shutil.copyfileobj(source, spool)
+        size = 0
+        while chunk := source.read(_COPY_CHUNK):  # bounded: a pipe may never end
+            size += len(chunk)
+            FILE_SIZE.check(size, Location(file=label))
+            spool.write(chunk)
         spool.flush()
         if spool.tell() == 0:
             raise InvalidGoalError("input.empty_stdin", Location(file=label))
@@ -262,7 +272,7 @@ def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:
         raise InvalidGoalError("sheet.unreadable_format", Location(file=label), suffix=suffix)
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES)
-    if head.startswith(_ZIP):  # an XLSX workbook is a zip archive
+    if head.startswith((_ZIP, OLE2)):  # an XLSX workbook is a zip archive; an encrypted one OLE2
         return "xlsx", True
     stripped = head.removeprefix(_BOM).lstrip()
     if _looks_like_csv(stripped):
@@ -270,14 +280,15 @@ def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:
     if stripped[:1] not in (b"{", b"["):
         return "yaml", True
     first_line, _, rest = stripped.partition(b"\n")
+    check_json_depth(first_line.decode("utf-8", errors="replace"), label, line=1)
     try:
         first = json.loads(first_line)
     except ValueError:
         return "json", True
-    # Objects one per line are JSON Lines, and so is a single object on its own.
-    return (
-        "jsonl" if isinstance(first, dict) and rest.strip()[:1] in (b"{", b"") else "json"
-    ), True
+    # Goal objects one per line are JSON Lines, and so is a single goal on its own; a
+    # document of goals on one line (``{"goals": [...]}``, as json.dumps writes it) is JSON.
+    one_goal = isinstance(first, dict) and set(first) != {"goals"}
+    return ("jsonl" if one_goal and rest.strip()[:1] in (b"{", b"") else "json"), True
 
 
 def _looks_like_csv(head: bytes) -> bool:
@@ -302,7 +313,7 @@ def _table_goals(columns: Columns) -> Iterator[tuple[Goal, Callable[[], int | No
             continue
         try:
             goal = to_goal(raw)
-        except InvalidGoalError as error:
+        except AnsvarError as error:
             raise columns.located(error, row) from None
         yield goal, partial(int, row)
 
@@ -318,7 +329,9 @@ def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None
                 continue
             item += 1
             try:
-                raw = _strict_json(line.decode("utf-8"))
+                text = line.decode("utf-8")
+                check_json_depth(text, doc.label, line=number)
+                raw = _strict_json(text)
             except UnicodeDecodeError:
                 raise InvalidGoalError(
                     "input.not_text", Location(file=doc.label, line=number)
@@ -327,7 +340,7 @@ def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None
                 raise _json_error(doc, error, line=number) from None
             try:
                 goal = to_goal(raw, item=item, file=doc.label)
-            except InvalidGoalError as error:
+            except AnsvarError as error:
                 error.location = replace(error.location, line=number)
                 raise
             yield goal, partial(int, number)
@@ -342,7 +355,7 @@ def _document_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | N
     for index, raw in enumerate(items):
         try:
             goal = to_goal(raw, item=index + 1, file=doc.label)
-        except InvalidGoalError:  # validate again, now saying on which line the problem is
+        except AnsvarError:  # validate again, now saying on which line the problem is
             line_for = partial(_line_in_document, text, (*prefix, index))
             to_goal(raw, item=index + 1, file=doc.label, line_for=line_for)
             raise
@@ -358,8 +371,9 @@ def _line_in_document(
 
 def _read_text(doc: _Document) -> str:
     data = doc.path.read_bytes()
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        raise InvalidGoalError("input.not_text", Location(file=doc.label))
+    if (nul := data.find(b"\x00")) >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InvalidGoalError("input.not_text", Location(file=doc.label, line=line))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -372,17 +386,18 @@ def _read_text(doc: _Document) -> str:
 
 def _parse(doc: _Document, text: str) -> Any:
     if doc.format == "json":
+        check_json_depth(text, doc.label)
         try:
             return _strict_json(text)
         except ValueError as error:
             if not doc.sniffed:
-                raise _json_error(doc, error) from None
+                raise _json_error(doc, error, line=_duplicate_key_line(error, text)) from None
             try:  # it looked like JSON, but YAML's flow style looks the same
-                return load_yaml(text, text_scalars=True)
+                return load_yaml(text, text_scalars=True, file=doc.label)
             except yaml.YAMLError:
-                raise _json_error(doc, error) from None
+                raise _json_error(doc, error, line=_duplicate_key_line(error, text)) from None
     try:
-        return load_yaml(text, text_scalars=True)
+        return load_yaml(text, text_scalars=True, file=doc.label)
     except DuplicateKeyError as error:
         raise InvalidGoalError(
             "input.duplicate_key", Location(file=doc.label, line=error.line), key=error.key
@@ -415,9 +430,30 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise ValueError(f"duplicate key {key!r}")
+                raise _DuplicateJsonKey(key)
             seen.add(key)
     return result
+
+
+class _DuplicateJsonKey(ValueError):
+    """An object names the same key twice (``json.loads`` would keep the last)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key = key
+
+
+def _duplicate_key_line(error: ValueError, text: str) -> int | None:
+    """The line of a duplicate key in a JSON document (JSON is YAML: its loader says where)."""
+    if not isinstance(error, _DuplicateJsonKey):
+        return None
+    try:
+        load_yaml(text)
+    except DuplicateKeyError as duplicate:
+        return duplicate.line
+    except (yaml.YAMLError, AnsvarError):
+        return None
+    return None
 
 
 def _refuse_constant(name: str) -> float:
@@ -432,6 +468,9 @@ def _finite_float(text: str) -> float:
 
 
 def _json_error(doc: _Document, error: ValueError, line: int | None = None) -> InvalidGoalError:
+    if isinstance(error, _DuplicateJsonKey):
+        where_key = Location(file=doc.label, line=line)
+        return InvalidGoalError("input.duplicate_key", where_key, key=error.key)
     where: int | None = line
     reason = str(error)
     if isinstance(error, json.JSONDecodeError):

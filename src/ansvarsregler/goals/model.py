@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.i18n import invalid
 from ansvarsregler.kostra import kostra_functions
+from ansvarsregler.limits import CELL_LENGTH
 from ansvarsregler.validation import first_error
 from ansvarsregler.vocabulary import (
     FACT_NAMES,
@@ -142,6 +143,7 @@ def to_goal(
             Location(file=file, item=item, line=line_for(()) if line_for else None),
             found=type(raw).__name__,
         )
+    _check_text_lengths(raw, item, file, line_for)
     try:
         return Goal.model_validate(raw)
     except ValueError as error:  # e.g. an integer id too long to turn into text
@@ -155,6 +157,37 @@ def to_goal(
             value=_shown_id(raw),
             reason=str(error),
         ) from None
+
+
+def _check_text_lengths(
+    raw: Mapping[str, Any],
+    item: int | None,
+    file: str | None,
+    line_for: Callable[[Sequence[str | int]], int | None] | None,
+) -> None:
+    """Refuse a text longer than a spreadsheet cell holds, in any field, at any depth.
+
+    Checked here, where every goal is read, so that no later stage (a table,
+    an XLSX file) meets a title of a megabyte.
+    """
+    limit = CELL_LENGTH.value()
+    pending: list[tuple[tuple[str | int, ...], object]] = [((key,), v) for key, v in raw.items()]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, str):
+            if len(value) > limit:
+                where = Location(
+                    file=file,
+                    item=item,
+                    goal=_shown_id(raw),
+                    field=".".join(str(step) for step in path),
+                    line=line_for(path) if line_for else None,
+                )
+                CELL_LENGTH.check(len(value), where)
+        elif isinstance(value, Mapping):
+            pending.extend(((*path, key), v) for key, v in value.items())
+        elif isinstance(value, list):
+            pending.extend(((*path, index), v) for index, v in enumerate(value))
 
 
 def _invalid_goal(

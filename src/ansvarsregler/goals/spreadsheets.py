@@ -17,12 +17,14 @@ import codecs
 import csv
 import datetime
 import re
+import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
-from ansvarsregler.errors import InvalidGoalError, Location
+from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
+from ansvarsregler.limits import CELL_LENGTH, COLUMNS, FILE_SIZE, ROWS, XLSX_UNCOMPRESSED
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -45,6 +47,8 @@ TableKind = Literal["csv", "xlsx"]
 STDIN = "-"
 
 _BOM = b"\xef\xbb\xbf"
+#: The start of an OLE2 compound file: an encrypted XLSX, or an old .xls workbook.
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 1 << 20
 _DELIMITERS = (";", ",", "\t")
 #: Bytes Windows-1252 leaves undefined: a file holding one is neither UTF-8 nor Windows-1252.
@@ -97,17 +101,40 @@ class Table:
 
     def _csv_rows(self, after: int) -> Iterator[tuple[int, Row]]:
         assert self.dialect is not None
+        max_rows, max_columns = ROWS.value(), COLUMNS.value()
+        # csv's own default (131,072) would let a 100,000-character title through
+        csv.field_size_limit(CELL_LENGTH.value())
         with _open_csv(self.path, self.dialect) as text:
             reader = csv.reader(text, delimiter=self.dialect.delimiter)
             number = 0
             try:
                 for number, cells in enumerate(reader, start=1):
+                    if number > max_rows:
+                        ROWS.check(number, Location(file=self.label, row=number))
+                    if len(cells) > max_columns:
+                        COLUMNS.check(len(cells), Location(file=self.label, row=number))
                     if number > after:
                         yield number, cells
             except csv.Error as error:
+                if "field limit" in str(error):
+                    self._refuse_long_cell(number + 1)
                 raise InvalidGoalError(
                     "sheet.bad_csv", Location(file=self.label, row=number + 1), reason=str(error)
                 ) from None
+
+    def _refuse_long_cell(self, row: int) -> None:
+        """Say how long the cell in ``row`` that is over the limit is (only on this error path)."""
+        assert self.dialect is not None
+        csv.field_size_limit(FILE_SIZE.value())
+        try:
+            with _open_csv(self.path, self.dialect) as text:
+                reader = csv.reader(text, delimiter=self.dialect.delimiter)
+                for number, cells in enumerate(reader, start=1):
+                    if number == row:
+                        longest = max(map(len, cells), default=0)
+                        CELL_LENGTH.check(longest, Location(file=self.label, row=row))
+        finally:
+            csv.field_size_limit(CELL_LENGTH.value())
 
 
 def is_blank(cell: Cell) -> bool:
@@ -227,6 +254,7 @@ def read_xlsx(label: str, path: Path, sheet: str | None = None) -> Table:
     """
     import openpyxl  # imported here: only XLSX input pays for loading it
 
+    _check_archive(label, path)
     handle = path.open("rb")  # a file, not a name: openpyxl would insist on an .xlsx suffix
     try:
         workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
@@ -250,8 +278,8 @@ def read_xlsx(label: str, path: Path, sheet: str | None = None) -> Table:
         table = Table(
             label=label, path=path, kind="xlsx", header=(), header_row=1, sheet=worksheet.title
         )
-        rows = _sheet_rows(worksheet, table.formats)
-    except InvalidGoalError:
+        rows = _sheet_rows(label, worksheet, table.formats)
+    except AnsvarError:
         raise
     except Exception as error:  # a damaged sheet inside a readable zip
         raise InvalidGoalError(
@@ -271,13 +299,19 @@ def read_xlsx(label: str, path: Path, sheet: str | None = None) -> Table:
 
 
 def _sheet_rows(
-    worksheet: ReadOnlyWorksheet, formats: dict[tuple[int, int], str]
+    label: str, worksheet: ReadOnlyWorksheet, formats: dict[tuple[int, int], str]
 ) -> list[tuple[Cell, ...]]:
     """Every row of the sheet from row 1, trailing empty cells dropped; number formats kept."""
     worksheet.reset_dimensions()  # the size stored in the file may be wrong: read every cell
     rows: list[tuple[Cell, ...]] = []
+    max_rows, max_columns = ROWS.value(), COLUMNS.value()
+    where = Location(file=label, sheet=worksheet.title)
     cells_by_row = worksheet.iter_rows(min_row=1, min_col=1)  # type: ignore[misc]
     for number, cells in enumerate(cells_by_row, start=1):
+        if number > max_rows:  # checked as they stream: a row 10**9 would else be waited for
+            ROWS.check(number, replace(where, row=number))
+        if len(cells) > max_columns:
+            COLUMNS.check(len(cells), replace(where, row=number))
         values: list[Cell] = []
         for index, cell in enumerate(cells):
             value = cell.value
@@ -292,6 +326,26 @@ def _sheet_rows(
             values.pop()
         rows.append(tuple(values))
     return rows
+
+
+def _check_archive(label: str, path: Path) -> None:
+    """Refuse what openpyxl should not unpack: an encrypted or old workbook, or a zip bomb.
+
+    The sizes come from the zip's central directory, read without unpacking
+    anything; Python's zipfile never unpacks more than a part says it holds,
+    so their sum bounds what opening the workbook can cost.
+    """
+    with path.open("rb") as handle:
+        if handle.read(len(OLE2)) == OLE2:
+            raise InvalidGoalError("sheet.encrypted", Location(file=label))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise InvalidGoalError(
+            "sheet.bad_xlsx", Location(file=label), reason=_reason(error)
+        ) from None
+    XLSX_UNCOMPRESSED.check(unpacked, Location(file=label))
 
 
 _CELL_TYPES = (

@@ -2,7 +2,7 @@
 
 A profile gives facts about the unit leaders (budget and personnel
 responsibility, authority to choose measures, leader agreements); the
-leadership rules run on them in the same durable-rules engine as the
+leadership rules run on them in the same rule engine as the
 ownership rules, and every rule that matches gives a warning and the change
 that would close the gap.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from ansvarsregler.engine.durable_evaluator import RuleEngine
 from ansvarsregler.engine.memo import Memo
+from ansvarsregler.engine.selection import rule_engine
 from ansvarsregler.municipality.schema import Profile
 from ansvarsregler.rules.loader import Ruleset
 from ansvarsregler.rules.schema import LeadershipRule
@@ -44,7 +44,7 @@ class LeadershipCache:
 
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
-        self._engine = RuleEngine(ruleset.leadership_rules, ruleset.hash, kind="ledelse")
+        self._engine = rule_engine(ruleset.leadership_rules, ruleset.hash, kind="ledelse")
         self._fired: Memo[tuple[str, ...], tuple[str, ...]] = Memo(self._run)
 
     def fired(self, facts: dict[str, str]) -> tuple[str, ...]:

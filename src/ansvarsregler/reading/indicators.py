@@ -128,7 +128,8 @@ def _trie_pattern(words: Iterable[str]) -> str:
     """One regular expression matching any of ``words``, longest first at each letter.
 
     A trie shares common beginnings, so matching costs about one step per
-    letter of text instead of one per rule word.
+    letter of text instead of one per rule word. It is built by recursion, one
+    level per letter: the schema's ``MAX_WORD_LENGTH`` keeps that shallow.
     """
     trie: dict[str, dict] = {}
     for word in words:

@@ -19,6 +19,10 @@ from ansvarsregler.i18n import invalid
 from ansvarsregler.model_base import LocalizedText, RuleId, StrictModel
 from ansvarsregler.vocabulary import FACT_VALUES, UNKNOWN_VALUES, FactName
 
+#: The longest word or phrase, in characters: the longest shipped is 28. The trie of words is
+#: compiled by recursion, one level per letter (reading/indicators.py), so this bounds it too.
+MAX_WORD_LENGTH = 60
+
 #: A word or phrase: lower-case letters, with single spaces between the words of a phrase.
 _WORD = re.compile(r"^[^\W\d_]+(?: (?:[^\W\d_]+|\*))* [^\W\d_]+$|^[^\W\d_]+$")
 
@@ -66,6 +70,13 @@ class Indicator(StrictModel):
     @classmethod
     def _plain_words(cls, words: list[str]) -> list[str]:
         for word in words:
+            if len(word) > MAX_WORD_LENGTH:
+                raise invalid(
+                    "indicators.word_too_long",
+                    word=f"{word[:40]}…",
+                    length=len(word),
+                    limit=MAX_WORD_LENGTH,
+                )
             if word != normalise_text(word) or not _WORD.match(word) or len(word) < 3:
                 raise invalid("indicators.bad_word", word=word)
         return words

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ansvarsregler import limits
 from ansvarsregler.errors import Location, RulesetError
 from ansvarsregler.files.models import ModelT, load_model_file, read_text
 from ansvarsregler.files.safe_yaml import line_of
@@ -161,7 +162,9 @@ def load_ruleset(directory: str | Path) -> Ruleset:
         raise RulesetError("rules.no_rules", Location(file=str(folder)))
 
     ordered = tuple(sorted(rules, key=lambda rule: (-rule.priority, rule.id)))
+    _check_size(ordered, Location(file=str(folder)))
     leadership = _load_leadership_rules(folder / LEADERSHIP_DIR, sources)
+    _check_size(leadership, Location(file=str(folder / LEADERSHIP_DIR)))
     indicators, contested = _load_indicator_rules(folder / INDICATOR_DIR, sources)
     return Ruleset(
         manifest=manifest,
@@ -179,6 +182,12 @@ def load_ruleset(directory: str | Path) -> Ruleset:
         contested_rule=contested,
         indicator_tests=_load_tests(folder / INDICATOR_DIR / TESTS_DIR, IndicatorTestFile),
     )
+
+
+def _check_size(rules: Sequence[Rule | LeadershipRule], where: Location) -> None:
+    """Refuse rules beyond what every evaluator can run (durable-rules' fixed tables)."""
+    limits.RULES.check(len(rules), where)
+    limits.RULE_COMBINATIONS.check(sum(rule.combinations for rule in rules), where)
 
 
 def _add_source(item_id: str, source: RuleSource, sources: dict[str, RuleSource]) -> None:

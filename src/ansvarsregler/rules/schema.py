@@ -9,6 +9,7 @@ line number rather than a rule that silently never fires.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -89,6 +90,29 @@ class _Conditioned(StrictModel):
                         "rules.fact_value", fact=fact, value=value, allowed=", ".join(allowed)
                     )
         return when
+
+    def tests(self) -> list[tuple[str, list[str]]]:
+        """The facts the condition really tests, each with its allowed values, in domain order.
+
+        A fact allowed every value of its domain is no test (every goal names
+        every fact, ``missing`` for none), so it is left out.
+        """
+        tests = []
+        for fact in self.facts_domain:
+            if fact in self.when:
+                allowed = self.allowed_values(fact)
+                if allowed != frozenset(self.facts_domain[fact]):
+                    tests.append((fact, sorted(allowed)))
+        return tests
+
+    @property
+    def combinations(self) -> int:
+        """How many combinations of values of the tested facts the condition allows.
+
+        The engine runs a condition as one single-value condition per
+        combination, so this is what a rule costs it (see limits.RULE_COMBINATIONS).
+        """
+        return math.prod(len(allowed) for _, allowed in self.tests())
 
     def allowed_values(self, fact: str) -> frozenset[str]:
         """The values of ``fact`` for which the condition holds."""
