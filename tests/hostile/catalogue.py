@@ -17,13 +17,6 @@ from .contract import BOMB_TIMEOUT_SECONDS, TIMEOUT_SECONDS, Expect
 
 Data = bytes | str | Callable[[], bytes | str]
 
-ALIAS_BOMBS = "issue 9: YAML alias bombs (being fixed)"
-XLSX_LIMITS = "issue 9: XLSX bombs and size/row/column limits (being fixed)"
-NESTING = "issue 9: JSON/YAML nesting depth (being fixed)"
-ONE_LINE_JSON = "issue 9: single-line JSON on stdin (being fixed)"
-OVERLONG = "issue 9: overlong text values (being fixed)"
-PARTIAL_STDOUT = "issue 9: nothing partial on stdout (being fixed)"
-
 
 @dataclass
 class Case:
@@ -41,6 +34,8 @@ class Case:
     subprocess: bool = False
     timeout: float = TIMEOUT_SECONDS
     xfail: str | None = None
+    env: dict[str, str] | None = None
+    """Environment for the run: a limit set small (``ANSVARSREGLER_LIMIT_<NAME>``)."""
     lang: bool = True
     """Add ``--lang en`` (every command but ``schema`` takes it)."""
 
@@ -173,7 +168,6 @@ YAML_CASES = [
         "yaml-deep-nesting",
         "g.yaml",
         lambda: "goals:\n  - id: a\n    title: x\n    extra: " + _deep("[", "]", 990) + "\n",
-        xfail=NESTING,
     ),
     classify(
         "yaml-alias-bomb",
@@ -181,14 +175,12 @@ YAML_CASES = [
         lambda: "goals:\n  - id: a\n    title: x\n" + _alias_bomb("    ") + "    b: *a8\n",
         subprocess=True,
         timeout=BOMB_TIMEOUT_SECONDS,
-        xfail=ALIAS_BOMBS,
     ),
     classify(
         "yaml-title-of-a-megabyte",
         "g.yaml",
         lambda: _goal_yaml(title="x" * 1_000_000),
         where="field",
-        xfail=OVERLONG,
     ),
     Case(
         "yaml-directory-named-like-a-file",
@@ -231,14 +223,12 @@ JSON_CASES = [
         "json-deep-nesting",
         "g.json",
         lambda: '[{"id": "a", "title": ' + _deep("[", "]", 100_000) + "}]",
-        xfail=NESTING,
     ),
     Case(
         "json-single-line-on-stdin",
         ["classify", "-"],
         stdin=lambda: json.dumps({"goals": v.GOALS}),
         outcome="ok",
-        xfail=ONE_LINE_JSON,
     ),
     Case("stdin-empty", ["classify", "-"], stdin=b"", file="-"),
     Case("stdin-garbage", ["classify", "-"], stdin=b"\xff\xfe\x00garbage", file="-"),
@@ -279,7 +269,6 @@ JSONL_CASES = [
         "jsonl-deep-nesting",
         "g.jsonl",
         lambda: '{"id": "a", "title": ' + _deep("[", "]", 100_000) + "}\n",
-        xfail=NESTING,
     ),
 ]
 
@@ -322,13 +311,11 @@ CSV_CASES = [
         "g.csv",
         lambda: "Mål-id;Mål\na;" + "x" * 100_000 + "\n",
         where="row",
-        xfail=OVERLONG,
     ),
     classify(
         "csv-twenty-thousand-columns",
         "g.csv",
         lambda: "Mål-id;Mål;" + ";".join(f"c{i}" for i in range(20_000)) + "\na;x\n",
-        xfail=XLSX_LIMITS,
     ),
 ]
 
@@ -418,6 +405,18 @@ XLSX_CASES = [
         ),
         outcome="either",
         subprocess=True,
+    ),
+    classify(
+        "xlsx-sheet-said-to-unpack-to-4-gb",
+        "g.xlsx",
+        lambda: v.declared_size(v.xlsx_bytes(), "xl/worksheets/sheet1.xml", 0xFFFF_FFF0),
+        subprocess=True,
+    ),
+    classify(
+        "xlsx-sheet-said-to-unpack-to-less-than-it-does",
+        "g.xlsx",
+        lambda: v.declared_size(v.xlsx_bytes(), "xl/worksheets/sheet1.xml", 10),
+        outcome="either",
     ),
     classify("xlsx-empty-workbook", "g.xlsx", lambda: v.xlsx_bytes(v.workbook([])), where="sheet"),
     classify(
@@ -540,7 +539,6 @@ RULES_CASES = [
         {"99-ny.yaml": lambda: "anchors:\n" + _alias_bomb("  ") + "rules: *a8\n"},
         subprocess=True,
         timeout=BOMB_TIMEOUT_SECONDS,
-        xfail=ALIAS_BOMBS,
     ),
     _rules_case(
         "rules-deep-nesting",
@@ -596,7 +594,6 @@ PROFILE_CASES = [
         ),
         subprocess=True,
         timeout=BOMB_TIMEOUT_SECONDS,
-        xfail=ALIAS_BOMBS,
     ),
     _profile_case(
         "profile-deep-nesting",
@@ -661,11 +658,60 @@ OTHER_CASES = [
     ),
     Case(
         "limit-setting-not-a-number",
+        ["classify", "g.csv"],
+        {"g.csv": v.goals_csv},
+        file="",
+        env={"ANSVARSREGLER_LIMIT_ROWS": "many"},
+    ),
+    Case(
+        "limit-setting-zero",
         ["classify", "g.yaml"],
         {"g.yaml": v.GOALS_YAML},
-        outcome="either",
         file="",
+        env={"ANSVARSREGLER_LIMIT_GOALS": "0"},
     ),
+]
+
+
+def _limit(name: str, value: int, case: Case) -> Case:
+    """``case`` run with the limit ``name`` set to ``value``: it must be a located error."""
+    case.name = f"limit-{name}-{case.name}"
+    case.env = {f"ANSVARSREGLER_LIMIT_{name.upper()}": str(value)}
+    return case
+
+
+_ALIASES = "goals:\n  - &g {id: a, title: x}\n  - {<<: *g, id: b}\n  - {<<: *g, id: c}\n"
+
+LIMIT_CASES = [
+    *(
+        _limit("file_size", 100, classify(kind, name, content))
+        for kind, name, content in [
+            ("yaml", "g.yaml", v.GOALS_YAML),
+            ("json", "g.json", v.goals_json),
+            ("jsonl", "g.jsonl", v.goals_jsonl),
+            ("csv", "g.csv", v.goals_csv),
+            ("xlsx", "g.xlsx", v.xlsx_bytes),
+        ]
+    ),
+    _limit("file_size", 100, Case("stdin", ["classify", "-"], stdin=v.goals_jsonl, file="-")),
+    _limit("file_size", 100, _profile_case("profile", v.profile_text)),
+    _limit("file_size", 1000, _rules_case("rules", {}, file="r")),
+    _limit("xlsx_uncompressed", 2000, classify("xlsx", "g.xlsx", v.xlsx_bytes)),
+    _limit("rows", 1, classify("csv", "g.csv", v.goals_csv, where="row")),
+    _limit("rows", 1, classify("xlsx", "g.xlsx", v.xlsx_bytes, where="row")),
+    _limit("columns", 2, classify("csv", "g.csv", v.goals_csv, where="row")),
+    _limit("columns", 2, classify("xlsx", "g.xlsx", v.xlsx_bytes, where="row")),
+    _limit("cell_length", 5, classify("yaml", "g.yaml", v.GOALS_YAML, where="field")),
+    _limit("cell_length", 5, classify("jsonl", "g.jsonl", v.goals_jsonl, where="field")),
+    _limit("cell_length", 5, classify("csv", "g.csv", v.goals_csv, where="row")),
+    _limit("cell_length", 5, classify("xlsx", "g.xlsx", v.xlsx_bytes, where="row")),
+    _limit("nesting_depth", 2, classify("yaml", "g.yaml", v.GOALS_YAML, where="line")),
+    _limit("nesting_depth", 2, classify("json", "g.json", v.goals_json, where="line")),
+    _limit("nesting_depth", 1, _profile_case("profile", v.profile_text, where="line")),
+    _limit("yaml_aliases", 1, classify("yaml", "g.yaml", _ALIASES, where="line")),
+    _limit("goals", 1, classify("yaml", "g.yaml", v.GOALS_YAML, where="goal")),
+    _limit("goals", 1, classify("jsonl", "g.jsonl", v.goals_jsonl, where="line")),
+    _limit("rules", 1, _rules_case("rules", {}, file="r")),
 ]
 
 CASES: list[Case] = [
@@ -677,4 +723,5 @@ CASES: list[Case] = [
     *RULES_CASES,
     *PROFILE_CASES,
     *OTHER_CASES,
+    *LIMIT_CASES,
 ]

@@ -110,6 +110,23 @@ def rezip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
     return out.getvalue()
 
 
+def declared_size(data: bytes, part: str, size: int) -> bytes:
+    """The zip ``data`` with ``part``'s uncompressed size stated as ``size`` (a lie).
+
+    Both the local header and the central directory say it, as a zip bomb's
+    would; the compressed bytes are unchanged.
+    """
+    out = bytearray(data)
+    name = part.encode()
+    for signature, offset, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        at = out.find(signature)
+        while at != -1:
+            if out[at + name_at : at + name_at + len(name)] == name:
+                out[at + offset : at + offset + 4] = size.to_bytes(4, "little")
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
 def profile_text(name: str = "verran") -> str:
     return shipped_profiles()[name].read_text(encoding="utf-8")
 

@@ -34,4 +34,5 @@ def test_hostile_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPat
         stdin,
         subprocess_run=case.subprocess,
         timeout=case.timeout,
+        env=case.env,
     )

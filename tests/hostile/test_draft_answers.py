@@ -59,7 +59,8 @@ def test_draft_answers(
         target.write_text(v.GOALS_YAML, encoding="utf-8")
         args += ["--catalog", "katalog.yaml"]
     stdin = "\n".join(answers).encode("utf-8") + (b"\n" if answers else b"")
-    outcome_seen = space.run(args, Expect(outcome=outcome, output=target), stdin)
+    expect = Expect(outcome=outcome, output=target, dialogue=True)
+    outcome_seen = space.run(args, expect, stdin)
     if outcome_seen.exit_code == 1:
         assert "Aborted!" in outcome_seen.stderr, outcome_seen.describe()
 

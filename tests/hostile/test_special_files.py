@@ -50,9 +50,6 @@ def test_a_pipe_in_a_goal_folder_is_passed_over(space: Workspace) -> None:
     space.run(["classify", "d", "--lang", "en"], Expect(outcome="ok"))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 9: size limits (being fixed): a pipe is spooled without one"
-)
 def test_an_endless_device_as_goal_file_stops_at_the_size_limit(space: Workspace) -> None:
     args = ["classify", "/dev/zero", "--lang", "en"]
     expect = Expect(outcome="error", file="/dev/zero")
