@@ -1,19 +1,9 @@
-"""Hostile and broken input: what ``ansvar`` guarantees, proved over a catalogue and by fuzzing.
+"""Hostile and broken input through one contract check: see docs/limits.md, "How this is kept".
 
-For every input, however broken, a run of ``ansvar`` either succeeds with an
-exit code the command documents (0, or 1 for unresolved goals, problems or
-changes), or exits with 2 and one message on standard error that names the
-file (``-`` for standard input) and, where there is one, the line, row,
-item, goal, field or sheet. It never shows a Python traceback, never
-crashes natively, never hangs, and stays inside a bounded memory. When it
-fails, nothing is written to standard output and no output file appears;
-the input files, and every other file in their folder, are byte for byte as
-they were, and no temporary file is left behind.
-
-``contract.py`` is that promise as one check with two runners (in-process
-for speed and fuzzing, a real subprocess under ``prlimit --as`` for bombs);
-``catalogue.py`` names the hostile inputs per reader; the ``test_*`` files
-run the catalogue, the ``ansvar draft`` dialogue and Hypothesis fuzzing of
-every reader through the check. Hostile files are generated in temporary
-folders, never committed.
+``contract.py`` is the check with its two runners (in-process for speed and
+fuzzing, the installed ``ansvar`` under ``prlimit`` for bombs);
+``catalogue.py`` names the hostile inputs per reader and ``inputs.py`` the
+valid ones they break; the ``test_*`` files run the catalogue, the
+``ansvar draft`` dialogue, inputs that are not regular files, and
+Hypothesis fuzzing of every reader through the check.
 """
