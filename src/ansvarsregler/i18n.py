@@ -685,6 +685,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "utfilen {path} er også en innfil; velg en annen utfil",
         "en": "the output file {path} is also an input file; choose another output file",
     },
+    "output.xlsx_too_wide": {
+        "nb": "resultatet ville få {count} kolonner, men et XLSX-ark rommer høyst {limit}; "
+        "skriv CSV i stedet (-o resultat.csv), eller fjern kolonner fra regnearket",
+        "en": "the result would have {count} columns, but an XLSX sheet holds at most {limit}; "
+        "write CSV instead (-o result.csv), or remove columns from the sheet",
+    },
     "output.unwritable": {
         "nb": "kan ikke skrives: {reason}",
         "en": "cannot be written: {reason}",

@@ -650,6 +650,12 @@ OTHER_CASES = [
         where="row",
     ),
     Case(
+        "output-xlsx-wider-than-excel-allows",
+        ["classify", "g.csv", "-o", "out.xlsx"],
+        {"g.csv": lambda: "Mål-id;Mål;" + ";".join(f"c{i}" for i in range(16_380)) + "\na;x\n"},
+        output="out.xlsx",
+    ),
+    Case(
         "output-good-input",
         ["classify", "g.yaml", "-o", "out.csv"],
         {"g.yaml": v.GOALS_YAML},
