@@ -83,10 +83,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value!r} has the wrong type: {reason}",
     },
     "value.empty": {"nb": "kan ikke være tom", "en": "must not be empty"},
-    "value.lone_surrogate": {
-        "nb": "har et ugyldig tegn: en halv UTF-16-surrogat (som \\ud800 i JSON)",
-        "en": "holds an invalid character: half a UTF-16 surrogate (like \\ud800 in JSON)",
-    },
     "value.not_text": {"nb": "{value!r} må være tekst", "en": "{value!r} must be text"},
     "value.not_integer": {
         "nb": "{value!r} må være et heltall",

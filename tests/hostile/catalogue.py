@@ -18,6 +18,11 @@ from .contract import BOMB_TIMEOUT_SECONDS, TIMEOUT_SECONDS, Expect
 Data = bytes | str | Callable[[], bytes | str]
 
 
+#: Items of issue 9 another engineer is fixing now: their cases turn red when the fix lands.
+NOTHING_PARTIAL = "issue 9: nothing partial on stdout (being fixed): extra values JSON cannot write"
+OS_ERRORS = "issue 9: OS errors like /dev/full and symlink loops (being fixed)"
+
+
 @dataclass
 class Case:
     """One hostile input: files to write, the ``ansvar`` arguments, and what must happen."""
@@ -216,6 +221,7 @@ JSON_CASES = [
         "g.json",
         '[{"id": "a", "title": "x", "merknad": ["ok", {"k": "x\\ud800y"}]}]',
         where="field",
+        xfail=NOTHING_PARTIAL,
     ),
     classify("json-utf16", "g.json", v.goals_json().encode("utf-16")),
     classify("json-single-quotes", "g.json", "[{'id': 'a', 'title': 'x'}]"),
@@ -258,6 +264,7 @@ JSONL_CASES = [
         "g.jsonl",
         '{"id": "a", "title": "x", "merknad": "\\udfff"}\n',
         where="field",
+        xfail=NOTHING_PARTIAL,
     ),
     classify(
         "jsonl-bad-goal-after-output-began",

@@ -45,40 +45,12 @@ def _known_kostra_function(code: str) -> str:
 KostraCode = Annotated[str, AfterValidator(_known_kostra_function)]
 
 
-def _encodable(value: Any) -> Any:
-    """An extra field's value, refused if text in it holds half a surrogate pair.
-
-    JSON's ``"\\ud800"`` escape reads as such a character; it cannot be
-    written as UTF-8, so every output of the goal would fail on it. The
-    declared fields refuse it already (pydantic's text check); extra fields
-    are kept as given, so they are walked here (without recursion: a value
-    may nest deeply).
-    """
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if not item.isascii():
-                try:
-                    item.encode("utf-8")
-                except UnicodeEncodeError:
-                    raise invalid("value.lone_surrogate") from None
-        elif isinstance(item, Mapping):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple):
-            stack.extend(item)
-    return value
-
-
 class Goal(BaseModel):
     """One municipal goal with the facts that decide who owns it."""
 
     model_config = ConfigDict(
         extra="allow", frozen=True, coerce_numbers_to_str=True, str_strip_whitespace=True
     )
-
-    __pydantic_extra__: dict[str, Annotated[Any, AfterValidator(_encodable)]] = Field(init=False)
 
     id: Annotated[str, Field(min_length=1, description="Unique within a run.")]
     title: Annotated[str, Field(min_length=1, description="The goal as worded in the plan.")]
