@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from . import inputs as v
+from .catalogue import OS_ERRORS
 from .contract import BOMB_TIMEOUT_SECONDS, Expect, Workspace
 
 
@@ -54,3 +55,36 @@ def test_an_endless_device_as_goal_file_stops_at_the_size_limit(space: Workspace
     args = ["classify", "/dev/zero", "--lang", "en"]
     expect = Expect(outcome="error", file="/dev/zero")
     space.run(args, expect, subprocess_run=True, timeout=BOMB_TIMEOUT_SECONDS)
+
+
+def test_symbolic_link_loops_are_named_not_followed(space: Workspace) -> None:
+    (space.folder / "loop.yaml").symlink_to("loop.yaml")
+    (space.folder / "d").mkdir()
+    (space.folder / "d" / "g.yaml").write_text(v.GOALS_YAML, encoding="utf-8")
+    (space.folder / "d" / "self").symlink_to("../d")
+    rules = v.copy_rules(space.folder / "r")
+    (rules / "loop.yaml").symlink_to("loop.yaml")
+    space.run(["classify", "loop.yaml", "--lang", "en"], Expect(outcome="error", file="loop.yaml"))
+    space.run(["classify", "d", "--lang", "en"], Expect(outcome="ok"))
+    args = ["classify", "d", "--profile", "loop.yaml", "--lang", "en"]
+    space.run(args, Expect(outcome="error", file="loop.yaml"))
+    space.run(
+        ["rules", "--rules", "r", "--lang", "en"], Expect(outcome="error", file="r/loop.yaml")
+    )
+
+
+TOO_LONG = "a" * 5000
+
+
+@pytest.mark.xfail(strict=True, reason=OS_ERRORS)
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["classify", TOO_LONG], id="goal-file"),
+        pytest.param(["classify", "--profile", TOO_LONG], id="profile"),
+        pytest.param(["rules", "--rules", TOO_LONG], id="rule-folder"),
+    ],
+)
+def test_a_path_too_long_for_the_system_is_an_error(space: Workspace, args: list[str]) -> None:
+    """ENAMETOOLONG from the first look at a path: an OSError no reader turned into a message."""
+    space.run([*args, "--lang", "en"], Expect(outcome="error"))
