@@ -366,24 +366,37 @@ def test_fuzz_rule_folder(changed_file: tuple[str, bytes]) -> None:
         space.run(args, Expect(file=str(rules)))
 
 
-ANSWERS = st.lists(
-    st.text(max_size=30)
-    | st.sampled_from(["1", "2", "0", "-1", "99", "²", "9" * 5000, "j", "nei", "", " "]),
-    max_size=8,
+ODD_ANSWERS = st.text(max_size=30) | st.sampled_from(
+    ["0", "-1", "99", "²", "\u0661", "9" * 5000, "1.5", " ", "\x1b[2J", "kanskje"]
 )
 
 
+@st.composite
+def dialogue(draw: st.DrawFn) -> str:
+    """A title, a description, odd replies to the question and to keeping the goal, each
+    followed by a good one; cut off anywhere (EOF), sometimes in the middle of a line."""
+    lines = [
+        draw(st.text(max_size=40) | st.just("Redusere sykefraværet")),
+        draw(st.text(max_size=40)),
+        *draw(st.lists(ODD_ANSWERS, max_size=3)),
+        *["1"] * 4,  # enough for every question; a surplus is a bad yes/no, asked again
+        *draw(st.lists(ODD_ANSWERS, max_size=3)),
+        draw(st.sampled_from(["j", "ja", "nei", "n"])),
+    ]
+    lines = [line.replace("\r", "").replace("\n", " ") for line in lines]
+    text = "\n".join(lines[: draw(st.just(len(lines)) | st.integers(0, len(lines)))])
+    return text if draw(st.booleans()) else text + "\n"
+
+
 @FUZZ
-@given(ANSWERS, st.booleans())
-def test_fuzz_draft_answers(answers: list[str], eof_mid_line: bool) -> None:
+@given(dialogue())
+def test_fuzz_draft_answers(stdin: str) -> None:
     with workspace() as space:
         catalog = space.folder / "katalog.yaml"
         catalog.write_text(v.GOALS_YAML, encoding="utf-8")
-        stdin = "\n".join(line.replace("\r", "") for line in answers)
-        stdin += "" if eof_mid_line else "\n"
         args = ["draft", "--lang", "en", "--catalog", str(catalog)]
         expect = Expect(file=str(catalog), output=catalog, dialogue=True)
-        space.run(args, expect, stdin.encode("utf-8", errors="surrogatepass"))
+        space.run(args, expect, stdin.encode("utf-8"))
 
 
 @contextmanager
@@ -394,3 +407,35 @@ def _cwd(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.chdir(before)
+
+
+@st.composite
+def catalog(draw: st.DrawFn) -> bytes:
+    how = draw(st.sampled_from(["bytes", "structure", "duplicate"]))
+    if how == "bytes":
+        return draw(damaged(v.GOALS_YAML.encode()))
+    if how == "duplicate":
+        return yaml_with_duplicate(v.GOALS_YAML.encode(), draw)
+    return as_yaml(draw(changed({"goals": v.GOALS})))
+
+
+@FUZZ
+@given(catalog())
+def test_fuzz_draft_catalog(content: bytes) -> None:
+    """``ansvar draft --catalog``: a damaged catalog is refused before the first question, or
+    extended by exactly one goal that reads back."""
+    with workspace() as space:
+        path = space.folder / "katalog.yaml"
+        path.write_bytes(content)
+        args = ["draft", "--lang", "en", "--catalog", str(path)]
+        answers = "Redusere sykefraværet\n\n1\nj\n".encode()
+        outcome = space.run(args, Expect(file=str(path), output=path), answers)
+        event(f"exit {outcome.exit_code}")
+        if outcome.exit_code == 0:
+            before = yaml.safe_load(content.decode("utf-8-sig"))
+            after = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+            assert len(_goal_list(after)) == len(_goal_list(before)) + 1
+
+
+def _goal_list(data: Any) -> list[Any]:
+    return data["goals"] if isinstance(data, dict) else data
