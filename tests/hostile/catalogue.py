@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import inputs as v
 from .contract import BOMB_TIMEOUT_SECONDS, TIMEOUT_SECONDS, Expect
@@ -39,15 +40,12 @@ class Case:
     subprocess: bool = False
     timeout: float = TIMEOUT_SECONDS
     xfail: str | None = None
+    """The issue 9 item being fixed elsewhere that makes this case fail today."""
     env: dict[str, str] | None = None
     """Environment for the run: a limit set small (``ANSVARSREGLER_LIMIT_<NAME>``)."""
-    lang: bool = True
-    """Add ``--lang en`` (every command but ``schema`` takes it)."""
 
-    def expect(self, folder: object) -> Expect:
-        from pathlib import Path
-
-        assert isinstance(folder, Path)
+    def expect(self, folder: Path) -> Expect:
+        """What the contract asks of this case run in ``folder``."""
         blamed = self.file
         if blamed is None and self.outcome != "ok":
             blamed = next(iter(self.files), "-" if self.stdin is not None else None)
@@ -59,7 +57,8 @@ class Case:
         )
 
     def command(self) -> list[str]:
-        return [*self.args, "--lang", "en"] if self.lang else list(self.args)
+        """The arguments, with English messages (the contract reads them)."""
+        return [*self.args, "--lang", "en"]
 
 
 def data(value: Data) -> bytes:
