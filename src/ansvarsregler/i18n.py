@@ -42,6 +42,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "is a device, not a file; give a goal file, a folder or - for standard input",
     },
     "input.unreadable": {"nb": "kan ikke leses: {reason}", "en": "cannot be read: {reason}"},
+    "input.not_regular_file": {
+        "nb": "er ikke en vanlig fil (men en mappe, et rør eller en enhet)",
+        "en": "is not a regular file (but a folder, a pipe or a device)",
+    },
     "input.not_text": {
         "nb": "er ikke UTF-8-tekst (binærfil?); målfiler må være YAML, JSON eller JSON Lines",
         "en": "is not UTF-8 text (a binary file?); goal files must be YAML, JSON or JSON Lines",
@@ -704,6 +708,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.output_is_input": {
         "nb": "utfilen {path} er også en innfil; velg en annen utfil",
         "en": "the output file {path} is also an input file; choose another output file",
+    },
+    "output.xlsx_too_wide": {
+        "nb": "resultatet ville få {count} kolonner, men et XLSX-ark rommer høyst {limit}; "
+        "skriv CSV i stedet (-o resultat.csv), eller fjern kolonner fra regnearket",
+        "en": "the result would have {count} columns, but an XLSX sheet holds at most {limit}; "
+        "write CSV instead (-o result.csv), or remove columns from the sheet",
     },
     "output.unwritable": {
         "nb": "kan ikke skrives: {reason}",

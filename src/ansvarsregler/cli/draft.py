@@ -19,7 +19,7 @@ import click
 from ansvarsregler.classifier import Classifier
 from ansvarsregler.files.output import refuse_overwriting_inputs
 from ansvarsregler.folding import plain_letters
-from ansvarsregler.goals.catalog import append_goal
+from ansvarsregler.goals.catalog import append_goal, check_catalog
 from ansvarsregler.i18n import message
 from ansvarsregler.result import Classification, Question
 from ansvarsregler.vocabulary import FACT_NAMES, Language
@@ -28,6 +28,9 @@ from ansvarsregler.vocabulary import FACT_NAMES, Language
 _YES_NO = {"j": True, "ja": True, "y": True, "yes": True, "n": False, "nei": False, "no": False}
 #: Fields of the goal that are not facts, in the order a catalog file has them.
 _TEXT_FIELDS = ("id", "title", "description")
+#: A choice typed as its number: ASCII digits, few enough for ``int`` (``str.isdigit`` also
+#: takes ``²``, which ``int`` refuses, and ``int`` refuses more than 4300 digits).
+_CHOICE_NUMBER = re.compile(r"[0-9]{1,6}")
 
 
 def _prompt_until(text: str, answer_of: Any, problem: str, default: str | None = None) -> Any:
@@ -52,6 +55,8 @@ def run_draft(
     ``read``: the files the run reads (the profile, the rule set's folder): the catalog may
     be none of them, whether given as ``--catalog`` or typed at the prompt.
     """
+    if catalog is not None:
+        check_catalog(catalog)  # before the questions: a broken catalog wastes no answers
     title = click.prompt(message("draft.title", lang)).strip()
     while not title:
         title = click.prompt(message("draft.title", lang)).strip()
@@ -89,7 +94,7 @@ def _ask(classifier: Classifier, question: Question, lang: Language) -> str:
     folded = [label.casefold() for label in labels]
 
     def choice_of(reply: str) -> int | None:
-        if reply.isdigit() and 1 <= int(reply) <= len(labels):
+        if _CHOICE_NUMBER.fullmatch(reply) and 1 <= int(reply) <= len(labels):
             return int(reply) - 1
         return folded.index(reply.casefold()) if reply.casefold() in folded else None
 

@@ -35,8 +35,12 @@ ItemLocator = Callable[[object, tuple], tuple[Location, int]]
 def read_text(path: Path, error_type: type[AnsvarError]) -> str:
     """The UTF-8 text of ``path``; an ``error_type`` if it cannot be read as text.
 
-    A file over :data:`~ansvarsregler.limits.FILE_SIZE` is refused before it is read.
+    Only a regular file is read: a pipe named ``*.yaml`` in a rule folder would
+    block the run for ever, and a device such as ``/dev/zero`` never ends. A
+    file over :data:`~ansvarsregler.limits.FILE_SIZE` is refused before it is read.
     """
+    if path.exists() and not path.is_file():
+        raise error_type("input.not_regular_file", Location(file=str(path)))
     try:
         FILE_SIZE.check(path.stat().st_size, Location(file=str(path)))
         return path.read_text(encoding="utf-8")

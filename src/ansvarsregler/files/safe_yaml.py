@@ -42,6 +42,19 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 class StrictSafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Safe loader that refuses duplicate keys instead of dropping one."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """A value, or a located YAML error for a scalar Python cannot hold.
+
+        PyYAML lets a plain ``ValueError`` out for ``2024-13-45`` (read as a
+        date) or an integer of more than 4300 digits; as a YAML error it
+        names its line like any other.
+        """
+        try:
+            return super().construct_object(node, deep=deep)
+        except ValueError as error:
+            problem = str(error).split(";")[0]  # without Python's advice on raising its limit
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[object] = set()
         for key_node, _ in node.value:

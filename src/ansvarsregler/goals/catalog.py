@@ -27,6 +27,26 @@ from ansvarsregler.goals.spreadsheets import STDIN
 _FIRST_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
 
 
+def check_catalog(path: Path) -> list[Goal] | None:
+    """The goals in the catalog ``path`` (``None``: no file yet), if a goal can be added to it.
+
+    ``ansvar draft --catalog`` calls this before its first question, so a
+    planner never answers them all to learn that the file is broken; it
+    raises a located error for a folder or another non-file, a file that is
+    not goals, or goals that are not a block list.
+    """
+    if not path.exists():
+        return None
+    if path.is_dir():
+        raise InvalidGoalError("draft.catalog_is_folder", Location(file=str(path)))
+    if not path.is_file():
+        raise InvalidGoalError("input.not_regular_file", Location(file=str(path)))
+    goals = _goals(path)  # first: this also checks the file's size before it is read
+    if _FIRST_ITEM.search(path.read_bytes().decode("utf-8-sig")) is None:
+        raise InvalidGoalError("draft.cannot_append", Location(file=str(path)))
+    return goals
+
+
 def append_goal(path: Path, goal: dict[str, Any]) -> str:
     """Add ``goal`` at the end of the YAML catalog ``path`` (made if absent); return its id.
 
@@ -36,15 +56,13 @@ def append_goal(path: Path, goal: dict[str, Any]) -> str:
     file's own line ending, and the goals already there must read the same
     afterwards (a ``|+`` block scalar at the end keeps its trailing lines).
     """
-    if path.is_dir():
-        raise InvalidGoalError("draft.catalog_is_folder", Location(file=str(path)))
-    if not path.exists():
+    before = check_catalog(path)
+    if before is None:
         new_text = "goals:\n" + _block(goal, "  ")
         _goals(path, new_text)  # the whole file reads as goals, before it is written
         with output_stream(path) as out:
             out.write(new_text)
         return str(goal["id"])
-    before = _goals(path)  # first: this also checks the file's size before it is read
     old = path.read_bytes()
     goal = {**goal, "id": _unique(goal["id"], {read.id for read in before})}
     added = _addition(path, old, goal, before)

@@ -55,6 +55,8 @@ _WIDTHS = {
     "ruleset_hash": 20,
 }
 _WIDTH = 18
+#: Columns an XLSX sheet can hold (A to XFD): Excel refuses, or "repairs" away, any past it.
+XLSX_MAX_COLUMNS = 16_384
 
 
 def write_spreadsheet(
@@ -79,6 +81,13 @@ def write_spreadsheet(
         if fmt == "csv":
             _write_csv(header, rows, tables, out)
         else:
+            if len(header) > XLSX_MAX_COLUMNS:
+                raise InvalidGoalError(
+                    "output.xlsx_too_wide",
+                    Location(file=tables[0].table.label, sheet=tables[0].table.sheet),
+                    count=len(header),
+                    limit=XLSX_MAX_COLUMNS,
+                )
             added = result_columns(with_profile)
             widths = [_WIDTH] * (len(header) - len(added)) + [_WIDTHS.get(c, _WIDTH) for c in added]
             title = tables[0].table.sheet or message("sheet.title", lang)
