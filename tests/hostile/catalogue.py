@@ -1,9 +1,7 @@
 """The catalogue of named hostile inputs, one :class:`Case` each, grouped by reader.
 
 A case is the files it writes, the command it runs and what the contract
-asks of the result beyond its invariants (see :mod:`contract`). Cases whose
-subject is being fixed right now carry the issue item as ``xfail``; the
-suite turns red when the fix lands, and the marker goes.
+asks of the result beyond its invariants (see :mod:`contract`).
 """
 
 from __future__ import annotations
@@ -17,11 +15,6 @@ from . import inputs as v
 from .contract import BOMB_TIMEOUT_SECONDS, TIMEOUT_SECONDS, Expect
 
 Data = bytes | str | Callable[[], bytes | str]
-
-
-#: Items of issue 9 another engineer is fixing now: their cases turn red when the fix lands.
-NOTHING_PARTIAL = "issue 9: nothing partial on stdout (being fixed): extra values JSON cannot write"
-OS_ERRORS = "issue 9: OS errors like /dev/full and symlink loops (being fixed)"
 
 
 @dataclass
@@ -39,8 +32,6 @@ class Case:
     output: str | None = None
     subprocess: bool = False
     timeout: float = TIMEOUT_SECONDS
-    xfail: str | None = None
-    """The issue 9 item being fixed elsewhere that makes this case fail today."""
     env: dict[str, str] | None = None
     """Environment for the run: a limit set small (``ANSVARSREGLER_LIMIT_<NAME>``)."""
 
@@ -220,7 +211,6 @@ JSON_CASES = [
         "g.json",
         '[{"id": "a", "title": "x", "merknad": ["ok", {"k": "x\\ud800y"}]}]',
         where="field",
-        xfail=NOTHING_PARTIAL,
     ),
     classify("json-utf16", "g.json", v.goals_json().encode("utf-16")),
     classify("json-single-quotes", "g.json", "[{'id': 'a', 'title': 'x'}]"),
@@ -263,7 +253,6 @@ JSONL_CASES = [
         "g.jsonl",
         '{"id": "a", "title": "x", "merknad": "\\udfff"}\n',
         where="field",
-        xfail=NOTHING_PARTIAL,
     ),
     classify(
         "jsonl-bad-goal-after-output-began",

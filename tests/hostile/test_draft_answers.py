@@ -76,22 +76,8 @@ CATALOGS: list[object] = [
     ("nul-byte", b"goals:\n  - id: a\x00\n", "error"),
     ("duplicate-ids", (v.GOALS_YAML + "  - id: barnehage\n    title: x\n").encode(), "error"),
     ("a-scalar", b"hello\n", "error"),
-    pytest.param(
-        b"\xef\xbb\xbf" + v.GOALS_YAML.encode(),
-        "ok",
-        id="utf8-bom",
-        marks=pytest.mark.xfail(
-            strict=True, reason="issue 9: draft catalog bytes kept (being fixed)"
-        ),
-    ),
-    pytest.param(
-        v.GOALS_YAML.replace("\n", "\r\n").encode(),
-        "ok",
-        id="crlf",
-        marks=pytest.mark.xfail(
-            strict=True, reason="issue 9: draft catalog bytes kept (being fixed)"
-        ),
-    ),
+    ("utf8-bom", b"\xef\xbb\xbf" + v.GOALS_YAML.encode(), "ok"),
+    ("crlf", v.GOALS_YAML.replace("\n", "\r\n").encode(), "ok"),
     ("no-final-newline", v.GOALS_YAML.rstrip("\n").encode(), "ok"),
     ("flow-style-list", b"goals: [{id: a, title: x}]\n", "error"),
     ("top-level-list", b"- id: a\n  title: x\n", "ok"),

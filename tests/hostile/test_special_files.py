@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from . import inputs as v
-from .catalogue import OS_ERRORS
 from .contract import BOMB_TIMEOUT_SECONDS, Expect, Workspace
 
 
@@ -76,7 +75,6 @@ def test_symbolic_link_loops_are_named_not_followed(space: Workspace) -> None:
 TOO_LONG = "a" * 5000
 
 
-@pytest.mark.xfail(strict=True, reason=OS_ERRORS)
 @pytest.mark.parametrize(
     "args",
     [
