@@ -19,6 +19,7 @@ from ansvarsregler.explain import FiredRule
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
 from ansvarsregler.i18n import MESSAGES, Plural, message
 from ansvarsregler.municipality.schema import AUTHORITIES, Grant, Profile
+from ansvarsregler.result_columns import FLAT_KEYS
 from ansvarsregler.rules.schema import LeadershipRule
 from ansvarsregler.vocabulary import (
     FACT_NAMES,
@@ -45,6 +46,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "explain.role.": _literal(FiredRule, "role"),
     "check.": _literal(DeadRule, "reason"),
     "owner.": ("unresolved", "gap"),
+    "col.": FLAT_KEYS,
 }
 
 

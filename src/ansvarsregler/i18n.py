@@ -655,6 +655,9 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
     "col.assumptions": {"nb": "Antakelser", "en": "Assumptions"},
     "col.questions": {"nb": "Spørsmål", "en": "Questions"},
     "col.warnings": {"nb": "Advarsler", "en": "Warnings"},
+    "col.municipality": {"nb": "Kommune", "en": "Municipality"},
+    "col.ruleset_version": {"nb": "Regelsettversjon", "en": "Rule set version"},
+    "col.ruleset_hash": {"nb": "Regelsettets hash", "en": "Rule set hash"},
     # -- CLI -----------------------------------------------------------------
     "cli.goal_not_found": {
         "nb": "fant ikke målet {goal_id!r} i {where}",
