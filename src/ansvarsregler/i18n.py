@@ -428,6 +428,34 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "nb": Plural("Regelsettet har {count} problem.", "Regelsettet har {count} problemer."),
         "en": Plural("The rule set has {count} problem.", "The rule set has {count} problems."),
     },
+    "check.release": {"nb": "Versjon", "en": "Version"},
+    "check.release_recorded": {
+        "nb": "{version} er utgitt med denne hashen ({lock})",
+        "en": "{version} was released with this hash ({lock})",
+    },
+    "check.release_changed": {
+        "nb": "reglene er endret, men versjonen er fortsatt {version}: {lock} sier at {version} "
+        "ble utgitt med hash {recorded}, og reglene har nå hash {hash}. Øk version i {manifest}, "
+        "kjør ansvar check igjen og før opp den nye versjonen med hashen den viser i {lock}",
+        "en": "the rules changed, but the version is still {version}: {lock} says {version} was "
+        "released with hash {recorded}, and the rules now hash to {hash}. Bump version in "
+        "{manifest}, run ansvar check again and record the new version with the hash it shows "
+        "in {lock}",
+    },
+    "check.release_unrecorded": {
+        "nb": "{version} er ikke utgitt (ikke ført opp i {lock}); når den utgis, før opp "
+        "«{version}: {hash}» under released i {lock}",
+        "en": "{version} is not released (not recorded in {lock}); when you release it, record "
+        "«{version}: {hash}» under released in {lock}",
+    },
+    "diff.same_version": {
+        "nb": "Advarsel: begge regelsettene har versjon {version}, men ulikt innhold (hash {old} "
+        "og {new}), så resultatene deres siterer samme versjon for ulike regler. Øk version i "
+        "{manifest} og før opp den nye versjonen med hashen i {lock}.",
+        "en": "Warning: both rule sets have version {version} but different content (hash {old} "
+        "and {new}), so their results cite one version for different rules. Bump version in "
+        "{manifest} and record the new version with its hash in {lock}.",
+    },
     "any_goal_facts": {"nb": "målet har hvilke som helst fakta", "en": "any facts"},
     "diff.heading": {
         "nb": "Fra {old} til {new}",
