@@ -15,12 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ansvarsregler.bounded_cache import BoundedCache
 from ansvarsregler.engine.decisions import Decision, DecisionCache
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.goals.model import Goal, GoalInput, misspelt_facts, to_goal
 from ansvarsregler.i18n import message
 from ansvarsregler.kostra import kostra_functions
-from ansvarsregler.lru import LruCache
 from ansvarsregler.municipality.effects import Municipality
 from ansvarsregler.municipality.profiles import load_profile
 from ansvarsregler.municipality.schema import Profile
@@ -68,7 +68,7 @@ class Classifier:
         if isinstance(profile, str | Path):  # a shipped profile's name, or a profile file
             profile = load_profile(profile)
         self.municipality = Municipality(profile, self.ruleset) if profile is not None else None
-        self._rendered: LruCache[RenderKey, Rendered] = LruCache(RENDERED_MAXSIZE)
+        self._rendered: BoundedCache[RenderKey, Rendered] = BoundedCache(RENDERED_MAXSIZE)
 
     def classify(self, goal: GoalInput, *, lang: Language = "nb") -> Classification:
         """Classify one goal (a :class:`Goal` or a mapping of its fields)."""
