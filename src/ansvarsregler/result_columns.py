@@ -11,7 +11,7 @@ from here, never by position.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ansvarsregler.goals.spreadsheets import Cell, cell_text
@@ -52,7 +52,8 @@ class ResultColumn:
         return self.value(result) if self.label is None else self.label(result, lang)
 
 
-def _joined(texts: tuple[str, ...] | list[str]) -> str | None:
+def _joined(texts: Iterable[str]) -> str | None:
+    """Texts joined with `` | ``; ``None`` for none."""
     return _JOIN.join(texts) or None
 
 
@@ -75,14 +76,14 @@ RESULT_COLUMNS: tuple[ResultColumn, ...] = (
     ResultColumn("justification", lambda r: r.justification, in_sheet=True, width=80),
     ResultColumn(
         "assumptions",
-        lambda r: _joined([f"{a.fact}={a.value} ({a.rule})" for a in r.assumptions]),
-        lambda r, _: _joined([a.text for a in r.assumptions]),
+        lambda r: _joined(f"{a.fact}={a.value} ({a.rule})" for a in r.assumptions),
+        lambda r, _: _joined(a.text for a in r.assumptions),
         in_sheet=True,
         width=50,
     ),
     ResultColumn(
         "questions",
-        lambda r: _joined([q.text for q in r.questions]),
+        lambda r: _joined(q.text for q in r.questions),
         in_sheet=True,
         width=50,
     ),
