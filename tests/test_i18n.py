@@ -76,12 +76,30 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders(key: 
     assert len({frozenset(_placeholders(text)) for _, text in texts}) == 1, texts
 
 
-@pytest.mark.parametrize("key", sorted(k for k in MESSAGES if _texts(k)[0] != _texts(k)[-1]))
-def test_a_plural_counts_by_a_placeholder_it_has(key: str) -> None:
-    for text in MESSAGES[key].values():
-        if isinstance(text, Plural):
-            assert text.by in _placeholders(text.one)
-            assert text.one != text.other
+PLURALS = sorted(
+    (key, lang)
+    for key, texts in MESSAGES.items()
+    for lang, text in texts.items()
+    if isinstance(text, Plural)
+)
+
+
+@pytest.mark.parametrize(("key", "lang"), PLURALS)
+def test_a_plural_counts_by_a_placeholder_it_has(key: str, lang: str) -> None:
+    plural = MESSAGES[key][lang]
+    assert isinstance(plural, Plural)
+    assert plural.by in _placeholders(plural.one) & _placeholders(plural.other)
+    assert plural.one != plural.other
+
+
+def test_messages_that_count_have_plurals() -> None:
+    assert {key for key, _ in PLURALS} >= {
+        "check.result_problems",
+        "cli.more_warnings",
+        "diff.region",
+        "rules.heading",
+        "summary",
+    }
 
 
 @pytest.mark.parametrize(("prefix", "values"), sorted(FAMILIES.items()))
