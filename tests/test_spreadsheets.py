@@ -25,7 +25,8 @@ from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
 from ansvarsregler.goals.columns import FIELD_BY_WORD, VALUE_BY_WORD, column_letter, fold
 from ansvarsregler.goals.model import Goal
 from ansvarsregler.goals.spreadsheets import cell_text
-from ansvarsregler.presenters.records import ROW_FIELDS
+from ansvarsregler.presenters import records
+from ansvarsregler.result_columns import FLAT_KEYS, RESULT_COLUMNS, sheet_columns, sheet_headers
 from ansvarsregler.vocabulary import FACT_VALUES
 
 HEADER = ["Målnr", "Mål", "Måltype", "Påvirkning", "Budsjettvirkning", "Budsjettnivå", "Merknad"]
@@ -391,7 +392,7 @@ def test_goal_files_to_xlsx_get_the_flat_rows(runner, tmp_path):
     result = invoke(runner, str(source), "-o", str(out))
     assert result.exit_code == 0, result.stderr
     sheet = openpyxl.load_workbook(out).active
-    assert [c.value for c in sheet[1]] == list(ROW_FIELDS)
+    assert [c.value for c in sheet[1]] == list(FLAT_KEYS)
     title = sheet["B2"]
     assert title.value == "=Lesing" and title.data_type == "s" and title.quotePrefix
 
@@ -626,3 +627,16 @@ def test_any_table_of_text_round_trips_through_csv(
 def _is_number(text: str) -> bool:
 
     return re.fullmatch(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?", text) is not None
+
+
+def test_one_registry_names_the_result_columns_of_every_output(classifier):
+    keys = [column.key for column in RESULT_COLUMNS]
+    assert len(set(keys)) == len(keys)
+    result = classifier.classify({"id": "a", "title": "Lesing", "goal_type": "societal"})
+    assert list(records.row(result)) == list(FLAT_KEYS)
+    added = [column.key for column in sheet_columns(with_profile=True)]
+    assert added == [key for key in FLAT_KEYS if key in added]  # the flat order
+    assert {"owner_role", "followed_up_by"}.isdisjoint(
+        column.key for column in sheet_columns(with_profile=False)
+    )
+    assert sheet_headers("en", with_profile=False)[:2] == ("Owner", "Adopted by")

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ansvarsregler.bounded_cache import BoundedCache
 from ansvarsregler.engine.decisions import Decision, DecisionCache
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.goals.model import Goal, GoalInput, misspelt_facts, to_goal
@@ -36,6 +37,13 @@ from ansvarsregler.vocabulary import (
 )
 
 RenderKey = tuple[tuple[str | None, ...], Language, tuple[str | None, str | None] | None, Reading]
+Rendered = tuple[dict[str, Any], tuple[str, ...]]
+
+#: How many renderings a classifier keeps. Their keys carry what the planner
+#: wrote (the service area with a profile, the words the indicators quote), so
+#: they are bounded: 3-5 KB each, at most about 20 MB. Goals share far fewer
+#: (one per fact combination, language, reading and, with a profile, area).
+RENDERED_MAXSIZE = 4096
 
 
 class Classifier:
@@ -60,7 +68,7 @@ class Classifier:
         if isinstance(profile, str | Path):  # a shipped profile's name, or a profile file
             profile = load_profile(profile)
         self.municipality = Municipality(profile, self.ruleset) if profile is not None else None
-        self._rendered: dict[RenderKey, tuple[dict[str, Any], tuple[str, ...]]] = {}
+        self._rendered: BoundedCache[RenderKey, Rendered] = BoundedCache(RENDERED_MAXSIZE)
 
     def classify(self, goal: GoalInput, *, lang: Language = "nb") -> Classification:
         """Classify one goal (a :class:`Goal` or a mapping of its fields)."""
@@ -145,7 +153,7 @@ class Classifier:
         if rendered is None:
             rendered = self._render(goal, reading, lang)
             # Two threads may render the same key at once; both produce equal values.
-            self._rendered[key] = rendered
+            self._rendered.put(key, rendered)
         shared, leader_warnings = rendered
         warnings = goal_warnings(goal, lang)
         return Classification.from_trusted(
@@ -158,9 +166,7 @@ class Classifier:
             }
         )
 
-    def _render(
-        self, goal: Goal, reading: Reading, lang: Language
-    ) -> tuple[dict[str, Any], tuple[str, ...]]:
+    def _render(self, goal: Goal, reading: Reading, lang: Language) -> Rendered:
         """The fields shared by every goal with these facts and words (and service area,
         with a profile), rendered once per language, and the warnings about its owner."""
         ruleset = self.ruleset

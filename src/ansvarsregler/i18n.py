@@ -2,10 +2,17 @@
 
 Every error and notice the library or the CLI shows a person is looked up
 here by key, so that both languages always exist side by side and a
-translation gap fails a test instead of reaching a planner.
+translation gap fails a test (``tests/test_i18n.py``) instead of reaching a
+planner.
+
+A message that counts something has a :class:`Plural`: one text for exactly
+one, another for every other number (both languages form plurals so: «1
+problem», «2 problemer», «0 problemer»), chosen by the count it is given.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from pydantic_core import PydanticCustomError
 
@@ -13,7 +20,19 @@ from ansvarsregler.vocabulary import Language
 
 DEFAULT_LANGUAGE: Language = "nb"
 
-MESSAGES: dict[str, dict[str, str]] = {
+
+class Plural(NamedTuple):
+    """A message's singular and plural text, chosen by the parameter named ``by``."""
+
+    one: str
+    other: str
+    by: str = "count"
+
+    def choose(self, params: dict[str, object]) -> str:
+        return self.one if params[self.by] == 1 else self.other
+
+
+MESSAGES: dict[str, dict[str, str | Plural]] = {
     # -- where a problem is ------------------------------------------------
     "loc.file": {"nb": "fil {value}", "en": "file {value}"},
     "loc.line": {"nb": "linje {value}", "en": "line {value}"},
@@ -348,12 +367,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules.then_assume": {"nb": "anta {fact} = {value}", "en": "assume {fact} = {value}"},
     "rules.then_ask": {"nb": "uavklart; spør om {facts}", "en": "unresolved; ask about {facts}"},
     "rules.heading": {
-        "nb": "Regelsett {name} {version} ({hash}), {count} regler",
-        "en": "Rule set {name} {version} ({hash}), {count} rules",
+        "nb": Plural(
+            "Regelsett {name} {version} ({hash}), {count} regel",
+            "Regelsett {name} {version} ({hash}), {count} regler",
+        ),
+        "en": Plural(
+            "Rule set {name} {version} ({hash}), {count} rule",
+            "Rule set {name} {version} ({hash}), {count} rules",
+        ),
     },
     "summary": {
-        "nb": "{total} mål: {resolved} med eier, {unresolved} uavklart",
-        "en": "{total} goals: {resolved} with an owner, {unresolved} unresolved",
+        "nb": "{total} mål: {resolved} med eier, {unresolved} uavklart",  # ett mål, to mål
+        "en": Plural(
+            "{total} goal: {resolved} with an owner, {unresolved} unresolved",
+            "{total} goals: {resolved} with an owner, {unresolved} unresolved",
+            by="total",
+        ),
     },
     "explain.mismatch": {
         "nb": "{fact} er {actual}, men regelen gjelder bare {required}",
@@ -469,8 +498,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The rule set is clean.",
     },
     "check.result_problems": {
-        "nb": "Regelsettet har {count} problem(er).",
-        "en": "The rule set has {count} problem(s).",
+        "nb": Plural("Regelsettet har {count} problem.", "Regelsettet har {count} problemer."),
+        "en": Plural("The rule set has {count} problem.", "The rule set has {count} problems."),
+    },
+    "check.release": {"nb": "Versjon", "en": "Version"},
+    "check.release_recorded": {
+        "nb": "{version} er utgitt med denne hashen ({lock})",
+        "en": "{version} was released with this hash ({lock})",
+    },
+    "check.release_changed": {
+        "nb": "reglene er endret, men versjonen er fortsatt {version}: {lock} sier at {version} "
+        "ble utgitt med hash {recorded}, og reglene har nå hash {hash}. Øk version i {manifest}, "
+        "kjør ansvar check igjen og før opp den nye versjonen med hashen den viser i {lock}",
+        "en": "the rules changed, but the version is still {version}: {lock} says {version} was "
+        "released with hash {recorded}, and the rules now hash to {hash}. Bump version in "
+        "{manifest}, run ansvar check again and record the new version with the hash it shows "
+        "in {lock}",
+    },
+    "check.release_unrecorded": {
+        "nb": "{version} er ikke utgitt (ikke ført opp i {lock}); når den utgis, før opp "
+        "«{version}: {hash}» under released i {lock}",
+        "en": "{version} is not released (not recorded in {lock}); when you release it, record "
+        "«{version}: {hash}» under released in {lock}",
+    },
+    "diff.same_version": {
+        "nb": "Advarsel: begge regelsettene har versjon {version}, men ulikt innhold (hash {old} "
+        "og {new}), så resultatene deres siterer samme versjon for ulike regler. Øk version i "
+        "{manifest} og før opp den nye versjonen med hashen i {lock}.",
+        "en": "Warning: both rule sets have version {version} but different content (hash {old} "
+        "and {new}), so their results cite one version for different rules. Bump version in "
+        "{manifest} and record the new version with its hash in {lock}.",
     },
     "any_goal_facts": {"nb": "målet har hvilke som helst fakta", "en": "any facts"},
     "diff.heading": {
@@ -482,8 +539,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No outcome changes.",
     },
     "diff.region": {
-        "nb": "{old} → {new} når {pattern} ({count} kombinasjoner, f.eks. {witness})",
-        "en": "{old} → {new} when {pattern} ({count} combinations, e.g. {witness})",
+        "nb": Plural(
+            "{old} → {new} når {pattern} ({count} kombinasjon: {witness})",
+            "{old} → {new} når {pattern} ({count} kombinasjoner, f.eks. {witness})",
+        ),
+        "en": Plural(
+            "{old} → {new} when {pattern} ({count} combination: {witness})",
+            "{old} → {new} when {pattern} ({count} combinations, e.g. {witness})",
+        ),
     },
     "diff.goals": {"nb": "Mål som får et annet utfall", "en": "Goals whose outcome changes"},
     "diff.assumed": {"nb": "antatt", "en": "assumed"},
@@ -699,6 +762,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.assumptions": {"nb": "Antakelser", "en": "Assumptions"},
     "col.questions": {"nb": "Spørsmål", "en": "Questions"},
     "col.warnings": {"nb": "Advarsler", "en": "Warnings"},
+    "col.municipality": {"nb": "Kommune", "en": "Municipality"},
+    "col.ruleset_version": {"nb": "Regelsettversjon", "en": "Rule set version"},
+    "col.ruleset_hash": {"nb": "Regelsettets hash", "en": "Rule set hash"},
     # -- CLI -----------------------------------------------------------------
     "cli.goal_not_found": {
         "nb": "fant ikke målet {goal_id!r} i {where}",
@@ -732,8 +798,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Texts over {length} characters are cut (…) here; --format json shows them whole.",
     },
     "cli.more_warnings": {
-        "nb": "... og {count} advarsler til",
-        "en": "... and {count} more warnings",
+        "nb": Plural("... og {count} advarsel til", "... og {count} advarsler til"),
+        "en": Plural("... and {count} more warning", "... and {count} more warnings"),
     },
     "cli.unresolved": {
         "nb": "uavklarte mål: {count} (--strict)",
@@ -796,10 +862,19 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def message(key: str, lang: Language = DEFAULT_LANGUAGE, /, **params: object) -> str:
-    """Return the message ``key`` in ``lang``, filled in with ``params``."""
-    return MESSAGES[key][lang].format(**params)
+    """Return the message ``key`` in ``lang``, filled in with ``params``.
+
+    A :class:`Plural` message takes its singular or plural text by its count.
+    """
+    return template(key, lang, params).format(**params)
+
+
+def template(key: str, lang: Language, params: dict[str, object]) -> str:
+    """The text of message ``key`` in ``lang`` before ``params`` are filled in."""
+    text = MESSAGES[key][lang]
+    return text.choose(params) if isinstance(text, Plural) else text
 
 
 def invalid(key: str, **params: object) -> PydanticCustomError:
     """A validation error that carries its message key, so it can be shown in either language."""
-    return PydanticCustomError(key, MESSAGES[key]["en"], params)
+    return PydanticCustomError(key, template(key, "en", params), params)

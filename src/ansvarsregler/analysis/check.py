@@ -4,7 +4,9 @@ The goal facts take a finite set of values (with ``missing``), so the whole
 input space is checked: every combination runs through the same
 rule engine that classifies (:class:`DecisionCache`), and the
 report lists gaps, conflicts, dead rules, invariant breaches and rule-test
-failures, each with a witness a maintainer can paste into a rule test.
+failures, each with a witness a maintainer can paste into a rule test, and
+whether the rules changed since their version was released
+(:mod:`ansvarsregler.rules.releases`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ansvarsregler.municipality.leadership import (
 )
 from ansvarsregler.result import RulesetIdentity
 from ansvarsregler.rules.loader import Ruleset, RuleSource
+from ansvarsregler.rules.releases import ReleaseCheck, release_check
 from ansvarsregler.rules.schema import UNRESOLVED, Invariant, Rule, RuleTest
 from ansvarsregler.vocabulary import FACT_NAMES, MISSING, OWNER_IDS
 
@@ -117,11 +120,16 @@ class CheckReport(StrictModel):
     tests_run: int
     test_failures: tuple[TestFailure, ...]
     coverage: Coverage
+    release: ReleaseCheck
+    """The version against the hash recorded for it in ``ruleset.lock``: a rule set
+    changed without a new version is a problem (its results would cite one version
+    for two rule sets)."""
 
     @property
     def clean(self) -> bool:
         return not (
-            self.gaps
+            self.release.changed_without_new_version
+            or self.gaps
             or self.conflicts
             or self.dead_rules
             or self.breaches
@@ -170,6 +178,7 @@ def check(ruleset: Ruleset, catalog: Iterable[Goal] = ()) -> CheckReport:
             ),
             not_in_catalog=tuple(rule for rule in every_rule if rule not in catalogued),
         ),
+        release=release_check(ruleset.directory, ruleset.version, ruleset.hash),
     )
 
 

@@ -56,6 +56,9 @@ class RulesetDiff(StrictModel):
     goals: tuple[ChangedGoal, ...]
     leadership_rules: tuple[str, ...] = ()
     """Leadership rules added, removed or changed: the warnings goals with a profile get."""
+    same_version: bool = False
+    """Both rule sets have the same version but different content hashes: NEW changed the
+    rules without a new version (a warning; outcomes may or may not differ)."""
 
     @property
     def changed(self) -> bool:
@@ -95,6 +98,7 @@ def diff(old: Ruleset, new: Ruleset, goals: Iterable[Goal] = ()) -> RulesetDiff:
         regions=tuple(sorted(regions, key=lambda r: (r.old.owner, r.new.owner, -r.combinations))),
         goals=tuple(changed_goals),
         leadership_rules=_changed_leadership_rules(old, new),
+        same_version=old.version == new.version and old.hash != new.hash,
     )
 
 

@@ -376,7 +376,10 @@ def check_command(
     """Prove the rule set over every combination of facts.
 
     Reports gaps, conflicts, dead rules, invariant breaches (with the smallest
-    goal that breaks each), rule-test failures and rules without tests.
+    goal that breaks each), rule-test failures, rules without tests, and rules
+    changed since their version was released: a version whose hash in
+    ruleset.lock differs from the rules' hash is a problem (results would cite
+    one version for two rule sets; bump version and record the new hash).
     Exit 0 when clean, 1 when any problem is found, 2 when the rules cannot be read.
     """
     ruleset = _ruleset(rules_dir)
@@ -403,7 +406,9 @@ def diff_command(
     """Show what changing the rules from OLD to NEW (rule set folders) does.
 
     Every region of the input space whose outcome changes, as fact patterns,
-    and every goal whose owner changes. Exit 0 when nothing changes, 1 otherwise.
+    and every goal whose owner changes; a warning when OLD and NEW have the
+    same version but different content. Exit 0 when no outcome changes (even
+    with that warning: ansvar check is what fails on it), 1 otherwise.
     """
     old_rules, new_rules = load_ruleset(old), load_ruleset(new)
     report = diff(old_rules, new_rules, _goals_or_catalog(goal_paths))

@@ -20,7 +20,7 @@ from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
 from ansvarsregler.folding import plain_letters
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
 from ansvarsregler.goals.spreadsheets import STDIN, Row, Table, cell_text
-from ansvarsregler.i18n import message
+from ansvarsregler.result_columns import sheet_headers
 from ansvarsregler.vocabulary import FACT_NAMES, LANGUAGES, Language
 
 _LANGUAGES = cast(tuple[Language, ...], LANGUAGES)
@@ -52,30 +52,6 @@ FIELD_BY_WORD: dict[str, str] = _words(FIELD_WORDS, name_too=True)
 VALUE_BY_WORD: dict[str, dict[str, str]] = {
     fact: _words(values, name_too=True) for fact, values in VALUE_WORDS.items()
 }
-
-#: Result columns appended to a spreadsheet, in order; the profile's two only with a profile.
-RESULT_COLUMNS: tuple[str, ...] = (
-    "owner",
-    "owner_role",
-    "adopted_by",
-    "followed_up_by",
-    "rule",
-    "principle",
-    "justification",
-    "assumptions",
-    "questions",
-    "warnings",
-)
-PROFILE_COLUMNS = frozenset({"owner_role", "followed_up_by"})
-
-
-def result_columns(with_profile: bool) -> tuple[str, ...]:
-    return tuple(c for c in RESULT_COLUMNS if with_profile or c not in PROFILE_COLUMNS)
-
-
-def result_headers(lang: Language, with_profile: bool) -> tuple[str, ...]:
-    """The headers of the result columns in ``lang``."""
-    return tuple(message(f"col.{column}", lang) for column in result_columns(with_profile))
 
 
 def column_letter(index: int) -> str:
@@ -258,7 +234,7 @@ def _before_previous_results(header: Sequence[str]) -> int:
     """
     for lang in _LANGUAGES:
         for with_profile in (False, True):
-            headers = result_headers(lang, with_profile)
+            headers = sheet_headers(lang, with_profile)
             if tuple(header[-len(headers) :]) == headers:
                 return len(header) - len(headers)
     return len(header)

@@ -6,9 +6,11 @@ import csv
 from collections.abc import Iterable
 from typing import TextIO
 
+from ansvarsregler.goals.spreadsheets import cell_text
 from ansvarsregler.i18n import message
-from ansvarsregler.presenters.records import ROW_FIELDS, row
+from ansvarsregler.presenters.records import row
 from ansvarsregler.result import Classification
+from ansvarsregler.result_columns import COLUMN, FLAT_KEYS
 from ansvarsregler.vocabulary import Language
 
 #: A cell starting with one of these would run as a formula in a spreadsheet.
@@ -21,30 +23,29 @@ def neutralise_formula(value: str) -> str:
 
 
 def write_csv(results: Iterable[Classification], out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=ROW_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=FLAT_KEYS, lineterminator="\n")
     writer.writeheader()
     for result in results:
         writer.writerow({key: neutralise_formula(value) for key, value in row(result).items()})
 
 
+#: The columns of a markdown table, by key; the owner cell names the role or body too.
 _MARKDOWN_COLUMNS = ("goal_id", "title", "owner", "adopted_by", "rule", "justification")
 
 
 def write_markdown(results: Iterable[Classification], out: TextIO, lang: Language) -> None:
     """A markdown table with labels in ``lang``, to paste into a council paper."""
-    headers = [message(f"col.{column}", lang) for column in _MARKDOWN_COLUMNS]
-    out.write("| " + " | ".join(headers) + " |\n")
-    out.write("|" + "---|" * len(headers) + "\n")
+    columns = [COLUMN[key] for key in _MARKDOWN_COLUMNS]
+    out.write("| " + " | ".join(column.header(lang) for column in columns) + " |\n")
+    out.write("|" + "---|" * len(columns) + "\n")
     for result in results:
-        cells = {
-            "goal_id": result.goal_id,
-            "title": result.title,
-            "owner": _owner_cell(result, lang),
-            "adopted_by": result.adopted_by_label or "",
-            "rule": result.rule,
-            "justification": result.justification,
-        }
-        out.write("| " + " | ".join(md_cell(cells[c]) for c in _MARKDOWN_COLUMNS) + " |\n")
+        cells = [
+            _owner_cell(result, lang)
+            if column.key == "owner"
+            else cell_text(column.readable(result, lang))
+            for column in columns
+        ]
+        out.write("| " + " | ".join(md_cell(cell) for cell in cells) + " |\n")
 
 
 def _owner_cell(result: Classification, lang: Language) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
@@ -12,7 +13,8 @@ from ansvarsregler.analysis.diff import Outcome, RulesetDiff
 from ansvarsregler.i18n import message
 from ansvarsregler.presenters.console import QuietConsole
 from ansvarsregler.presenters.wording import describe_facts, describe_pattern
-from ansvarsregler.rules.loader import Ruleset
+from ansvarsregler.rules.loader import MANIFEST_FILE, Ruleset
+from ansvarsregler.rules.releases import LOCK_FILE, ReleaseCheck
 from ansvarsregler.vocabulary import Language
 
 
@@ -90,6 +92,7 @@ def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Langua
     )
     for key, lines in sections:
         _section(console, message(key, lang), lines, lang)
+    _release(console, report.release, lang)
     failures = [
         message(
             "check.test_failure",
@@ -117,7 +120,8 @@ def write_check(report: CheckReport, ruleset: Ruleset, out: TextIO, lang: Langua
         rules = ", ".join(coverage.not_in_catalog)
         console.print(f"  [dim]{message('check.not_in_catalog', lang, rules=rules)}[/]")
     problems = (
-        len(report.gaps)
+        report.release.changed_without_new_version
+        + len(report.gaps)
         + len(report.conflicts)
         + len(report.dead_rules)
         + len(report.breaches)
@@ -144,6 +148,27 @@ def _dead_rule(dead: DeadRule, ruleset: Ruleset, lang: Language) -> str:
     return message("check.dead_rule", lang, rule=dead.rule, never=never, why="; ".join(reasons))
 
 
+def _release(console: Console, release: ReleaseCheck, lang: Language) -> None:
+    """The version against the hash recorded for it: a problem if the rules changed since."""
+    params = {
+        "version": release.version,
+        "lock": release.lock_file,
+        "manifest": str(Path(release.lock_file).with_name(MANIFEST_FILE)),
+        "hash": release.hash,
+    }
+    title = message("check.release", lang)
+    if release.changed_without_new_version:
+        assert release.recorded is not None
+        params |= {"hash": release.hash[:12], "recorded": release.recorded[:12]}
+        _section(console, title, [message("check.release_changed", lang, **params)], lang)
+    elif release.recorded is None:
+        text = escape(message("check.release_unrecorded", lang, **params))
+        console.print(f"\n[bold]{title}[/]: [dim]{text}[/]")
+    else:
+        text = escape(message("check.release_recorded", lang, **params))
+        console.print(f"\n[bold]{title}[/]: {text}")
+
+
 def _section(console: Console, title: str, lines: list[str], lang: Language) -> None:
     if not lines:
         console.print(f"\n[bold]{title}[/]: {message('check.none', lang)}")
@@ -168,6 +193,18 @@ def write_diff(report: RulesetDiff, ruleset: Ruleset, out: TextIO, lang: Languag
         ),
         style="bold",
     )
+    if report.same_version:
+        folder = Path(ruleset.directory)
+        warning = message(
+            "diff.same_version",
+            lang,
+            version=new.version,
+            old=old.hash[:12],
+            new=new.hash[:12],
+            manifest=str(folder / MANIFEST_FILE),
+            lock=str(folder / LOCK_FILE),
+        )
+        console.print(escape(warning), style="bold yellow")
     if not report.changed:
         console.print(message("diff.none", lang))
         return

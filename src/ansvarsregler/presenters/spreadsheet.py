@@ -19,18 +19,17 @@ unchanged and is shown, never run.
 from __future__ import annotations
 
 import io
-import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ansvarsregler.errors import InvalidGoalError, Location
-from ansvarsregler.goals.columns import RESULT_COLUMNS, Columns, result_columns, result_headers
+from ansvarsregler.goals.columns import Columns
 from ansvarsregler.goals.spreadsheets import EXCEL_DIALECT, Cell, cell_text, is_blank
 from ansvarsregler.i18n import message
 from ansvarsregler.presenters.flat import FORMULA_STARTS, neutralise_formula
-from ansvarsregler.presenters.records import ROW_FIELDS, row
 from ansvarsregler.result import Classification
+from ansvarsregler.result_columns import FLAT_KEYS, RESULT_COLUMNS, sheet_columns, sheet_headers
 from ansvarsregler.vocabulary import Language
 
 if TYPE_CHECKING:
@@ -43,17 +42,7 @@ _FORMULA_STARTS = frozenset(FORMULA_STARTS)
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 #: Characters an XLSX file cannot hold (control characters other than tab and newlines).
 _NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_JOIN = " | "
-#: Column widths in XLSX output (in characters); other columns get _WIDTH.
-_WIDTHS = {
-    "principle": 9,
-    "rule": 30,
-    "justification": 80,
-    "assumptions": 50,
-    "questions": 50,
-    "warnings": 30,
-    "ruleset_hash": 20,
-}
+#: The width in XLSX output of the planner's own columns, in characters.
 _WIDTH = 18
 #: Columns an XLSX sheet can hold (A to XFD): Excel refuses, or "repairs" away, any past it.
 XLSX_MAX_COLUMNS = 16_384
@@ -88,14 +77,14 @@ def write_spreadsheet(
                     count=len(header),
                     limit=XLSX_MAX_COLUMNS,
                 )
-            added = result_columns(with_profile)
-            widths = [_WIDTH] * (len(header) - len(added)) + [_WIDTHS.get(c, _WIDTH) for c in added]
+            added = sheet_columns(with_profile)
+            widths = [_WIDTH] * (len(header) - len(added)) + [column.width for column in added]
             title = tables[0].table.sheet or message("sheet.title", lang)
             _write_xlsx(header, rows, out, title, widths)
     elif fmt == "xlsx":
         flat: Iterator[_Row] = ((_flat_cells(result), (), {}) for result in results)
-        widths = [_WIDTHS.get(field, _WIDTH) for field in ROW_FIELDS]
-        _write_xlsx(list(ROW_FIELDS), flat, out, message("sheet.title", lang), widths)
+        widths = [column.width for column in RESULT_COLUMNS]
+        _write_xlsx(list(FLAT_KEYS), flat, out, message("sheet.title", lang), widths)
     else:
         raise ValueError("flat CSV is written by presenters.flat.write_csv")
 
@@ -111,7 +100,7 @@ _Row = tuple[list[Cell], tuple[Cell, ...], Formats]
 def _header(tables: Sequence[Columns], lang: Language, with_profile: bool) -> list[Cell]:
     first = tables[0]
     width = max(columns.output_width for columns in tables)
-    return _fit(first.table.header, width) + list(result_headers(lang, with_profile))
+    return _fit(first.table.header, width) + list(sheet_headers(lang, with_profile))
 
 
 def _table_rows(
@@ -127,7 +116,8 @@ def _table_rows(
     later tables too, since the output has one header.
     """
     width = max(columns.output_width for columns in tables)
-    blank: tuple[Cell, ...] = (None,) * len(result_columns(with_profile))
+    added = sheet_columns(with_profile)
+    blank: tuple[Cell, ...] = (None,) * len(added)
     for _ in range(tables[0].table.header_row - 1):
         yield _fit((), width), blank, {}
     for columns in tables:
@@ -146,7 +136,9 @@ def _table_rows(
                 continue
             yield from waiting
             waiting.clear()
-            yield _fit(cells, width), _result_cells(next(results), lang, with_profile), row_formats
+            result = next(results)
+            readable = tuple(column.readable(result, lang) for column in added)
+            yield _fit(cells, width), readable, row_formats
 
 
 def _row_formats(formats: dict[tuple[int, int], str], number: int, width: int) -> Formats:
@@ -161,39 +153,9 @@ def _fit(cells: Sequence[Cell], width: int) -> list[Cell]:
     return fitted
 
 
-def _result_cells(result: Classification, lang: Language, with_profile: bool) -> tuple[Cell, ...]:
-    """The result columns of one goal (the hot path: one call per row)."""
-    owner = result.owner_label or message("unresolved", lang)
-    assumptions = _JOIN.join(item.text for item in result.assumptions) or None
-    questions = _JOIN.join(item.text for item in result.questions) or None
-    warnings = _JOIN.join(result.warnings) or None
-    cells = (  # in RESULT_COLUMNS order
-        owner,
-        result.owner_role,
-        result.adopted_by_label,
-        result.followed_up_by,
-        result.rule,
-        result.principle,
-        result.justification,
-        assumptions,
-        questions,
-        warnings,
-    )
-    return cells if with_profile else _without_profile_columns(cells)
-
-
-#: The result cells without a profile: the columns :func:`result_columns` keeps.
-_without_profile_columns = operator.itemgetter(
-    *(RESULT_COLUMNS.index(column) for column in result_columns(with_profile=False))
-)
-
-
 def _flat_cells(result: Classification) -> list[Cell]:
     """The flat row of ``--format csv`` as cells; the principle as a number."""
-    flat = row(result)
-    return [
-        (result.principle if field == "principle" else flat[field]) or None for field in ROW_FIELDS
-    ]
+    return [column.value(result) or None for column in RESULT_COLUMNS]
 
 
 # -- CSV ---------------------------------------------------------------------------

@@ -28,6 +28,12 @@ _SPACE = r"[\s-]+"
 _WORD_START = r"\b"
 #: ``*`` in a phrase: any one word ("ved * skole" finds "ved Solbakken skole").
 _ANY_WORD = r"\w+"
+#: How many texts' readings are kept (the same goal is often read twice: once to
+#: classify it, once to explain it). Keyed by the planner's own text, so bounded.
+READINGS_MAXSIZE = 8192
+#: How many matched phrases are kept with the rule phrase behind them. A match
+#: carries the planner's words ("ved Solbakken skole"), so these are bounded too.
+PHRASE_MATCHES_MAXSIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -68,8 +74,8 @@ class Indicators:
             (re.compile(_phrase_pattern(word)), word) for word in self._by_word if " " in word
         ]
         self._pattern = re.compile(_trie_pattern(self._by_word)) if self._by_word else None
-        self._word_of_match: dict[str, str] = {word: word for word in self._by_word}
-        self.read = lru_cache(maxsize=65536)(self._read)
+        self._phrase_of = lru_cache(maxsize=PHRASE_MATCHES_MAXSIZE)(self._find_phrase)
+        self.read = lru_cache(maxsize=READINGS_MAXSIZE)(self._read)
 
     def _read(self, title: str, description: str | None, missing: tuple[str, ...]) -> Reading:
         """What the words suggest for the facts in ``missing`` (called through :attr:`read`)."""
@@ -113,11 +119,11 @@ class Indicators:
 
     def _word_of(self, matched: str) -> str:
         """The rule's word or phrase behind a match (a phrase's match carries endings)."""
-        word = self._word_of_match.get(matched)
-        if word is None:
-            word = next(w for phrase, w in self._phrases if phrase.fullmatch(matched))
-            self._word_of_match[matched] = word  # a race only stores the same word twice
-        return word
+        return matched if matched in self._by_word else self._phrase_of(matched)
+
+    def _find_phrase(self, matched: str) -> str:
+        """The rule phrase that ``matched`` is (called through :attr:`_phrase_of`)."""
+        return next(word for phrase, word in self._phrases if phrase.fullmatch(matched))
 
 
 def _phrase_pattern(word: str) -> str:
