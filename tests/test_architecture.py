@@ -42,6 +42,7 @@ PUBLIC_API = [
 #: before it. Modules at the top of the package count as parts of their own.
 LAYERS = [
     "vocabulary",
+    "bounded_cache",
     "folding",
     "text",
     "i18n",
@@ -90,7 +91,16 @@ def imports(module: str, path: Path) -> set[str]:
     package = "ansvarsregler." + module
     if path.name != "__init__.py":
         package = package.rsplit(".", 1)[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    type_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+        for inner in ast.walk(node)
+    }
+    for node in ast.walk(tree):
+        if id(node) in type_only:  # names a type for annotations; never imported at run time
+            continue
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -160,6 +170,10 @@ def test_the_checks_catch_a_breach(tmp_path: Path) -> None:
     )
     (tmp_path / "rules.py").write_text(
         "from ansvarsregler.classifier import Classifier\nfrom durable.engine import Host\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "kostra.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ansvarsregler.cli import x\n",
         encoding="utf-8",
     )
     tree = modules(tmp_path)

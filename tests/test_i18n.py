@@ -17,9 +17,9 @@ from ansvarsregler.cli import main
 from ansvarsregler.errors import Location
 from ansvarsregler.explain import FiredRule
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
+from ansvarsregler.goals.result_columns import FLAT_KEYS
 from ansvarsregler.i18n import MESSAGES, Plural, message
 from ansvarsregler.municipality.schema import AUTHORITIES, Grant, Profile
-from ansvarsregler.result_columns import FLAT_KEYS
 from ansvarsregler.rules.schema import LeadershipRule
 from ansvarsregler.vocabulary import (
     FACT_NAMES,

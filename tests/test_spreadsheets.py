@@ -24,9 +24,14 @@ from ansvarsregler.cli.commands import main
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
 from ansvarsregler.goals.columns import FIELD_BY_WORD, VALUE_BY_WORD, column_letter, fold
 from ansvarsregler.goals.model import Goal
+from ansvarsregler.goals.result_columns import (
+    FLAT_KEYS,
+    RESULT_COLUMNS,
+    sheet_columns,
+    sheet_headers,
+)
 from ansvarsregler.goals.spreadsheets import cell_text
 from ansvarsregler.presenters import records
-from ansvarsregler.result_columns import FLAT_KEYS, RESULT_COLUMNS, sheet_columns, sheet_headers
 from ansvarsregler.vocabulary import FACT_VALUES
 
 HEADER = ["Målnr", "Mål", "Måltype", "Påvirkning", "Budsjettvirkning", "Budsjettnivå", "Merknad"]

@@ -19,8 +19,8 @@ from typing import cast
 from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
 from ansvarsregler.folding import plain_letters
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
+from ansvarsregler.goals.result_columns import sheet_headers
 from ansvarsregler.goals.spreadsheets import STDIN, Row, Table, cell_text
-from ansvarsregler.result_columns import sheet_headers
 from ansvarsregler.vocabulary import FACT_NAMES, LANGUAGES, Language
 
 _LANGUAGES = cast(tuple[Language, ...], LANGUAGES)

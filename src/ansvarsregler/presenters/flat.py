@@ -6,11 +6,11 @@ import csv
 from collections.abc import Iterable
 from typing import TextIO
 
+from ansvarsregler.goals.result_columns import COLUMN, FLAT_KEYS
 from ansvarsregler.goals.spreadsheets import cell_text
 from ansvarsregler.i18n import message
 from ansvarsregler.presenters.records import row
 from ansvarsregler.result import Classification
-from ansvarsregler.result_columns import COLUMN, FLAT_KEYS
 from ansvarsregler.vocabulary import Language
 
 #: A cell starting with one of these would run as a formula in a spreadsheet.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ansvarsregler.goals.result_columns import RESULT_COLUMNS
 from ansvarsregler.result import Classification
-from ansvarsregler.result_columns import RESULT_COLUMNS
 
 
 def record(result: Classification) -> dict[str, Any]:

@@ -25,11 +25,16 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.goals.columns import Columns
+from ansvarsregler.goals.result_columns import (
+    FLAT_KEYS,
+    RESULT_COLUMNS,
+    sheet_columns,
+    sheet_headers,
+)
 from ansvarsregler.goals.spreadsheets import EXCEL_DIALECT, Cell, cell_text, is_blank
 from ansvarsregler.i18n import message
 from ansvarsregler.presenters.flat import FORMULA_STARTS, neutralise_formula
 from ansvarsregler.result import Classification
-from ansvarsregler.result_columns import FLAT_KEYS, RESULT_COLUMNS, sheet_columns, sheet_headers
 from ansvarsregler.vocabulary import Language
 
 if TYPE_CHECKING:

@@ -7,17 +7,24 @@ what a machine reads in it (ids and numbers: flat CSV and XLSX) and what a
 person reads in it (labels in the chosen language: the columns added to a
 planner's own spreadsheet, and markdown). Presenters build cells by name
 from here, never by position.
+
+It lives with the goal readers because reading a planner's sheet that was
+classified before needs the headers of the columns it added (they are
+replaced, not read as goal fields); a result is only read here, never built.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ansvarsregler.goals.spreadsheets import Cell, cell_text
 from ansvarsregler.i18n import message
-from ansvarsregler.result import Classification
 from ansvarsregler.vocabulary import Language
+
+if TYPE_CHECKING:  # a type only: reading a classified sheet must not need the results layer
+    from ansvarsregler.result import Classification
 
 _JOIN = " | "
 
