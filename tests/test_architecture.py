@@ -173,7 +173,9 @@ def test_the_checks_catch_a_breach(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (tmp_path / "kostra.py").write_text(
-        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ansvarsregler.cli import x\n",
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from ansvarsregler.cli import x\n",
         encoding="utf-8",
     )
     tree = modules(tmp_path)
