@@ -21,6 +21,7 @@ from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.goals.model import Goal, GoalInput, misspelt_facts, to_goal
 from ansvarsregler.i18n import message
 from ansvarsregler.kostra import kostra_functions
+from ansvarsregler.limits import CELL_LENGTH
 from ansvarsregler.municipality.effects import Municipality
 from ansvarsregler.municipality.profiles import load_profile
 from ansvarsregler.municipality.schema import Profile
@@ -82,8 +83,9 @@ class Classifier:
         if isinstance(goals, str | bytes | Mapping) or not isinstance(goals, Iterable):
             raise InvalidGoalError("library.not_goals", Location(), found=type(goals).__name__)
         seen: dict[str, int] = {}
+        cell_length = CELL_LENGTH.value()
         for index, raw in enumerate(goals, start=1):
-            goal = to_goal(raw, item=index)
+            goal = to_goal(raw, item=index, cell_length=cell_length)
             if goal.id in seen:
                 raise InvalidGoalError(
                     "input.duplicate_id",

@@ -36,7 +36,7 @@ from ansvarsregler.files.safe_yaml import (
 from ansvarsregler.goals.columns import Columns
 from ansvarsregler.goals.model import Goal, to_goal
 from ansvarsregler.goals.spreadsheets import OLE2, STDIN, read_csv, read_xlsx
-from ansvarsregler.limits import FILE_SIZE, GOALS
+from ansvarsregler.limits import CELL_LENGTH, FILE_SIZE, GOALS
 
 InputFormat = Literal["yaml", "json", "jsonl", "csv", "xlsx"]
 INPUT_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl", "csv", "xlsx")
@@ -339,12 +339,13 @@ def _no_line() -> int | None:
 
 def _table_goals(columns: Columns) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
     """The goals of a spreadsheet, one per row that is not empty, with their rows."""
+    cell_length = CELL_LENGTH.value()
     for row, cells in columns.table.rows():
         raw = columns.goal(row, cells)
         if raw is None:
             continue
         try:
-            goal = to_goal(raw)
+            goal = to_goal(raw, cell_length=cell_length)
         except AnsvarError as error:
             raise columns.located(error, row) from None
         yield goal, partial(int, row)
@@ -352,6 +353,7 @@ def _table_goals(columns: Columns) -> Iterator[tuple[Goal, Callable[[], int | No
 
 def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
     item = 0
+    cell_length = CELL_LENGTH.value()
     with doc.path.open("rb") as lines:
         for number, raw_line in enumerate(lines, start=1):
             line = raw_line.removeprefix(_BOM) if number == 1 else raw_line
@@ -371,7 +373,7 @@ def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None
             except ValueError as error:
                 raise _json_error(doc, error, line=number) from None
             try:
-                goal = to_goal(raw, item=item, file=doc.label)
+                goal = to_goal(raw, item=item, file=doc.label, cell_length=cell_length)
             except AnsvarError as error:
                 error.location = replace(error.location, line=number)
                 raise
@@ -384,9 +386,10 @@ def _document_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | N
     text = _read_text(doc)
     data = _parse(doc, text)
     items, prefix = _goal_list(doc, data, text)
+    cell_length = CELL_LENGTH.value()
     for index, raw in enumerate(items):
         try:
-            goal = to_goal(raw, item=index + 1, file=doc.label)
+            goal = to_goal(raw, item=index + 1, file=doc.label, cell_length=cell_length)
         except AnsvarError:  # validate again, now saying on which line the problem is
             line_for = partial(_line_in_document, text, (*prefix, index))
             to_goal(raw, item=index + 1, file=doc.label, line_for=line_for)
