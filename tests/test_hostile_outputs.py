@@ -440,3 +440,21 @@ def test_reading_standard_input_on_a_terminal_says_so(goals_file):
         os.close(controller)
     assert err.startswith("Reading goals from standard input; end with Ctrl-D")
     assert run.returncode == 0 and json.loads(out)[0]["goal_id"] == "lesing"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
+def test_output_is_utf8_whatever_the_locale_says(encoding: str) -> None:
+    """An ASCII locale ended in a traceback at the first «å»; a Windows-style cp1252 stream
+    wrote JSON no UTF-8 reader could read. Both now give the same UTF-8 bytes as usual."""
+    ansvar = str(Path(sys.executable).parent / "ansvar")
+    usual = subprocess.run([ansvar, "classify", "--format", "json"], capture_output=True)
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for fmt in ("json", "table", "csv"):
+        done = subprocess.run([ansvar, "classify", "--format", fmt], capture_output=True, env=env)
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")[-500:]
+        assert b"Traceback" not in done.stderr
+        done.stdout.decode("utf-8")  # valid UTF-8
+    json_run = subprocess.run(
+        [ansvar, "classify", "--format", "json"], capture_output=True, env=env
+    )
+    assert json_run.stdout == usual.stdout

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import json
 import os
 import sys
@@ -171,6 +172,24 @@ def main() -> None:
     objectives. Exit codes: 0 ok; 1 unresolved goals under --strict, problems
     found by check, or changes found by diff; 2 bad input or usage.
     """
+    _utf8_streams()
+
+
+def _utf8_streams() -> None:
+    """Standard output in UTF-8 whatever the locale says, and nothing unprintable fatal.
+
+    JSON, CSV and YAML sent to a file or a pipe are UTF-8 for every reader
+    (a Windows console redirected to a file would otherwise write cp1252, and
+    an ASCII locale would end in a traceback at the first «å»). A terminal
+    that cannot show a character shows a replacement instead; stderr escapes it.
+    """
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if not isinstance(stream, io.TextIOWrapper) or stream.encoding.lower() in ("utf-8", "utf8"):
+            continue
+        if stream is sys.stdout and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
+        else:
+            stream.reconfigure(errors=errors)
 
 
 @main.command()
