@@ -34,9 +34,12 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from doctest import DocTestParser
+from importlib import metadata
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from ansvarsregler import default_ruleset
 from ansvarsregler.engine import evaluator
@@ -314,3 +317,22 @@ def test_the_architecture_page_names_every_module() -> None:
         if not named:
             missing.append(module)
     assert missing == []
+
+
+def test_installing_without_a_compiler_names_every_other_dependency() -> None:
+    """The architecture page's install line without durable-rules lists the package's own
+    dependencies, so it cannot fall behind pyproject.toml."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    line = next(line for line in page.splitlines() if line.startswith("pip install --no-deps"))
+
+    def normal(text: str) -> tuple[str, str]:
+        requirement = Requirement(text)
+        return canonicalize_name(requirement.name), str(requirement.specifier)
+
+    named = {normal(text) for text in re.findall(r"'([^']+)'", line)}
+    needed = {
+        normal(text)
+        for text in metadata.requires("ansvarsregler") or []
+        if "extra ==" not in text and not text.startswith("durable")
+    }
+    assert named == needed
