@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped rule set, a classifier, and writable copies of the rules."""
+"""Shared fixtures: a classifier, writable copies of the rules, and click's test runner."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from ansvarsregler import Classifier, default_ruleset
 from ansvarsregler.rules.loader import default_rules_dir
@@ -27,3 +28,8 @@ def rules_copy(tmp_path: Path) -> Callable[[], Path]:
         return target
 
     return make
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

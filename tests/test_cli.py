@@ -35,11 +35,6 @@ SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
 def goals_file(tmp_path: Path) -> Path:
     path = tmp_path / "mal.yaml"
     path.write_text(GOALS, encoding="utf-8")

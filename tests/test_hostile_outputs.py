@@ -41,11 +41,6 @@ goals:
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
 def goals_file(tmp_path: Path) -> Path:
     path = tmp_path / "mal.yaml"
     path.write_text(GOALS, encoding="utf-8")

@@ -63,11 +63,6 @@ RESULT_EN = [
 ]
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def invoke(runner: CliRunner, *args: str, stdin: bytes | None = None):
     return runner.invoke(main, ["classify", *args], input=stdin, catch_exceptions=False)
 
