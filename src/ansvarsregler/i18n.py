@@ -123,6 +123,12 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "nb": "{value!r} har feil type: {reason}",
         "en": "{value!r} has the wrong type: {reason}",
     },
+    "value.huge_number": {
+        "nb": "et heltall med over {digits} sifre kan ikke leses som tekst; skriv det i "
+        "anførselstegn",
+        "en": "a whole number of more than {digits} digits cannot be read as text; write it in "
+        "quotes",
+    },
     "value.empty": {"nb": "kan ikke være tom", "en": "must not be empty"},
     "value.not_text": {"nb": "{value!r} må være tekst", "en": "{value!r} must be text"},
     "value.not_integer": {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import operator
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -129,13 +130,14 @@ def to_goal(
     except ValueError as error:  # e.g. an integer id too long to turn into text
         if isinstance(error, ValidationError):
             raise _invalid_goal(error, raw, item, file, line_for) from None
+        where = Location(
+            file=file, item=item, goal=_shown_id(raw), line=line_for(()) if line_for else None
+        )
+        if "integer string conversion" in str(error):  # Python's own words differ by version
+            digits = getattr(sys, "get_int_max_str_digits", lambda: 4300)()
+            raise InvalidGoalError("value.huge_number", where, digits=digits) from None
         raise InvalidGoalError(
-            "value.wrong_type",
-            Location(
-                file=file, item=item, goal=_shown_id(raw), line=line_for(()) if line_for else None
-            ),
-            value=_shown_id(raw),
-            reason=str(error),
+            "value.wrong_type", where, value=_shown_id(raw), reason=str(error)
         ) from None
     if not plain and goal.__pydantic_extra__:
         _check_writable(goal, Location(file=file, item=item, goal=goal.id))
@@ -225,6 +227,6 @@ def _shown_id(raw: Mapping[str, Any]) -> str | None:
     goal_id = raw.get("id")
     if isinstance(goal_id, str):
         return goal_id[:80]
-    if isinstance(goal_id, int):
-        return "an integer id" if goal_id.bit_length() > 256 else str(goal_id)
+    if isinstance(goal_id, int) and goal_id.bit_length() <= 256:
+        return str(goal_id)  # a longer one cannot always be turned into text
     return None
