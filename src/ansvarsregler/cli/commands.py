@@ -24,6 +24,7 @@ import click
 
 from ansvarsregler.analysis.check import check
 from ansvarsregler.analysis.diff import diff
+from ansvarsregler.analysis.evaluation import evaluate, labels
 from ansvarsregler.analysis.readiness import readiness
 from ansvarsregler.classifier import Classifier, goal_warnings
 from ansvarsregler.cli.draft import run_draft
@@ -38,6 +39,11 @@ from ansvarsregler.i18n import message
 from ansvarsregler.json_schema import SCHEMAS, json_schema
 from ansvarsregler.municipality.profiles import load_profile, profile_file
 from ansvarsregler.presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
+from ansvarsregler.presenters.evaluation_report import (
+    share,
+    write_evaluation_markdown,
+    write_evaluation_table,
+)
 from ansvarsregler.presenters.readiness_report import (
     write_readiness_markdown,
     write_readiness_table,
@@ -471,6 +477,73 @@ def readiness_command(
             write_readiness_markdown(report, out)
         else:
             write_readiness_table(report, out)
+
+
+@main.command(name="evaluate")
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default=None,
+    help="A table [default on a terminal], JSON [default otherwise], or markdown.",
+)
+@lang_option
+@profile_option
+@suggest_option
+@click.option(
+    "--max-wrong",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Exit 1 when the share of goals with a wrong owner exceeds this (e.g. 0.03).",
+)
+@input_format_option
+@sheet_option
+@rules_option
+@reports_errors
+def evaluate_command(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    lang: Language,
+    profile: str | None,
+    suggest: bool,
+    max_wrong: float | None,
+    input_format: str | None,
+    sheet: str | None,
+    rules_dir: Path | None,
+) -> None:
+    """Measure the rules on labelled goals in PATHS (goal files, folders, or - for stdin).
+
+    Each goal carries expected_owner (kommunestyret, radmann or virksomhetsleder) and may
+    carry expected_goal_type, expected_influence, expected_budget_impact and
+    expected_budget_frame. Shows right, unresolved and wrong owners, where the wrong ones
+    went and the words that misled them. Exit 0 ok; 1 when --max-wrong is exceeded;
+    2 bad input (a goal without expected_owner, an unknown value).
+    """
+    classifier = _classifier(rules_dir, profile, suggest)
+    with GoalFiles(
+        list(paths),
+        input_format=cast(InputFormat | None, input_format),
+        stdin=_stdin(paths, lang),
+        sheet=sheet,
+    ) as goal_files:
+        goals = []
+        for read in goal_files.check():  # every goal and its labels, before any output
+            labels(read.goal, read.where())
+            goals.append(read.goal)
+    report = evaluate(classifier, goals, lang=lang)
+    with _stdout() as out:
+        fmt = fmt or _default_format(None)
+        if fmt == "json":
+            out.write(report.model_dump_json(indent=2) + "\n")
+        elif fmt == "markdown":
+            write_evaluation_markdown(report, out, lang)
+        else:
+            write_evaluation_table(report, out, lang)
+    if max_wrong is not None and report.overall.wrong_share > max_wrong:
+        wrong, limit = share(report.overall.wrong_share, lang), share(max_wrong, lang)
+        click.echo(message("evaluate.too_many_wrong", lang, share=wrong, limit=limit), err=True)
+        sys.exit(EXIT_UNRESOLVED)
 
 
 @main.command(name="schema")
