@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 
 from ansvarsregler import Classifier, RulesetError, load_ruleset
 from ansvarsregler.analysis.check import check
+from ansvarsregler.analysis.evaluation import Tally, evaluate
 from ansvarsregler.vocabulary import FACT_NAMES, FACT_VALUES
 
 LABELLED = Path(__file__).parent / "intake" / "utkast.yaml"
@@ -25,21 +25,9 @@ def labelled_goals() -> list[dict]:
     return yaml.safe_load(LABELLED.read_text(encoding="utf-8"))["goals"]
 
 
-def score(classifier: Classifier) -> collections.Counter:
+def score(classifier: Classifier) -> Tally:
     """Right, unresolved and wrong over the labelled set."""
-    counts: collections.Counter = collections.Counter()
-    for item in labelled_goals():
-        goal = {
-            key: value for key, value in item.items() if key not in ("expected_owner", "label_note")
-        }
-        owner = classifier.classify(goal).owner
-        if owner == item["expected_owner"]:
-            counts["right"] += 1
-        elif owner is None:
-            counts["unresolved"] += 1
-        else:
-            counts["wrong"] += 1
-    return counts
+    return evaluate(classifier, labelled_goals()).overall
 
 
 def test_the_labelled_set_is_big_enough_and_free_text():
@@ -50,20 +38,19 @@ def test_the_labelled_set_is_big_enough_and_free_text():
 
 
 def test_few_wrong_owners_on_the_labelled_set(classifier):
-    counts = score(classifier)
-    total = sum(counts.values())
+    tally = score(classifier)
     print(
-        f"\nlabelled set: {total} goals; right {counts['right'] / total:.1%}, "
-        f"unresolved {counts['unresolved'] / total:.1%}, wrong {counts['wrong'] / total:.1%}"
+        f"\nlabelled set: {tally.goals} goals; right {tally.right_share:.1%}, "
+        f"unresolved {tally.unresolved_share:.1%}, wrong {tally.wrong_share:.1%}"
     )
-    assert counts["wrong"] / total < MAX_WRONG
-    assert counts["right"] / total >= MIN_RIGHT
+    assert tally.wrong_share < MAX_WRONG
+    assert tally.right_share >= MIN_RIGHT
 
 
 def test_without_suggestions_the_labelled_set_is_mostly_unresolved():
     """The indicator rules are what classifies draft goals: off, almost nothing is decided."""
-    counts = score(Classifier(suggest=False))
-    assert counts["right"] < 0.1 * sum(counts.values())
+    tally = score(Classifier(suggest=False))
+    assert tally.right < 0.1 * tally.goals
 
 
 @pytest.mark.parametrize(
