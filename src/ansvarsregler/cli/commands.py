@@ -4,7 +4,8 @@ Each command parses options, calls the same functions a budget tool would
 call, and hands the results to a presenter. Problems with the input become
 one clear message on standard error and a documented exit code:
 0 ok, 1 unresolved goals under ``--strict`` (``check``: problems found;
-``diff``: outcomes change), 2 bad input or usage.
+``diff``: outcomes change; ``evaluate``: more wrong owners than ``--max-wrong``),
+2 bad input or usage.
 """
 
 from __future__ import annotations
@@ -176,7 +177,8 @@ def main() -> None:
     Kommunestyret, rådmannen/kommunedirektøren or virksomhetsleder: the
     shipped rules implement the four main principles of management by
     objectives. Exit codes: 0 ok; 1 unresolved goals under --strict, problems
-    found by check, or changes found by diff; 2 bad input or usage.
+    found by check, changes found by diff, or more wrong owners than evaluate's
+    --max-wrong; 2 bad input or usage.
     """
     _utf8_streams()
 
