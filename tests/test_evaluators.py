@@ -200,18 +200,17 @@ def unknown_values(fact: str) -> list[str]:
     return sorted(UNKNOWN_VALUES & set(condition_values(fact)))
 
 
+def rule_ids() -> st.SearchStrategy[list[str]]:
+    """One to twelve distinct short rule ids, unrelated to any order."""
+    return st.lists(
+        st.from_regex(r"[a-z][a-z0-9]{0,3}", fullmatch=True), min_size=1, max_size=12, unique=True
+    )
+
+
 @st.composite
 def ownership_rule_sets(draw):
     """Up to 12 rules, any order, ids unrelated to that order; assumptions that chain."""
-    size = draw(st.integers(1, 12))
-    ids = draw(
-        st.lists(
-            st.from_regex(r"[a-z][a-z0-9]{0,3}", fullmatch=True),
-            min_size=size,
-            max_size=size,
-            unique=True,
-        )
-    )
+    ids = draw(rule_ids())
     domain = {fact: condition_values(fact) for fact in FACT_NAMES}
     assumed_so_far: list[tuple[str, str]] = []
     rules = []
@@ -243,15 +242,7 @@ def ownership_rule_sets(draw):
 
 @st.composite
 def leadership_rule_sets(draw):
-    size = draw(st.integers(1, 12))
-    ids = draw(
-        st.lists(
-            st.from_regex(r"[a-z][a-z0-9]{0,3}", fullmatch=True),
-            min_size=size,
-            max_size=size,
-            unique=True,
-        )
-    )
+    ids = draw(rule_ids())
     return [
         LeadershipRule(
             id=rule_id,

@@ -409,18 +409,8 @@ def _cwd(folder: Path) -> Iterator[None]:
         os.chdir(before)
 
 
-@st.composite
-def catalog(draw: st.DrawFn) -> bytes:
-    how = draw(st.sampled_from(["bytes", "structure", "duplicate"]))
-    if how == "bytes":
-        return draw(damaged(v.GOALS_YAML.encode()))
-    if how == "duplicate":
-        return yaml_with_duplicate(v.GOALS_YAML.encode(), draw)
-    return as_yaml(draw(changed({"goals": v.GOALS})))
-
-
 @FUZZ
-@given(catalog())
+@given(goal_yaml())  # a catalog is a goal file
 def test_fuzz_draft_catalog(content: bytes) -> None:
     """``ansvar draft --catalog``: a damaged catalog is refused before the first question, or
     extended by exactly one goal that reads back."""
