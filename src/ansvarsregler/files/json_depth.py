@@ -21,13 +21,17 @@ _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
-def check_json_depth(text: str, file: str | None = None, line: int | None = None) -> None:
+def check_json_depth(
+    text: str, file: str | None = None, line: int | None = None, limit: int | None = None
+) -> None:
     """Raise a ``LimitError`` if ``text`` nests deeper than the limit, naming its line.
 
     ``line`` is the line ``text`` stands on (a line of JSON Lines); else the
-    line is counted inside ``text``.
+    line is counted inside ``text``. ``limit``: the limit in force, read once
+    by a caller that checks many lines (reading the environment costs more
+    than counting a short line's brackets).
     """
-    limit = NESTING_DEPTH.value()
+    limit = NESTING_DEPTH.value() if limit is None else limit
     if text.count("[") + text.count("{") <= limit:  # the common case, e.g. a JSON Lines goal
         return
     brackets = _BRACKET.findall(_STRING.sub("", text))

@@ -36,7 +36,7 @@ from ansvarsregler.files.safe_yaml import (
 from ansvarsregler.goals.columns import Columns
 from ansvarsregler.goals.model import Goal, to_goal
 from ansvarsregler.goals.spreadsheets import OLE2, STDIN, read_csv, read_xlsx
-from ansvarsregler.limits import CELL_LENGTH, FILE_SIZE, GOALS
+from ansvarsregler.limits import CELL_LENGTH, FILE_SIZE, GOALS, NESTING_DEPTH
 
 InputFormat = Literal["yaml", "json", "jsonl", "csv", "xlsx"]
 INPUT_FORMATS: tuple[str, ...] = ("yaml", "json", "jsonl", "csv", "xlsx")
@@ -353,7 +353,7 @@ def _table_goals(columns: Columns) -> Iterator[tuple[Goal, Callable[[], int | No
 
 def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
     item = 0
-    cell_length = CELL_LENGTH.value()
+    cell_length, depth = CELL_LENGTH.value(), NESTING_DEPTH.value()
     with doc.path.open("rb") as lines:
         for number, raw_line in enumerate(lines, start=1):
             line = raw_line.removeprefix(_BOM) if number == 1 else raw_line
@@ -364,7 +364,7 @@ def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None
             item += 1
             try:
                 text = line.decode("utf-8")
-                check_json_depth(text, doc.label, line=number)
+                check_json_depth(text, doc.label, line=number, limit=depth)
                 raw = _strict_json(text)
             except UnicodeDecodeError:
                 raise InvalidGoalError(
