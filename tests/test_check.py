@@ -144,7 +144,7 @@ def test_diff_counts_a_changed_rule_or_assumption_even_when_the_owner_stays(rule
     assert report.changed
     region = next(r for r in report.regions if r.witness == {})
     assert region.old.owner == region.new.owner == "unresolved"
-    assert region.old.asked != region.new.asked
+    assert region.old.assumed != region.new.assumed
     assert any("anta-tjenestemal-delvis-pavirkbart" in a for a in region.new.assumed)
 
 

@@ -10,9 +10,9 @@ Examples in ``README.md`` and ``docs/*.md``:
   example but an input: it is written into the folder the page's examples run in.
 
 Each example runs in a fresh temporary folder holding a copy of the shipped ``rules/`` and
-``profiles/``, the labelled set ``tests/intake/`` and the page's input files, with the venv's
-``ansvar`` first on ``PATH``, ``COLUMNS=100`` and ``NO_COLOR=1``. After a deliberate change,
-regenerate every expected output in place with::
+``profiles/``, the labelled sets ``tests/intake/`` and ``korpus/``, and the page's input files,
+with the venv's ``ansvar`` first on ``PATH``, ``COLUMNS=100`` and ``NO_COLOR=1``. After a
+deliberate change, regenerate every expected output in place with::
 
     UPDATE_DOC_EXAMPLES=1 pytest tests/test_docs.py
 
@@ -112,7 +112,7 @@ def example_id(block: Block) -> str:
 
 def workspace(block: Block, tmp_path: Path) -> Path:
     """A fresh folder with the shipped rules and profiles and the page's input files."""
-    for folder in ("rules", "profiles", "tests/intake"):
+    for folder in ("rules", "profiles", "tests/intake", "korpus"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     for item in blocks(block.page):
         if item.kind == "file":

@@ -5,6 +5,7 @@ The adapter's own tests skip where durable-rules cannot be imported (Python 3.13
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -87,7 +88,9 @@ def test_an_exception_inside_an_action_is_raised_not_swallowed(rules_copy, monke
     monkeypatch.setattr(engine_module, "_decide_action", failing_action)
     folder: Path = rules_copy()
     manifest = folder / "ruleset.yaml"
-    manifest.write_text(manifest.read_text().replace("version: 1.0.0", "version: 9.9.9-failing"))
+    manifest.write_text(
+        re.sub(r"(?m)^version: .*$", "version: 9.9.9-failing", manifest.read_text())
+    )
     ruleset = load_ruleset(folder)
     engine = RuleEngine(ruleset.rules, ruleset.hash)
     with pytest.raises(EngineError) as caught:

@@ -48,10 +48,9 @@ def test_justifications_exist_in_bokmal_by_default_and_in_english():
 def test_unresolved_goals_carry_questions_in_the_chosen_language():
     result = classify({"id": "x", "title": "Bedre samarbeid"}, lang="en")
     assert result.owner is None and result.adopted_by is None
+    # Only the facts whose answers decide the owner are asked (see docs/rules.md).
     assert [q.fact for q in result.questions] == [
         "goal_type",
-        "influence",
-        "budget_impact",
         "budget_frame",
     ]
     assert result.questions[0].text == "What kind of goal is this?"

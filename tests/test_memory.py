@@ -24,7 +24,7 @@ import pytest
 
 from ansvarsregler import Classifier, Goal, default_ruleset, load_profile
 from ansvarsregler.bounded_cache import BoundedCache
-from ansvarsregler.reading import indicators
+from ansvarsregler.reading import indicators, words
 
 #: Entries each bounded cache keeps in these tests (the shipped sizes are larger).
 CACHE_SIZE = 100
@@ -38,9 +38,11 @@ ALLOWED_GROWTH = 100_000
 @pytest.fixture
 def small_caches(monkeypatch: pytest.MonkeyPatch) -> Classifier:
     """A classifier with the verran profile whose bounded caches keep :data:`CACHE_SIZE`."""
-    for name in ("classifier.RENDERED_MAXSIZE", "reading.indicators.READINGS_MAXSIZE"):
-        monkeypatch.setattr(f"ansvarsregler.{name}", CACHE_SIZE, raising=False)
-    monkeypatch.setattr(indicators, "PHRASE_MATCHES_MAXSIZE", CACHE_SIZE, raising=False)
+    for name in ("RENDERED_MAXSIZE",):
+        monkeypatch.setattr(f"ansvarsregler.classifier.{name}", CACHE_SIZE)
+    for name in ("READINGS_MAXSIZE", "TEXTS_MAXSIZE", "AREAS_MAXSIZE", "WORDS_MAXSIZE"):
+        monkeypatch.setattr(indicators, name, CACHE_SIZE)
+    monkeypatch.setattr(words, "WORDS_MAXSIZE", CACHE_SIZE)
     ruleset = dataclasses.replace(default_ruleset())  # its indicators compiled afresh
     return Classifier(ruleset, profile=load_profile("verran"))
 
@@ -89,9 +91,11 @@ def test_distinct_unit_names_in_titles_keep_memory_flat(small_caches: Classifier
 
     assert _growth(small_caches, goal) < ALLOWED_GROWTH
     read = small_caches.ruleset.indicators
-    assert read.read.cache_info().currsize == CACHE_SIZE
-    assert read._phrase_of.cache_info().currsize == CACHE_SIZE
-    assert len(small_caches._rendered) == CACHE_SIZE
+    assert read._in_text.cache_info().currsize == CACHE_SIZE
+    assert read._text.word.cache_info().currsize == CACHE_SIZE
+    assert read._text.vocabulary.matches.cache_info().currsize == CACHE_SIZE
+    # The rendering is shared by every unit's name: the quoted words are filled in per goal.
+    assert len(small_caches._rendered) == 2
 
 
 def test_a_bounded_cache_drops_the_oldest_entry() -> None:

@@ -14,6 +14,9 @@ from ansvarsregler.cli import main
 from ansvarsregler.rules.loader import default_rules_dir
 from ansvarsregler.rules.releases import LOCK_FILE, release_check
 
+#: The shipped rule set's version, and the one the tests release next.
+SHIPPED = default_ruleset().version
+NEXT = "9.9.9"
 #: A change to one rule's text: the content hash changes, no outcome does.
 OLD_TEXT = "        Målet kan ikke påvirkes av tjenestene eller rådmannen"
 NEW_TEXT = "        Målet kan ikke endres av tjenestene eller rådmannen"
@@ -30,8 +33,8 @@ def _changed(folder: Path) -> Path:
 def _bump(folder: Path, version: str) -> None:
     path = folder / "ruleset.yaml"
     text = path.read_text(encoding="utf-8")
-    assert "\nversion: 1.0.0\n" in text
-    path.write_text(text.replace("\nversion: 1.0.0\n", f"\nversion: {version}\n"), "utf-8")
+    assert f"\nversion: {SHIPPED}\n" in text
+    path.write_text(text.replace(f"\nversion: {SHIPPED}\n", f"\nversion: {version}\n"), "utf-8")
 
 
 def _check(folder: Path, lang: str = "nb") -> tuple[int, str]:
@@ -51,8 +54,8 @@ def test_the_shipped_version_is_recorded_with_the_shipped_hash() -> None:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("nb", ["reglene er endret, men versjonen er fortsatt 1.0.0", "Øk version i"]),
-        ("en", ["the rules changed, but the version is still 1.0.0", "Bump version in"]),
+        ("nb", [f"reglene er endret, men versjonen er fortsatt {SHIPPED}", "Øk version i"]),
+        ("en", [f"the rules changed, but the version is still {SHIPPED}", "Bump version in"]),
     ],
 )
 def test_a_changed_rule_without_a_new_version_is_a_problem(
@@ -73,14 +76,14 @@ def test_a_changed_rule_without_a_new_version_is_a_problem(
 
 def test_a_new_version_is_unreleased_until_its_hash_is_recorded(rules_copy) -> None:
     folder = _changed(rules_copy())
-    _bump(folder, "1.1.0")
+    _bump(folder, NEXT)
     ruleset = load_ruleset(folder)
     code, output = _check(folder, "en")
     assert code == 0, output
-    assert "1.1.0 is not released" in " ".join(output.split())
+    assert f"{NEXT} is not released" in " ".join(output.split())
     assert ruleset.hash in output.replace("\n", "")  # the line to record, in full
     with (folder / LOCK_FILE).open("a", encoding="utf-8") as lock:
-        lock.write(f"  1.1.0: {ruleset.hash}\n")
+        lock.write(f"  {NEXT}: {ruleset.hash}\n")
     assert check(load_ruleset(folder)).release.recorded == ruleset.hash
     assert _check(folder, "en")[0] == 0
 
@@ -88,9 +91,9 @@ def test_a_new_version_is_unreleased_until_its_hash_is_recorded(rules_copy) -> N
 def test_the_lock_file_is_not_part_of_the_hash(rules_copy) -> None:
     folder = rules_copy()
     before = load_ruleset(folder).hash
-    (folder / LOCK_FILE).write_text("released:\n  1.0.0: something-else\n", encoding="utf-8")
+    (folder / LOCK_FILE).write_text(f"released:\n  {SHIPPED}: something-else\n", encoding="utf-8")
     assert load_ruleset(folder).hash == before
-    assert release_check(folder, "1.0.0", before).changed_without_new_version
+    assert release_check(folder, SHIPPED, before).changed_without_new_version
 
 
 def test_a_rule_set_without_a_lock_file_has_released_nothing(rules_copy) -> None:
@@ -104,8 +107,8 @@ def test_a_rule_set_without_a_lock_file_has_released_nothing(rules_copy) -> None
 def test_diff_warns_when_the_version_stays_and_the_content_changes(rules_copy) -> None:
     old, new = default_rules_dir(), _changed(rules_copy())
     assert diff(default_ruleset(), load_ruleset(new)).same_version
-    for lang, warning in (("nb", "Advarsel: begge regelsettene har versjon 1.0.0"),
-                          ("en", "Warning: both rule sets have version 1.0.0")):  # fmt: skip
+    for lang, warning in (("nb", f"Advarsel: begge regelsettene har versjon {SHIPPED}"),
+                          ("en", f"Warning: both rule sets have version {SHIPPED}")):  # fmt: skip
         result = CliRunner().invoke(main, ["diff", str(old), str(new), "--lang", lang])
         assert result.exit_code == 0  # no outcome changes; check is what fails
         assert warning in " ".join(result.output.split())
@@ -113,7 +116,7 @@ def test_diff_warns_when_the_version_stays_and_the_content_changes(rules_copy) -
 
 def test_diff_does_not_warn_for_a_new_version_or_the_same_rules(rules_copy) -> None:
     bumped = _changed(rules_copy())
-    _bump(bumped, "1.1.0")
+    _bump(bumped, NEXT)
     assert not diff(default_ruleset(), load_ruleset(bumped)).same_version
     assert not diff(default_ruleset(), load_ruleset(rules_copy())).same_version
     result = CliRunner().invoke(main, ["diff", str(default_rules_dir()), str(bumped)])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from ansvarsregler.limits import CELL_LENGTH
 from ansvarsregler.municipality.effects import Municipality
 from ansvarsregler.municipality.profiles import load_profile
 from ansvarsregler.municipality.schema import Profile
-from ansvarsregler.reading.indicators import NOTHING, Reading, Suggestion
+from ansvarsregler.reading.indicators import NOTHING, Reading, Shape, Suggestion
 from ansvarsregler.result import Assumption, Classification, Question, RulesetIdentity
 from ansvarsregler.rules.loader import Ruleset, default_ruleset
 from ansvarsregler.vocabulary import (
@@ -37,8 +38,26 @@ from ansvarsregler.vocabulary import (
     Language,
 )
 
-RenderKey = tuple[tuple[str | None, ...], Language, tuple[str | None, str | None] | None, Reading]
-Rendered = tuple[dict[str, Any], tuple[str, ...]]
+RenderKey = tuple[tuple[str | None, ...], Language, tuple[str | None, str | None] | None, Shape]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What every goal with the same facts, reading shape and language shares; the goal's own
+    words (the suggestions' quotes) are filled in per goal, so varied titles share it too."""
+
+    decided: dict[str, Any]
+    """The result's fields from ``owner`` to ``principle``, in the contract's order."""
+    context: dict[str, Any]
+    """Its fields from ``questions`` to ``ruleset``, in the contract's order."""
+    assumptions: tuple[Assumption, ...]
+    """The assumptions after the words' suggestions: the profile's and the rules'."""
+    lead: str | None
+    """Where the words point two ways: the justification's sentence before the words."""
+    tail: str
+    """The justification after the words' own part."""
+    leader_warnings: tuple[str, ...]
+
 
 #: How many renderings a classifier keeps. Their keys carry what the planner
 #: wrote (the service area with a profile, the words the indicators quote), so
@@ -132,7 +151,51 @@ class Classifier:
         missing = tuple(
             fact for fact, value in zip(FACT_NAMES, values, strict=True) if value is None
         )
-        return self.ruleset.indicators.read(goal.title, goal.description, missing)
+        indicators = self.ruleset.indicators
+        reading = indicators.read(
+            goal.title, goal.description, missing, goal.service_area, goal.kostra_function
+        )
+        town = self.municipality
+        if town is not None and "budget_frame" in missing and reading.suggested:
+            # The profile's budget allocation knows the service area better than a hint
+            # read from its name; the goal's own words still come first.
+            kept = tuple(
+                item
+                for item in reading.suggested
+                if item.fact != "budget_frame" or not indicators.beside_the_text(item)
+            )
+            if (
+                len(kept) < len(reading.suggested)
+                and town.with_budget_frame(values, goal) != values
+            ):
+                reading = Reading(kept, reading.contested)
+        return self._settle(goal, values, reading) if reading.contested else reading
+
+    def _settle(self, goal: Goal, values: tuple[str | None, ...], reading: Reading) -> Reading:
+        """``reading`` with each contested fact settled where every value the words point to
+        gives the same owner: asking would not change the answer («trivsel» and «kvalitet»
+        for a school are satisfaction or quality, and either is the same owner). The value
+        with the most weight is taken, quoting its words."""
+        base = self._with_profile(_with_suggestions(values, reading), goal)
+        settled: list[Suggestion] = []
+        contested: list[tuple[str, tuple[Suggestion, ...]]] = []
+        for fact, options in reading.contested:
+            index = FACT_NAMES.index(fact)
+            outcomes = set()
+            for option in options:
+                filled = list(base)
+                filled[index] = option.value
+                decision = self.decisions.decide(_key(tuple(filled)))
+                outcomes.add((decision.owner, decision.adopted_by))
+            owner, _ = next(iter(outcomes))
+            if len(outcomes) == 1 and owner is not None:
+                settled.append(options[0])
+            else:
+                contested.append((fact, options))
+        if not settled:
+            return reading
+        suggested = sorted((*reading.suggested, *settled), key=lambda s: FACT_NAMES.index(s.fact))
+        return Reading(tuple(suggested), tuple(contested))
 
     def _fact_values(self, goal: Goal, reading: Reading) -> tuple[str | None, ...]:
         return self._with_profile(_with_suggestions(goal.fact_values(), reading), goal)
@@ -150,32 +213,51 @@ class Classifier:
         values = goal.fact_values()
         reading = self._reading(goal, values)
         area = None if self.municipality is None else (goal.service_area, goal.kostra_function)
-        key: RenderKey = (values, lang, area, reading)
+        key: RenderKey = (values, lang, area, reading.shape)
         rendered = self._rendered.get(key)
         if rendered is None:
             rendered = self._render(goal, reading, lang)
             # Two threads may render the same key at once; both produce equal values.
             self._rendered.put(key, rendered)
-        shared, leader_warnings = rendered
+        if reading:
+            own = tuple(self._suggestion(item, lang) for item in reading.suggested)
+            justification = self._justification(own, reading, rendered, lang)
+        else:
+            own, justification = (), rendered.tail
         warnings = goal_warnings(goal, lang)
+        leader_warnings = rendered.leader_warnings
         return Classification.from_trusted(
             {
                 "goal_id": goal.id,
                 "title": goal.title,
-                **shared,
+                **rendered.decided,
+                "justification": justification,
+                "assumptions": own + rendered.assumptions,
+                **rendered.context,
                 "warnings": warnings + leader_warnings if leader_warnings else warnings,
                 "goal": goal,
             }
         )
 
+    def _justification(
+        self, own: tuple[Assumption, ...], reading: Reading, rendered: Rendered, lang: Language
+    ) -> str:
+        """The goal's justification: what its words gave, then what it shares with others."""
+        parts = [message("why.assumed", lang, text=item.text) for item in own]
+        if rendered.lead is not None:
+            parts.append(f"{rendered.lead} {self._pointers(reading, lang)}.")
+        words = " ".join(parts)
+        if self.municipality is not None:
+            words = self.municipality.in_own_words(words, lang)
+        return f"{words} {rendered.tail}" if words else rendered.tail
+
     def _render(self, goal: Goal, reading: Reading, lang: Language) -> Rendered:
-        """The fields shared by every goal with these facts and words (and service area,
-        with a profile), rendered once per language, and the warnings about its owner."""
+        """What every goal with these facts and this reading shape (and service area, with a
+        profile) shares, rendered once per language, with the warnings about its owner."""
         ruleset = self.ruleset
         manifest = ruleset.manifest
-        suggested = tuple(self._suggestion(item, lang) for item in reading.suggested)
         if reading.contested:
-            return self._render_contested(reading, suggested, lang), ()
+            return self._render_contested(reading, lang)
         read_values = _with_suggestions(goal.fact_values(), reading)
         values = self._with_profile(read_values, goal)
         decision = self.decisions.decide(_key(values))
@@ -186,18 +268,14 @@ class Classifier:
             if town is not None and values != read_values
             else ()
         )
-        assumptions = (
-            suggested
-            + from_profile
-            + tuple(
-                Assumption(
-                    fact=item.fact,
-                    value=item.value,
-                    rule=item.rule,
-                    text=ruleset.rule(item.rule).justification.get(lang),
-                )
-                for item in decision.assumptions
+        assumptions = from_profile + tuple(
+            Assumption(
+                fact=item.fact,
+                value=item.value,
+                rule=item.rule,
+                text=ruleset.rule(item.rule).justification.get(lang),
             )
+            for item in decision.assumptions
         )
         questions = tuple(self._question(fact, lang) for fact in decision.asked)
         reasons = [rule.justification.get(lang)]
@@ -219,16 +297,15 @@ class Classifier:
                 reasons.append(
                     message("profile.owner_role", lang, municipality=municipality, role=owner_role)
                 )
-        justification = self._justification(assumptions, reasons, questions, rule.id, lang)
-        rendered = {
+        decided = {
             "owner": decision.owner,
             "owner_label": owner_label,
             "adopted_by": decision.adopted_by,
             "adopted_by_label": _owner_label(manifest, decision.adopted_by, lang),
             "rule": rule.id,
             "principle": rule.principle,
-            "justification": justification,
-            "assumptions": assumptions,
+        }
+        context = {
             "questions": questions,
             "municipality": town.profile.name if town is not None else None,
             "owner_role": owner_role,
@@ -237,9 +314,10 @@ class Classifier:
             "ruleset": self.identity,
         }
         leader_warnings = town.leader_warnings(decision.owner, lang) if town is not None else ()
-        return rendered, leader_warnings
+        tail = self._tail(assumptions, reasons, questions, rule.id, lang)
+        return Rendered(decided, context, assumptions, None, tail, leader_warnings)
 
-    def _justification(
+    def _tail(
         self,
         assumptions: tuple[Assumption, ...],
         reasons: list[str],
@@ -247,8 +325,8 @@ class Classifier:
         rule_id: str,
         lang: Language,
     ) -> str:
-        """The text for a council paper: what was assumed, why, what is asked, which rule
-        to cite; with a profile, in the municipality's own words."""
+        """The text for a council paper after the goal's own words: what else was assumed,
+        why, what is asked, which rule to cite; with a profile, in the municipality's words."""
         parts = [message("why.assumed", lang, text=item.text) for item in assumptions]
         parts += reasons
         if questions:
@@ -258,9 +336,9 @@ class Classifier:
         parts.append(
             message("why.cite", lang, rule=rule_id, name=ruleset.name, version=ruleset.version)
         )
-        justification = " ".join(parts)
+        tail = " ".join(parts)
         town = self.municipality
-        return town.in_own_words(justification, lang) if town is not None else justification
+        return town.in_own_words(tail, lang) if town is not None else tail
 
     def _question(self, fact: str, lang: Language) -> Question:
         return Question(
@@ -286,15 +364,34 @@ class Classifier:
             ),
         )
 
-    def _render_contested(
-        self, reading: Reading, suggested: tuple[Assumption, ...], lang: Language
-    ) -> dict[str, Any]:
+    def _render_contested(self, reading: Reading, lang: Language) -> Rendered:
         """An unresolved result: the words point two ways, so ask instead of choosing."""
-        ruleset = self.ruleset
-        manifest = ruleset.manifest
-        contested = ruleset.indicators.contested
+        contested = self.ruleset.indicators.contested
         assert contested is not None  # the rule set loader requires it beside indicators
         questions = tuple(self._question(fact, lang) for fact, _ in reading.contested)
+        town = self.municipality
+        decided = {
+            "owner": None,
+            "owner_label": None,
+            "adopted_by": None,
+            "adopted_by_label": None,
+            "rule": contested.id,
+            "principle": None,
+        }
+        context = {
+            "questions": questions,
+            "municipality": town.profile.name if town is not None else None,
+            "owner_role": None,
+            "followed_up_by": None,
+            "lang": lang,
+            "ruleset": self.identity,
+        }
+        tail = self._tail((), [], questions, contested.id, lang)
+        return Rendered(decided, context, (), contested.justification.get(lang), tail, ())
+
+    def _pointers(self, reading: Reading, lang: Language) -> str:
+        """Which of the goal's words point where, for a fact they point two ways on."""
+        manifest = self.ruleset.manifest
         pointers = "; ".join(
             message(
                 "indicators.points_to",
@@ -305,25 +402,7 @@ class Classifier:
             for _, options in reading.contested
             for option in options
         )
-        reason = f"{contested.justification.get(lang)} {pointers[0].upper()}{pointers[1:]}."
-        justification = self._justification(suggested, [reason], questions, contested.id, lang)
-        town = self.municipality
-        return {
-            "owner": None,
-            "owner_label": None,
-            "adopted_by": None,
-            "adopted_by_label": None,
-            "rule": contested.id,
-            "principle": None,
-            "justification": justification,
-            "assumptions": suggested,
-            "questions": questions,
-            "municipality": town.profile.name if town is not None else None,
-            "owner_role": None,
-            "followed_up_by": None,
-            "lang": lang,
-            "ruleset": self.identity,
-        }
+        return f"{pointers[0].upper()}{pointers[1:]}"
 
 
 def _with_suggestions(values: tuple[str | None, ...], reading: Reading) -> tuple[str | None, ...]:

@@ -290,18 +290,29 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "{word!r} has {length} characters; a word or phrase has at most {limit}",
     },
     "indicators.bad_word": {
-        "nb": "{word!r}: et ord eller en frase skrives med små bokstaver (minst tre), med ett "
-        "mellomrom mellom ordene og uten tall eller tegn; * (et hvilket som helst ord) bare "
-        "inne i en frase",
-        "en": "{word!r}: a word or phrase is written in lower case (at least three letters), "
-        "with one space between words and no digits or signs; * (any one word) only inside a "
-        "phrase",
+        "nb": "{word!r}: et ord eller en frase skrives med små bokstaver (minst to), med ett "
+        "mellomrom mellom ordene og uten tall eller tegn; - etter et ord lar det også begynne "
+        "et sammensatt ord; inne i en frase står | mellom alternativer, * for et hvilket som "
+        "helst ord, <tall> for et tall og ... for inntil fire ord",
+        "en": "{word!r}: a word or phrase is written in lower case (at least two letters), "
+        "with one space between words and no digits or signs; - after a word lets it also "
+        "start a compound; inside a phrase | separates alternatives, * is any one word, <tall> a "
+        "number and ... up to four words",
+    },
+    "indicators.bad_code": {
+        "nb": "{word!r}: en KOSTRA-funksjon skrives med tre sifre, for eksempel 201",
+        "en": "{word!r}: a KOSTRA function is written as three digits, for example 201",
+    },
+    "indicators.two_settings": {
+        "nb": "innstillingene for lesing («reading:») er allerede gitt i en annen fil; gi dem "
+        "én gang",
+        "en": "the reading settings («reading:») are already given in another file; give them once",
     },
     "indicators.word_twice": {
-        "nb": "ordet {word!r} står allerede i indikatorregelen {first!r}; et ord kan bare "
-        "antyde én ting",
-        "en": "the word {word!r} is already in indicator rule {first!r}; a word can suggest "
-        "one thing only",
+        "nb": "ordet {word!r} står allerede i indikatorregelen {first!r}, som foreslår en verdi "
+        "for det samme faktumet; et ord kan foreslå bare én verdi for hvert faktum",
+        "en": "the word {word!r} is already in indicator rule {first!r}, which suggests a value "
+        "for the same fact; a word can suggest one value per fact only",
     },
     "indicators.two_contested": {
         "nb": "regelen for ord som peker to veier er allerede gitt ({first!r}); gi den én gang",

@@ -407,7 +407,9 @@ def _run_indicator_tests(ruleset: Ruleset) -> tuple[tuple[TestFailure, ...], set
     tested: set[str] = set()
     indicators = ruleset.indicators
     for test, source in ruleset.indicator_tests:
-        reading = indicators.read(test.title, test.description, FACT_NAMES)
+        reading = indicators.read(
+            test.title, test.description, FACT_NAMES, test.service_area, test.kostra_function
+        )
         options = [*reading.suggested, *(o for _, group in reading.contested for o in group)]
         tested |= {rule for option in options for rule in option.indicators}
         if reading.contested and indicators.contested is not None:

@@ -17,7 +17,7 @@ from ansvarsregler.engine.memo import Memo
 from ansvarsregler.engine.selection import rule_engine
 from ansvarsregler.errors import Location, RulesetError
 from ansvarsregler.rules.loader import Ruleset
-from ansvarsregler.vocabulary import FACT_NAMES, UNKNOWN_VALUES, condition_values
+from ansvarsregler.vocabulary import FACT_NAMES, FACT_VALUES, UNKNOWN_VALUES, condition_values
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,9 @@ class DecisionCache:
         rule = self.ruleset.rule(run.decided_by) if run.decided_by is not None else None
         asked: tuple[str, ...] = ()
         if rule is not None and rule.ask is not None:
-            asked = tuple(fact for fact in rule.ask if effective[fact] in UNKNOWN_VALUES)
+            asked = self._fewest_questions(
+                key, tuple(fact for fact in rule.ask if effective[fact] in UNKNOWN_VALUES)
+            )
         decide = rule.decide if rule is not None else None
         return Decision(
             given=key,
@@ -113,6 +115,38 @@ class DecisionCache:
             asked=asked,
             fired=run.fired,
         )
+
+    def _fewest_questions(self, key: tuple[str, ...], asked: tuple[str, ...]) -> tuple[str, ...]:
+        """The fewest of ``asked`` whose answers, whatever they are, decide the owner.
+
+        An asking rule names every fact that may matter; for a goal whose text
+        already settled some facts, fewer answers are often enough (a service
+        goal needs only its budget level). The first smallest set in the rule's
+        order wins; if no smaller set decides every answer, all of ``asked`` are asked.
+        """
+        for size in range(1, len(asked)):
+            for facts in itertools.combinations(asked, size):
+                if all(
+                    self.outcome(_answered(key, facts, answers)).owner is not None
+                    for answers in itertools.product(*(_choices(fact) for fact in facts))
+                ):
+                    return facts
+        return asked
+
+
+def _choices(fact: str) -> tuple[str, ...]:
+    """The answers a planner can give to a question about ``fact``."""
+    return tuple(value for value in FACT_VALUES[fact] if value not in UNKNOWN_VALUES)
+
+
+def _answered(
+    key: tuple[str, ...], facts: tuple[str, ...], answers: tuple[str, ...]
+) -> tuple[str, ...]:
+    """``key`` with ``facts`` answered: every answer is a value no question leaves open,
+    so each step looks at a key with fewer open facts and the search ends."""
+    given = dict(zip(FACT_NAMES, key, strict=True))
+    given.update(zip(facts, answers, strict=True))
+    return tuple(given[fact] for fact in FACT_NAMES)
 
 
 def every_fact_combination() -> Iterator[tuple[str, ...]]:

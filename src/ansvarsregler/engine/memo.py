@@ -15,13 +15,14 @@ class Memo(Generic[KeyT, ValueT]):
 
     Reads take no lock (a dict lookup is atomic); a miss takes the lock and
     looks again, so ``compute`` (here: a run through the rule engine) never
-    runs twice for one key.
+    runs twice for one key. The lock is re-entrant: ``compute`` may itself ask
+    for other keys (a decision looks at the decisions its answers would give).
     """
 
     def __init__(self, compute: Callable[[KeyT], ValueT]) -> None:
         self._compute = compute
         self._values: dict[KeyT, ValueT] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def get(self, key: KeyT) -> ValueT:
         value = self._values.get(key)

@@ -1,39 +1,44 @@
 """Read a draft goal's words: suggest the facts its title and description point to.
 
-The indicator rules (``rules/indikatorer/``) are compiled into one regular
-expression shaped as a trie, so a text is scanned once however many words
-the rules name: a million draft goals stay within the benchmark's budget.
-What the words suggest is only ever an assumption the result lists, quoting
-the words; facts the planner states always win, and when the words point
-two ways for one fact the fact is contested, to be asked rather than chosen.
+The text is cut into words (:mod:`ansvarsregler.reading.words`); at each word
+the longest phrase of the indicator rules that starts there is tried first,
+then the word itself. Every match is evidence for a fact value, weighed by
+its rule; a value is suggested only when its evidence is strong enough and
+clearly outweighs every other value's, and where two values both have real
+evidence the fact is contested, to be asked rather than chosen. The goal's
+service area and KOSTRA function add their own evidence. What the words
+suggest is only ever an assumption the result lists, quoting the planner's
+own words; facts the planner states always win.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
+from typing import NamedTuple
 
-from ansvarsregler.reading.schema import ContestedRule, Indicator
+from ansvarsregler.reading.schema import ContestedRule, Indicator, ReadingSettings
+from ansvarsregler.reading.words import TOKEN, WORDS_MAXSIZE, Stemmer, Vocabulary
 from ansvarsregler.vocabulary import FACT_NAMES
 
-#: A space in a phrase: the word before it may have an ending
-#: ("nasjonal prøve" finds "nasjonale prøver"); a hyphen joins words too ("NAV-kontoret").
-_PHRASE_GAP = r"\w*[\s-]+"
-#: After a word of fewer than three letters ("i", "på") or ``*``: no ending, just the space.
-_SPACE = r"[\s-]+"
-#: Where a phrase may begin.
-_WORD_START = r"\b"
-#: ``*`` in a phrase: any one word ("ved * skole" finds "ved Solbakken skole").
-_ANY_WORD = r"\w+"
-#: How many texts' readings are kept (the same goal is often read twice: once to
-#: classify it, once to explain it). Keyed by the planner's own text, so bounded.
-READINGS_MAXSIZE = 8192
-#: How many matched phrases are kept with the rule phrase behind them. A match
-#: carries the planner's words ("ved Solbakken skole"), so these are bounded too.
-PHRASE_MATCHES_MAXSIZE = 4096
+#: How many texts' evidence is kept, and how many readings of evidence for the facts a goal
+#: leaves out. Keyed by the planner's own words, so bounded: a few hundred bytes each.
+TEXTS_MAXSIZE = 65536
+READINGS_MAXSIZE = 16384
+#: How many service areas' evidence is kept (a municipality has a few dozen).
+AREAS_MAXSIZE = 1024
+
+#: What matched in a text: each rule by its place in the rule set, with the words.
+Evidence = tuple[tuple[int, str], ...]
+#: What matched rules suggest, fact by fact: one value, or the values they point two ways
+#: between, each with the rules (by place) behind it.
+Plan = tuple[tuple[str, tuple[tuple[str, tuple[int, ...]], ...]], ...]
+#: ``...`` in a phrase: up to this many words.
+GAP_WORDS = 4
+
+_ANY, _NUMBER, _GAP = "*", "<tall>", "..."
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,11 @@ class Suggestion:
     value: str
     indicators: tuple[str, ...]
     words: tuple[str, ...]
+
+
+#: A reading without the words: which facts were suggested or contested, with which values
+#: and rules. Goals whose readings share a shape share everything but the quoted words.
+Shape = tuple[tuple[tuple[str, str, tuple[str, ...]], ...], tuple[tuple[str, tuple[str, ...]], ...]]
 
 
 @dataclass(frozen=True)
@@ -57,130 +67,288 @@ class Reading:
     def __bool__(self) -> bool:
         return bool(self.suggested or self.contested)
 
+    @cached_property
+    def shape(self) -> Shape:
+        """This reading without the words it quotes."""
+        return (
+            tuple((item.fact, item.value, item.indicators) for item in self.suggested),
+            tuple((fact, tuple(o.value for o in options)) for fact, options in self.contested),
+        )
+
 
 NOTHING = Reading()
+
+#: One place in a phrase: the rule words it accepts, or ``*``, ``<tall>`` or ``...``.
+Step = frozenset[str] | str
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    steps: tuple[Step, ...]
+    rules: list[Indicator]
+
+
+class _Word(NamedTuple):
+    """What a word of the text is to the rules (kept per distinct word, so goals share it)."""
+
+    terms: frozenset[str]
+    """The rule words it matches, for phrases."""
+    rules: tuple[Indicator, ...]
+    """The rules of the best single word it matches (one per fact they suggest)."""
+    phrases: tuple[_Phrase, ...]
+    """The phrases that may start with it."""
+    number: bool
+    """Whether ``<tall>`` matches it."""
+
+
+#: What every number written in digits is to the rules: a ``<tall>``, and nothing else.
+_A_NUMBER = _Word(frozenset(), (), (), True)
+
+
+class _Lexicon:
+    """The words and phrases of the indicators that look in one place (text or service area)."""
+
+    def __init__(self, rules: Sequence[Indicator], settings: ReadingSettings) -> None:
+        self.numbers = frozenset(settings.numbers)
+        self.single: dict[str, list[Indicator]] = {}
+        self.phrases: dict[str, list[_Phrase]] = {}
+        by_phrase: dict[str, _Phrase] = {}
+        words: list[str] = []
+        for rule in rules:
+            for word in rule.words:
+                if " " not in word:
+                    self.single.setdefault(_term_text(word), []).append(rule)
+                    words.append(word)
+                elif word in by_phrase:
+                    by_phrase[word].rules.append(rule)
+                else:
+                    steps = tuple(_step(part) for part in word.split(" "))
+                    by_phrase[word] = _Phrase(steps, [rule])
+        for phrase in by_phrase.values():
+            words.extend(t for part in phrase.steps if isinstance(part, frozenset) for t in part)
+            first = phrase.steps[0]
+            assert isinstance(first, frozenset)  # the schema starts a phrase with a word
+            for text in first:
+                self.phrases.setdefault(text, []).append(phrase)
+        self.vocabulary = Vocabulary(words, Stemmer(settings.endings, settings.shortest_stem))
+        self.word = lru_cache(maxsize=WORDS_MAXSIZE)(self._word)
+
+    def _word(self, text: str) -> _Word:
+        """What ``text``, one word of a goal, is to the rules (called through :attr:`word`)."""
+        number = text.isdigit() or text in self.numbers
+        matches = self.vocabulary.matches(text)
+        if not matches:
+            return _Word(frozenset(), (), (), number)
+        groups: dict[tuple[int, int], list[str]] = {}
+        for how, length, term in matches:
+            groups.setdefault((how, length), []).append(term.text)
+        # The best-matching rule words that have rules of their own win («barnehage» and
+        # «barnehager» share a stem, so both count). Phrases see those and every better match,
+        # not worse ones: «arbeidsplassar» is an «arbeidsplass», so a phrase about «plassar»
+        # does not see it, while «sykehjemsplasser» is still «plasser» to one.
+        rules: dict[str, Indicator] = {}
+        terms: list[str] = []
+        for texts in groups.values():
+            terms.extend(texts)
+            rules = {r.id: r for t in texts for r in self.single.get(t, ())}
+            if rules:
+                break
+        phrases = tuple(phrase for term in terms for phrase in self.phrases.get(term, ()))
+        return _Word(frozenset(terms), tuple(rules.values()), phrases, number)
+
+    def find(self, lower: str) -> list[tuple[Indicator, int, int]]:
+        """Every rule that matches in ``lower``, with the span of the words it matched."""
+        word = self.word
+        spans = [match.span() for match in TOKEN.finditer(lower)]
+        # Numbers match no rule word (rule words are letters): they skip the cache, which
+        # the many distinct numbers of real goals would otherwise fill.
+        words = [
+            _A_NUMBER
+            if lower[start].isdigit() and lower[start:end].isdigit()
+            else word(lower[start:end])
+            for start, end in spans
+        ]
+        if not any(known.rules or known.phrases for known in words):
+            return []
+        found: list[tuple[Indicator, int, int]] = []
+        index = 0
+        while index < len(words):
+            known = words[index]
+            if known.phrases:
+                phrase = self._phrase_at(known.phrases, words, index)
+                if phrase is not None:
+                    rules, last = phrase
+                    found.extend((rule, spans[index][0], spans[last][1]) for rule in rules)
+                    index = last + 1
+                    continue
+            for rule in known.rules:
+                found.append((rule, *spans[index]))
+            index += 1
+        return found
+
+    def _phrase_at(
+        self, phrases: tuple[_Phrase, ...], words: list[_Word], index: int
+    ) -> tuple[list[Indicator], int] | None:
+        """The rules of the longest of ``phrases`` that matches from ``words[index]``, and
+        its last word."""
+        best: tuple[list[Indicator], int] | None = None
+        for phrase in phrases:
+            last = _match(phrase.steps, 1, words, index + 1)
+            if last is not None and (best is None or last > best[1]):
+                best = (phrase.rules, last)
+        return best
+
+
+def _match(steps: tuple[Step, ...], step: int, words: list[_Word], at: int) -> int | None:
+    """The index of the last word if ``steps[step:]`` match from ``words[at]``, else None."""
+    if step == len(steps):
+        return at - 1
+    if at >= len(words):
+        return None
+    part = steps[step]
+    if part == _GAP:
+        for skip in range(GAP_WORDS + 1):
+            last = _match(steps, step + 1, words, at + skip)
+            if last is not None:
+                return last
+        return None
+    word = words[at]
+    if part == _NUMBER:  # one number, or a range written as several («3-4 veker»)
+        if not word.number:
+            return None
+        while at + 1 < len(words) and words[at + 1].number:
+            at += 1
+        return _match(steps, step + 1, words, at + 1)
+    # ``*`` is a name the rules do not know: «ved Solbakken skole», not «i alle».
+    fits = not word.terms if part == _ANY else not part.isdisjoint(word.terms)  # type: ignore[union-attr]
+    return _match(steps, step + 1, words, at + 1) if fits else None
+
+
+def _term_text(word: str) -> str:
+    """The key a single rule word is known by: as written, without a trailing ``-``."""
+    return word if word.startswith("=") else word.rstrip("-")
+
+
+def _step(part: str) -> Step:
+    if part in (_ANY, _NUMBER, _GAP):
+        return part
+    return frozenset(alternative.rstrip("-") for alternative in part.split("|"))
 
 
 class Indicators:
     """The compiled indicator rules of a rule set."""
 
-    def __init__(self, indicators: Iterable[Indicator], contested: ContestedRule | None) -> None:
+    def __init__(
+        self,
+        indicators: Iterable[Indicator],
+        contested: ContestedRule | None,
+        settings: ReadingSettings | None = None,
+    ) -> None:
         self.rules = tuple(indicators)
         self.contested = contested
-        self._by_word: dict[str, Indicator] = {
-            word: rule for rule in self.rules for word in rule.words
+        self.settings = settings if settings is not None else ReadingSettings()
+        self._text = _Lexicon([r for r in self.rules if r.where == "text"], self.settings)
+        self._area = _Lexicon([r for r in self.rules if r.where == "service_area"], self.settings)
+        self._kostra = {
+            code: rule
+            for rule in self.rules
+            if rule.where == "kostra_function"
+            for code in rule.words
         }
-        self._phrases = [
-            (re.compile(_phrase_pattern(word)), word) for word in self._by_word if " " in word
-        ]
-        self._pattern = re.compile(_trie_pattern(self._by_word)) if self._by_word else None
-        self._phrase_of = lru_cache(maxsize=PHRASE_MATCHES_MAXSIZE)(self._find_phrase)
-        self.read = lru_cache(maxsize=READINGS_MAXSIZE)(self._read)
+        self._index = {rule.id: index for index, rule in enumerate(self.rules)}
+        self._in_text = lru_cache(maxsize=TEXTS_MAXSIZE)(partial(self._evidence, self._text))
+        self._in_area = lru_cache(maxsize=AREAS_MAXSIZE)(partial(self._evidence, self._area))
+        self._planned = lru_cache(maxsize=READINGS_MAXSIZE)(self._plan)
 
-    def _read(self, title: str, description: str | None, missing: tuple[str, ...]) -> Reading:
-        """What the words suggest for the facts in ``missing`` (called through :attr:`read`)."""
-        if self._pattern is None or not missing:
+    def read(
+        self,
+        title: str,
+        description: str | None,
+        missing: tuple[str, ...],
+        service_area: str | None = None,
+        kostra_function: str | None = None,
+    ) -> Reading:
+        """What the words (and the service area and KOSTRA function) suggest for the facts in
+        ``missing``. The evidence of a text is found once however often it is read, and
+        weighed once for every text that matched the same rules."""
+        if not self.rules or not missing:
             return NOTHING
-        original = unicodedata.normalize(
-            "NFC", title if description is None else f"{title}\n{description}"
-        )
-        text = original.lower()
-        # Quote the planner's own letters ("Haugen skole") where lower case kept the length.
-        quoting = original if len(original) == len(text) else text
-        found: dict[str, dict[str, tuple[list[str], list[str]]]] = {}
-        for match in self._pattern.finditer(text):
-            rule = self._by_word[self._word_of(match.group())]
-            if not rule.suggest:
-                continue
-            quoted = _whole_words(quoting, match.start(), match.end())
-            for fact, value in rule.suggest.items():
-                if fact not in missing:
-                    continue
-                rules, words = found.setdefault(fact, {}).setdefault(value, ([], []))
-                if rule.id not in rules:
-                    rules.append(rule.id)
-                if quoted not in words:
-                    words.append(quoted)
+        evidence = self._in_text(title if description is None else f"{title}\n{description}")
+        if service_area:
+            evidence += self._in_area(service_area)
+        rule = self._kostra.get(kostra_function) if kostra_function else None
+        if rule is not None and kostra_function:
+            evidence += ((self._index[rule.id], kostra_function),)
+        if not evidence:
+            return NOTHING
+        plan = self._planned(tuple(dict.fromkeys(index for index, _ in evidence)))
         suggested: list[Suggestion] = []
         contested: list[tuple[str, tuple[Suggestion, ...]]] = []
-        for fact_name in FACT_NAMES:
-            values = found.get(fact_name)
+        for fact, options in plan:
+            if fact not in missing:
+                continue
+            found = tuple(
+                self._suggestion(fact, value, rules, evidence) for value, rules in options
+            )
+            if len(found) == 1:
+                suggested.append(found[0])
+            else:
+                contested.append((fact, found))
+        return Reading(tuple(suggested), tuple(contested)) if suggested or contested else NOTHING
+
+    def beside_the_text(self, suggestion: Suggestion) -> bool:
+        """Whether only the service area or KOSTRA function, not the goal's words, said so."""
+        return all(self.rules[self._index[rule]].where != "text" for rule in suggestion.indicators)
+
+    def _suggestion(
+        self, fact: str, value: str, rules: tuple[int, ...], evidence: Evidence
+    ) -> Suggestion:
+        """``value`` for ``fact``, quoting the words of ``evidence`` that ``rules`` matched."""
+        return Suggestion(
+            fact,
+            value,
+            tuple(self.rules[index].id for index in rules),
+            tuple(dict.fromkeys(words for index, words in evidence if index in rules)),
+        )
+
+    def _evidence(self, lexicon: _Lexicon, text: str) -> Evidence:
+        """Each rule that matches in ``text`` (by its place in :attr:`rules`) with the words
+        that matched, in the planner's own letters where lower case kept the length."""
+        original = unicodedata.normalize("NFC", text)
+        lower = original.lower()
+        quoting = original if len(original) == len(lower) else lower
+        return tuple(
+            (self._index[rule.id], quoting[start:end]) for rule, start, end in lexicon.find(lower)
+        )
+
+    def _plan(self, matched: tuple[int, ...]) -> Plan:
+        """For each fact the ``matched`` rules suggest a value for: the value, or the values
+        they point two ways between, each with its rules (called through :attr:`_planned`).
+
+        Each rule counts once, with its weight, for each value it suggests. Facts are weighed
+        each on its own, so one plan serves every set of facts a goal leaves out.
+        """
+        settings = self.settings
+        weights: dict[str, dict[str, dict[int, int]]] = {}
+        for index in matched:
+            rule = self.rules[index]
+            for suggested_fact, value in rule.suggest.items():
+                weights.setdefault(suggested_fact, {}).setdefault(value, {})[index] = rule.weight
+        plan: list[tuple[str, tuple[tuple[str, tuple[int, ...]], ...]]] = []
+        for fact in FACT_NAMES:
+            values = weights.get(fact)
             if not values:
                 continue
-            options = tuple(
-                Suggestion(fact_name, value, tuple(rules), tuple(words))
-                for value, (rules, words) in values.items()
+            weighed = sorted(
+                ((sum(rules.values()), value, tuple(rules)) for value, rules in values.items()),
+                key=lambda item: -item[0],
             )
-            if len(options) == 1:
-                suggested.append(options[0])
-            else:
-                contested.append((fact_name, options))
-        return Reading(tuple(suggested), tuple(contested)) if found else NOTHING
-
-    def _word_of(self, matched: str) -> str:
-        """The rule's word or phrase behind a match (a phrase's match carries endings)."""
-        return matched if matched in self._by_word else self._phrase_of(matched)
-
-    def _find_phrase(self, matched: str) -> str:
-        """The rule phrase that ``matched`` is (called through :attr:`_phrase_of`)."""
-        return next(word for phrase, word in self._phrases if phrase.fullmatch(matched))
-
-
-def _phrase_pattern(word: str) -> str:
-    return "".join(_tokens(word))
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regular expression matching any of ``words``, longest first at each letter.
-
-    A trie shares common beginnings, so matching costs about one step per
-    letter of text instead of one per rule word. It is built by recursion, one
-    level per letter: the schema's ``MAX_WORD_LENGTH`` keeps that shallow.
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for token in _tokens(word):
-            node = node.setdefault(token, {})
-        node[""] = {}
-    return _node_pattern(trie)
-
-
-def _tokens(word: str) -> list[str]:
-    """A word as trie steps: letters, a gap for each space of a phrase, ``*`` for any word.
-
-    A phrase starts at the start of a word ("i * barnehage" is not in
-    "stillinger i barnehagene"); a word of fewer than three letters takes no
-    ending ("i alle" is not "ikke alle").
-    """
-    if " " not in word:
-        return [re.escape(char) for char in word]
-    parts = word.split(" ")
-    steps = [_WORD_START]
-    for index, part in enumerate(parts):
-        if index:
-            before = parts[index - 1]
-            steps.append(_SPACE if before == "*" or len(before) < 3 else _PHRASE_GAP)
-        steps.extend([_ANY_WORD] if part == "*" else [re.escape(char) for char in part])
-    return steps
-
-
-def _node_pattern(node: dict[str, dict]) -> str:
-    ends_here = "" in node
-    # Letters written out are tried before ``*``: "i alle" wins over "i * skole".
-    steps = sorted((token for token in node if token), key=lambda token: token == _ANY_WORD)
-    branches = [token + _node_pattern(node[token]) for token in steps]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # Greedy: a longer word is tried before the word that ends here.
-    return f"(?:{body})?" if ends_here else body
-
-
-def _whole_words(text: str, start: int, end: int) -> str:
-    """The match widened to whole words: the text's own "barnehagedekningen", not "dekning"."""
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return text[start:end]
+            top = weighed[0][0]
+            if top >= settings.suggest_at:
+                options = tuple(
+                    (value, rules)
+                    for score, value, rules in weighed
+                    if score * settings.outweigh > top or score == top
+                )
+                plan.append((fact, options))
+        return tuple(plan)

@@ -1,30 +1,40 @@
 """Pydantic models of the indicator rules under ``rules/indikatorer/``.
 
 Most draft goals are only a title. An indicator rule names Norwegian words
-that suggest a missing fact ("dekning" suggests a capacity goal); the words
-are data a rule maintainer edits, not code. Like the ownership rules, every
-model is closed to unknown keys and fact names and values are checked
-against :mod:`ansvarsregler.vocabulary`, so a typo is an error with a line.
+and phrases that suggest a missing fact ("dekning" suggests a capacity goal);
+the words are data a rule maintainer edits, not code. Like the ownership
+rules, every model is closed to unknown keys and fact names and values are
+checked against :mod:`ansvarsregler.vocabulary`, so a typo is an error with a line.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ansvarsregler.i18n import invalid
 from ansvarsregler.model_base import LocalizedText, RuleId, StrictModel
 from ansvarsregler.vocabulary import FACT_VALUES, UNKNOWN_VALUES, FactName
 
-#: The longest word or phrase, in characters: the longest shipped is 28. The trie of words is
-#: compiled by recursion, one level per letter (reading/indicators.py), so this bounds it too.
-MAX_WORD_LENGTH = 60
+#: The longest word or phrase, in characters (a phrase with many alternatives is long: the
+#: longest shipped is about 150).
+MAX_WORD_LENGTH = 200
 
-#: A word or phrase: lower-case letters, with single spaces between the words of a phrase.
-_WORD = re.compile(r"^[^\W\d_]+(?: (?:[^\W\d_]+|\*))* [^\W\d_]+$|^[^\W\d_]+$")
+#: One word of a rule: lower-case letters, ``-`` after it when it may also start a compound.
+WORD = r"[^\W\d_]+-?"
+#: A place in a phrase: a word, alternatives (``innen|innan``), ``*`` (any one word),
+#: ``<tall>`` (a number, in digits or words) or ``...`` (up to a few words).
+_STEP = rf"(?:{WORD}(?:\|{WORD})*|\*|<tall>|\.\.\.)"
+_FIRST_OR_LAST = rf"{WORD}(?:\|{WORD})*"
+_TEXT_WORD = re.compile(rf"^=?{WORD}$|^{_FIRST_OR_LAST}(?: {_STEP})* {_FIRST_OR_LAST}$")
+_KOSTRA_CODE = re.compile(r"^\d{3}$")
+
+#: Where an indicator looks: the goal's title and description, its service area, or its
+#: KOSTRA function (three digits).
+Where = Literal["text", "service_area", "kostra_function"]
 
 
 def normalise_text(text: str) -> str:
@@ -41,23 +51,31 @@ def _check_suggestion(suggest: dict[str, str]) -> dict[str, str]:
 
 
 class Indicator(StrictModel):
-    """Words in a goal's title or description that suggest facts the planner left out.
+    """Words that suggest facts the planner left out, and how much they count.
 
-    A word matches anywhere inside a word of the text, so a stem finds its
-    inflections and compounds ("dekning" finds "barnehagedekningen"). In a
-    phrase each word but the last may be followed by an ending ("nasjonal
-    prøve" finds "nasjonale prøver"; not words under three letters, so "i alle"
-    is not "ikke alle"), and ``*`` stands for any one word ("ved
-    * skole" finds "ved Solbakken skole"; a word written out wins over ``*``).
-    Where words overlap, the one that starts first wins, and of those the
-    longest, so "arbeidsplass" (a societal goal)
-    hides the "plass" (capacity) inside it. An indicator that suggests nothing
-    (``suggest: {}``) exists only to hide the shorter words inside its own.
+    A word matches a word of the text with any ending the reading settings
+    strip (``plass`` finds «plasser», «plassane»), and the last part of a
+    compound (``plass`` finds «sjukeheimsplassar»), where the last part
+    carries the meaning; with ``-`` after it also the first part
+    (``sykefravær-`` finds «sykefraværsarbeidet»). It never matches inside a
+    word: ``bygg`` is not in «innbyggere». With ``=`` before it a word matches only
+    that exact form (``=skoler`` is a chapter for all schools; «skole» may be one).
+    Where words compete for one word
+    of the text, a whole word beats a compound's last part, and the longer
+    beats the shorter, so ``arbeidsplass`` (a societal goal) wins over
+    ``plass`` (capacity) in «arbeidsplassene». A phrase is words with single
+    spaces; it wins over the words inside it (``på plass`` is not a place).
+    An indicator that suggests nothing (``suggest: {}``) exists only to win
+    over shorter words or phrases.
     """
 
     id: RuleId
     suggest: dict[FactName, str]
     words: Annotated[list[str], Field(min_length=1)]
+    where: Where = "text"
+    """What the words are looked for in: the goal's text, service area or KOSTRA function."""
+    weight: Annotated[int, Field(ge=1, le=3)] = 2
+    """How much one match counts: 1 a hint, 2 a clear sign, 3 decisive (see the settings)."""
     note: LocalizedText | None = None
     """Why these words suggest these facts, for the rule maintainer."""
 
@@ -66,10 +84,9 @@ class Indicator(StrictModel):
     def _known_values(cls, suggest: dict[str, str]) -> dict[str, str]:
         return _check_suggestion(suggest)
 
-    @field_validator("words")
-    @classmethod
-    def _plain_words(cls, words: list[str]) -> list[str]:
-        for word in words:
+    @model_validator(mode="after")
+    def _plain_words(self) -> Indicator:
+        for word in self.words:
             if len(word) > MAX_WORD_LENGTH:
                 raise invalid(
                     "indicators.word_too_long",
@@ -77,9 +94,12 @@ class Indicator(StrictModel):
                     length=len(word),
                     limit=MAX_WORD_LENGTH,
                 )
-            if word != normalise_text(word) or not _WORD.match(word) or len(word) < 3:
+            if self.where == "kostra_function":
+                if not _KOSTRA_CODE.match(word):
+                    raise invalid("indicators.bad_code", word=word)
+            elif word != normalise_text(word) or not _TEXT_WORD.match(word) or len(word) < 2:
                 raise invalid("indicators.bad_word", word=word)
-        return words
+        return self
 
 
 class ContestedRule(StrictModel):
@@ -89,10 +109,32 @@ class ContestedRule(StrictModel):
     justification: LocalizedText
 
 
+class ReadingSettings(StrictModel):
+    """How words are compared and how much evidence a suggestion takes.
+
+    Endings are stripped before words are compared, the longest that leaves a
+    stem of at least ``shortest_stem`` letters, so one word in a rule covers
+    its bokmål and nynorsk inflections («tjenestene», «tenestene» once
+    ``tjeneste`` and ``teneste`` are named). Only inflections belong here:
+    a derivational ending such as ``-ing`` would make «plassering» a «plass».
+    """
+
+    endings: list[Annotated[str, Field(pattern=r"^[^\W\d_]{1,6}$")]] = Field(default_factory=list)
+    shortest_stem: Annotated[int, Field(ge=2, le=6)] = 3
+    numbers: list[Annotated[str, Field(pattern=r"^[^\W\d_]+$")]] = Field(default_factory=list)
+    """Number words ``<tall>`` in a phrase also matches («innen tre uker»)."""
+    suggest_at: Annotated[int, Field(ge=1, le=9)] = 2
+    """The weight the words for a value must reach before it is suggested."""
+    outweigh: Annotated[int, Field(ge=1, le=9)] = 2
+    """How many times the weight for any other value the winner needs; else the fact is
+    contested (the words point two ways) and asked."""
+
+
 class IndicatorFile(StrictModel):
-    """A file under ``rules/indikatorer/``; one of them holds the ``contested`` rule."""
+    """A file under ``rules/indikatorer/``; one of them holds ``contested`` and ``reading``."""
 
     contested: ContestedRule | None = None
+    reading: ReadingSettings | None = None
     indicators: list[Indicator] = Field(default_factory=list)
 
 
@@ -103,6 +145,8 @@ class IndicatorTest(StrictModel):
 
     title: Annotated[str, Field(min_length=1)]
     description: str | None = None
+    service_area: str | None = None
+    kostra_function: str | None = None
     expect: dict[FactName, str] = Field(default_factory=dict)
     """Exactly these suggested facts (``{}``: none)."""
     contested: list[FactName] = Field(default_factory=list)

@@ -28,6 +28,7 @@ from ansvarsregler.reading.schema import (
     IndicatorFile,
     IndicatorTest,
     IndicatorTestFile,
+    ReadingSettings,
 )
 from ansvarsregler.rules.schema import (
     Invariant,
@@ -79,6 +80,8 @@ class Ruleset:
     """Words that suggest missing facts, from ``indikatorer/`` (used for draft goals)."""
     contested_rule: ContestedRule | None = None
     """What to say when the words point two ways for one fact."""
+    reading_settings: ReadingSettings | None = None
+    """How words are compared (endings, number words) and weighed, from ``indikatorer/``."""
     indicator_tests: tuple[tuple[IndicatorTest, RuleSource], ...] = field(default=(), compare=False)
 
     @property
@@ -98,7 +101,7 @@ class Ruleset:
     @cached_property
     def indicators(self) -> Indicators:
         """The indicator rules compiled for matching (once per rule set)."""
-        return Indicators(self.indicator_rules, self.contested_rule)
+        return Indicators(self.indicator_rules, self.contested_rule, self.reading_settings)
 
     @cached_property
     def _leadership_by_id(self) -> dict[str, LeadershipRule]:
@@ -165,14 +168,16 @@ def load_ruleset(directory: str | Path) -> Ruleset:
     _check_size(ordered, Location(file=str(folder)))
     leadership = _load_leadership_rules(folder / LEADERSHIP_DIR, sources)
     _check_size(leadership, Location(file=str(folder / LEADERSHIP_DIR)))
-    indicators, contested = _load_indicator_rules(folder / INDICATOR_DIR, sources)
+    indicators, contested, settings = _load_indicator_rules(folder / INDICATOR_DIR, sources)
     return Ruleset(
         manifest=manifest,
         rules=ordered,
         sources=sources,
         directory=str(folder),
         hash=_content_hash(
-            manifest, (*ordered, *leadership, *indicators, *filter(None, [contested]))
+            manifest,
+            (*ordered, *leadership, *indicators, *filter(None, [contested])),
+            settings,
         ),
         leadership_rules=leadership,
         leadership_tests=_load_tests(folder / LEADERSHIP_DIR / TESTS_DIR, LeadershipTestFile),
@@ -180,6 +185,7 @@ def load_ruleset(directory: str | Path) -> Ruleset:
         tests=_load_tests(folder / TESTS_DIR, RuleTestFile),
         indicator_rules=indicators,
         contested_rule=contested,
+        reading_settings=settings,
         indicator_tests=_load_tests(folder / INDICATOR_DIR / TESTS_DIR, IndicatorTestFile),
     )
 
@@ -217,17 +223,26 @@ def _load_leadership_rules(
 
 def _load_indicator_rules(
     folder: Path, sources: dict[str, RuleSource]
-) -> tuple[tuple[Indicator, ...], ContestedRule | None]:
-    """The indicator rules in ``folder`` (which may be absent) and the one contested rule.
+) -> tuple[tuple[Indicator, ...], ContestedRule | None, ReadingSettings | None]:
+    """The indicator rules in ``folder`` (which may be absent), the one contested rule and the
+    one set of reading settings.
 
-    A word may be named by one indicator only: two would be a conflict
-    written into the data, found here rather than as contested goals later.
+    A word may suggest one value per fact (in each place it is looked for): two
+    would be a conflict written into the data, found here rather than as
+    contested goals later. It may suggest different facts in different rules,
+    each with its own weight.
     """
     indicators: list[Indicator] = []
     contested: ContestedRule | None = None
-    owner_of_word: dict[str, str] = {}
+    settings: ReadingSettings | None = None
+    owner_of_word: dict[tuple[str, str, str], str] = {}
     for path, text in _files_in(folder):
         indicator_file = _validate_file(path, IndicatorFile, text)
+        if indicator_file.reading is not None:
+            if settings is not None:
+                line = line_of(text, ("reading",))
+                raise RulesetError("indicators.two_settings", Location(file=str(path), line=line))
+            settings = indicator_file.reading
         if indicator_file.contested is not None:
             where = RuleSource(str(path), line_of(text, ("contested",)))
             if contested is not None:
@@ -242,18 +257,20 @@ def _load_indicator_rules(
             where = RuleSource(str(path), line_of(text, ("indicators", index)))
             _add_source(indicator.id, where, sources)
             for word in indicator.words:
-                if word in owner_of_word:
-                    raise RulesetError(
-                        "indicators.word_twice",
-                        Location(file=where.file, line=where.line, rule=indicator.id),
-                        word=word,
-                        first=owner_of_word[word],
-                    )
-                owner_of_word[word] = indicator.id
+                for fact in indicator.suggest or ("",):
+                    key = (indicator.where, word.rstrip("-"), fact)
+                    if key in owner_of_word:
+                        raise RulesetError(
+                            "indicators.word_twice",
+                            Location(file=where.file, line=where.line, rule=indicator.id),
+                            word=word,
+                            first=owner_of_word[key],
+                        )
+                    owner_of_word[key] = indicator.id
             indicators.append(indicator)
     if indicators and contested is None:
         raise RulesetError("indicators.no_contested", Location(file=str(folder)))
-    return tuple(indicators), contested
+    return tuple(indicators), contested, settings
 
 
 def _load_tests(folder: Path, model: type[TestFileT]) -> tuple[tuple[Any, RuleSource], ...]:
@@ -302,10 +319,12 @@ def _rule_id_at(data: object, loc: tuple) -> str | None:
 def _content_hash(
     manifest: RulesetManifest,
     rules: tuple[Rule | LeadershipRule | Indicator | ContestedRule, ...],
+    reading: ReadingSettings | None = None,
 ) -> str:
     canonical = json.dumps(
         {
             "manifest": manifest.model_dump(mode="json", by_alias=True),
+            "reading": reading.model_dump(mode="json") if reading is not None else None,
             "rules": sorted(
                 (rule.model_dump(mode="json", by_alias=True) for rule in rules),
                 key=lambda rule: rule["id"],
