@@ -30,11 +30,11 @@ from ansvarsregler.reading.indicators import NOTHING, Reading, Shape, Suggestion
 from ansvarsregler.result import Assumption, Classification, Question, RulesetIdentity
 from ansvarsregler.rules.loader import Ruleset, default_ruleset
 from ansvarsregler.vocabulary import (
+    DEFINITE_VALUES,
     FACT_NAMES,
     FACT_VALUES,
     LANGUAGES,
     MISSING,
-    UNKNOWN_VALUES,
     Language,
 )
 
@@ -176,7 +176,7 @@ class Classifier:
         gives the same owner: asking would not change the answer («trivsel» and «kvalitet»
         for a school are satisfaction or quality, and either is the same owner). The value
         with the most weight is taken, quoting its words."""
-        base = self._with_profile(_with_suggestions(values, reading), goal)
+        base = self._fact_values(goal, reading)
         settled: list[Suggestion] = []
         contested: list[tuple[str, tuple[Suggestion, ...]]] = []
         for fact, options in reading.contested:
@@ -305,7 +305,21 @@ class Classifier:
             "rule": rule.id,
             "principle": rule.principle,
         }
-        context = {
+        context = self._context(questions, owner_role, followed_up_by, lang)
+        leader_warnings = town.leader_warnings(decision.owner, lang) if town is not None else ()
+        tail = self._tail(assumptions, reasons, questions, rule.id, lang)
+        return Rendered(decided, context, assumptions, None, tail, leader_warnings)
+
+    def _context(
+        self,
+        questions: tuple[Question, ...],
+        owner_role: str | None,
+        followed_up_by: str | None,
+        lang: Language,
+    ) -> dict[str, Any]:
+        """The result's fields from ``questions`` to ``ruleset``, in the contract's order."""
+        town = self.municipality
+        return {
             "questions": questions,
             "municipality": town.profile.name if town is not None else None,
             "owner_role": owner_role,
@@ -313,9 +327,6 @@ class Classifier:
             "lang": lang,
             "ruleset": self.identity,
         }
-        leader_warnings = town.leader_warnings(decision.owner, lang) if town is not None else ()
-        tail = self._tail(assumptions, reasons, questions, rule.id, lang)
-        return Rendered(decided, context, assumptions, None, tail, leader_warnings)
 
     def _tail(
         self,
@@ -344,7 +355,7 @@ class Classifier:
         return Question(
             fact=fact,
             text=self.ruleset.manifest.facts[fact].question.get(lang),
-            choices=tuple(v for v in FACT_VALUES[fact] if v not in UNKNOWN_VALUES),
+            choices=DEFINITE_VALUES[fact],
         )
 
     def _suggestion(self, item: Suggestion, lang: Language) -> Assumption:
@@ -369,7 +380,6 @@ class Classifier:
         contested = self.ruleset.indicators.contested
         assert contested is not None  # the rule set loader requires it beside indicators
         questions = tuple(self._question(fact, lang) for fact, _ in reading.contested)
-        town = self.municipality
         decided = {
             "owner": None,
             "owner_label": None,
@@ -378,14 +388,7 @@ class Classifier:
             "rule": contested.id,
             "principle": None,
         }
-        context = {
-            "questions": questions,
-            "municipality": town.profile.name if town is not None else None,
-            "owner_role": None,
-            "followed_up_by": None,
-            "lang": lang,
-            "ruleset": self.identity,
-        }
+        context = self._context(questions, None, None, lang)
         tail = self._tail((), [], questions, contested.id, lang)
         return Rendered(decided, context, (), contested.justification.get(lang), tail, ())
 

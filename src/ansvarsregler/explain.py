@@ -17,7 +17,12 @@ from ansvarsregler.goals.model import GoalInput, to_goal
 from ansvarsregler.i18n import message
 from ansvarsregler.model_base import StrictModel
 from ansvarsregler.result import Classification
-from ansvarsregler.vocabulary import FACT_NAMES, FACT_VALUES, UNKNOWN_VALUES, Language, OwnerId
+from ansvarsregler.vocabulary import (
+    DEFINITE_VALUES,
+    FACT_NAMES,
+    Language,
+    OwnerId,
+)
 
 
 class GivenFact(StrictModel):
@@ -183,7 +188,7 @@ def what_would_change(
     base = classifier.decision(goal)
     key, current = base.given, base.owner
     options = {
-        index: [v for v in FACT_VALUES[fact] if v not in UNKNOWN_VALUES and v != key[index]]
+        index: [v for v in DEFINITE_VALUES[fact] if v != key[index]]
         for index, fact in enumerate(FACT_NAMES)
     }
     found: list[Alternative] = []

@@ -43,6 +43,13 @@ LANGUAGES: tuple[str, ...] = get_args(Language)
 #: Values that mean "not known": a rule may assume a value only for these.
 UNKNOWN_VALUES: frozenset[str] = frozenset({MISSING, "unknown"})
 
+#: The values that say something about each fact: what a planner can answer, a rule can
+#: assume and the words can suggest (every value but ``unknown``).
+DEFINITE_VALUES: dict[str, tuple[str, ...]] = {
+    fact: tuple(value for value in values if value not in UNKNOWN_VALUES)
+    for fact, values in FACT_VALUES.items()
+}
+
 
 def condition_values(fact: str) -> tuple[str, ...]:
     """All values a rule condition may name for ``fact``, ``missing`` included."""

@@ -17,7 +17,12 @@ from ansvarsregler.engine.memo import Memo
 from ansvarsregler.engine.selection import rule_engine
 from ansvarsregler.errors import Location, RulesetError
 from ansvarsregler.rules.loader import Ruleset
-from ansvarsregler.vocabulary import FACT_NAMES, FACT_VALUES, UNKNOWN_VALUES, condition_values
+from ansvarsregler.vocabulary import (
+    DEFINITE_VALUES,
+    FACT_NAMES,
+    UNKNOWN_VALUES,
+    condition_values,
+)
 
 
 @dataclass(frozen=True)
@@ -128,15 +133,10 @@ class DecisionCache:
             for facts in itertools.combinations(asked, size):
                 if all(
                     self.outcome(_answered(key, facts, answers)).owner is not None
-                    for answers in itertools.product(*(_choices(fact) for fact in facts))
+                    for answers in itertools.product(*(DEFINITE_VALUES[fact] for fact in facts))
                 ):
                     return facts
         return asked
-
-
-def _choices(fact: str) -> tuple[str, ...]:
-    """The answers a planner can give to a question about ``fact``."""
-    return tuple(value for value in FACT_VALUES[fact] if value not in UNKNOWN_VALUES)
 
 
 def _answered(

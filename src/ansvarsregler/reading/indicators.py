@@ -135,7 +135,7 @@ class _Lexicon:
 
     def _word(self, text: str) -> _Word:
         """What ``text``, one word of a goal, is to the rules (called through :attr:`word`)."""
-        number = text.isdigit() or text in self.numbers
+        number = text in self.numbers  # digits never come here: see :meth:`find`
         matches = self.vocabulary.matches(text)
         if not matches:
             return _Word(frozenset(), (), (), number)
@@ -163,10 +163,8 @@ class _Lexicon:
         # Numbers match no rule word (rule words are letters): they skip the cache, which
         # the many distinct numbers of real goals would otherwise fill.
         words = [
-            _A_NUMBER
-            if lower[start].isdigit() and lower[start:end].isdigit()
-            else word(lower[start:end])
-            for start, end in spans
+            _A_NUMBER if text.isdigit() else word(text)
+            for text in (lower[start:end] for start, end in spans)
         ]
         if not any(known.rules or known.phrases for known in words):
             return []

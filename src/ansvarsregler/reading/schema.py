@@ -17,7 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ansvarsregler.i18n import invalid
 from ansvarsregler.model_base import LocalizedText, RuleId, StrictModel
-from ansvarsregler.vocabulary import FACT_VALUES, UNKNOWN_VALUES, FactName
+from ansvarsregler.vocabulary import DEFINITE_VALUES, FactName
 
 #: The longest word or phrase, in characters (a phrase with many alternatives is long: the
 #: longest shipped is about 150).
@@ -44,7 +44,7 @@ def normalise_text(text: str) -> str:
 
 def _check_suggestion(suggest: dict[str, str]) -> dict[str, str]:
     for fact, value in suggest.items():
-        allowed = tuple(v for v in FACT_VALUES[fact] if v not in UNKNOWN_VALUES)
+        allowed = DEFINITE_VALUES[fact]
         if value not in allowed:
             raise invalid("rules.fact_value", fact=fact, value=value, allowed=", ".join(allowed))
     return suggest

@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 from ansvarsregler.i18n import invalid
 from ansvarsregler.model_base import LocalizedText, RuleId, StrictModel
 from ansvarsregler.vocabulary import (
+    DEFINITE_VALUES,
     FACT_NAMES,
     FACT_VALUES,
     GOAL_CONDITION_VALUES,
@@ -175,7 +176,7 @@ class Rule(_Conditioned):
             raise invalid("rules.assume_one")
         ((fact, value),) = assume.items()
         _check_fact(fact)
-        definite = [v for v in FACT_VALUES[fact] if v not in UNKNOWN_VALUES]
+        definite = DEFINITE_VALUES[fact]
         if value not in definite:
             raise invalid("rules.fact_value", fact=fact, value=value, allowed=", ".join(definite))
         # Filling in only what is unknown guarantees that chaining terminates.
