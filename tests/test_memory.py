@@ -38,9 +38,15 @@ ALLOWED_GROWTH = 100_000
 @pytest.fixture
 def small_caches(monkeypatch: pytest.MonkeyPatch) -> Classifier:
     """A classifier with the verran profile whose bounded caches keep :data:`CACHE_SIZE`."""
-    for name in ("RENDERED_MAXSIZE",):
+    for name in ("RENDERED_MAXSIZE", "OWN_WORDS_MAXSIZE"):
         monkeypatch.setattr(f"ansvarsregler.classifier.{name}", CACHE_SIZE)
-    for name in ("READINGS_MAXSIZE", "TEXTS_MAXSIZE", "AREAS_MAXSIZE", "WORDS_MAXSIZE"):
+    for name in (
+        "READINGS_MAXSIZE",
+        "TEXTS_MAXSIZE",
+        "AREAS_MAXSIZE",
+        "GOALS_MAXSIZE",
+        "WORDS_MAXSIZE",
+    ):
         monkeypatch.setattr(indicators, name, CACHE_SIZE)
     monkeypatch.setattr(words, "WORDS_MAXSIZE", CACHE_SIZE)
     ruleset = dataclasses.replace(default_ruleset())  # its indicators compiled afresh
@@ -92,6 +98,8 @@ def test_distinct_unit_names_in_titles_keep_memory_flat(small_caches: Classifier
     assert _growth(small_caches, goal) < ALLOWED_GROWTH
     read = small_caches.ruleset.indicators
     assert read._in_text.cache_info().currsize == CACHE_SIZE
+    assert len(read._goals) == CACHE_SIZE
+    assert len(small_caches._own_words) == CACHE_SIZE
     assert read._text.word.cache_info().currsize == CACHE_SIZE
     assert read._text.vocabulary.matches.cache_info().currsize == CACHE_SIZE
     # The rendering is shared by every unit's name: the quoted words are filled in per goal.

@@ -46,10 +46,9 @@ class Rendered:
     """What every goal with the same facts, reading shape and language shares; the goal's own
     words (the suggestions' quotes) are filled in per goal, so varied titles share it too."""
 
-    decided: dict[str, Any]
-    """The result's fields from ``owner`` to ``principle``, in the contract's order."""
-    context: dict[str, Any]
-    """Its fields from ``questions`` to ``ruleset``, in the contract's order."""
+    fields: dict[str, Any]
+    """Every field of the result in the contract's order, the goal's own still empty: a
+    goal's result starts as a copy of it."""
     assumptions: tuple[Assumption, ...]
     """The assumptions after the words' suggestions: the profile's and the rules'."""
     lead: str | None
@@ -60,10 +59,16 @@ class Rendered:
 
 
 #: How many renderings a classifier keeps. Their keys carry what the planner
-#: wrote (the service area with a profile, the words the indicators quote), so
-#: they are bounded: 3-5 KB each, at most about 20 MB. Goals share far fewer
-#: (one per fact combination, language, reading and, with a profile, area).
-RENDERED_MAXSIZE = 4096
+#: wrote (the service area with a profile), so they are bounded: 3-5 KB each.
+#: Goals share far fewer (one per fact combination, language, the rules their
+#: words matched and, with a profile, service area).
+RENDERED_MAXSIZE = 16384
+#: How many readings' own words (the assumptions quoting them) are kept; keyed by the
+#: words, so bounded too.
+OWN_WORDS_MAXSIZE = 32768
+
+#: A reading's suggestions as assumptions, and the justification's words before its tail.
+OwnWords = tuple[tuple[Assumption, ...], str]
 
 
 class Classifier:
@@ -89,6 +94,8 @@ class Classifier:
             profile = load_profile(profile)
         self.municipality = Municipality(profile, self.ruleset) if profile is not None else None
         self._rendered: BoundedCache[RenderKey, Rendered] = BoundedCache(RENDERED_MAXSIZE)
+        self._own_words: BoundedCache[tuple[Reading, str | None, Language], OwnWords]
+        self._own_words = BoundedCache(OWN_WORDS_MAXSIZE)
 
     def classify(self, goal: GoalInput, *, lang: Language = "nb") -> Classification:
         """Classify one goal (a :class:`Goal` or a mapping of its fields)."""
@@ -148,9 +155,7 @@ class Classifier:
     def _reading(self, goal: Goal, values: tuple[str | None, ...]) -> Reading:
         if not self.suggest or None not in values:
             return NOTHING
-        missing = tuple(
-            fact for fact, value in zip(FACT_NAMES, values, strict=True) if value is None
-        )
+        missing = _missing(values)
         indicators = self.ruleset.indicators
         reading = indicators.read(
             goal.title, goal.description, missing, goal.service_area, goal.kostra_function
@@ -220,36 +225,37 @@ class Classifier:
             # Two threads may render the same key at once; both produce equal values.
             self._rendered.put(key, rendered)
         if reading:
-            own = tuple(self._suggestion(item, lang) for item in reading.suggested)
-            justification = self._justification(own, reading, rendered, lang)
+            own, words = self._words_of(reading, rendered.lead, lang)
+            justification = f"{words} {rendered.tail}" if words else rendered.tail
         else:
             own, justification = (), rendered.tail
+        fields = rendered.fields.copy()
+        fields["goal_id"] = goal.id
+        fields["title"] = goal.title
+        fields["justification"] = justification
+        fields["assumptions"] = own + rendered.assumptions if own else rendered.assumptions
         warnings = goal_warnings(goal, lang)
         leader_warnings = rendered.leader_warnings
-        return Classification.from_trusted(
-            {
-                "goal_id": goal.id,
-                "title": goal.title,
-                **rendered.decided,
-                "justification": justification,
-                "assumptions": own + rendered.assumptions,
-                **rendered.context,
-                "warnings": warnings + leader_warnings if leader_warnings else warnings,
-                "goal": goal,
-            }
-        )
+        fields["warnings"] = warnings + leader_warnings if leader_warnings else warnings
+        fields["goal"] = goal
+        return Classification.from_trusted(fields)
 
-    def _justification(
-        self, own: tuple[Assumption, ...], reading: Reading, rendered: Rendered, lang: Language
-    ) -> str:
-        """The goal's justification: what its words gave, then what it shares with others."""
+    def _words_of(self, reading: Reading, lead: str | None, lang: Language) -> OwnWords:
+        """What the goal's own words gave, as assumptions and as the justification's first
+        sentences; kept, since the same words come back in many goals."""
+        key = (reading, lead, lang)
+        kept = self._own_words.get(key)
+        if kept is not None:
+            return kept
+        own = tuple(self._suggestion(item, lang) for item in reading.suggested)
         parts = [message("why.assumed", lang, text=item.text) for item in own]
-        if rendered.lead is not None:
-            parts.append(f"{rendered.lead} {self._pointers(reading, lang)}.")
+        if lead is not None:
+            parts.append(f"{lead} {self._pointers(reading, lang)}.")
         words = " ".join(parts)
         if self.municipality is not None:
             words = self.municipality.in_own_words(words, lang)
-        return f"{words} {rendered.tail}" if words else rendered.tail
+        self._own_words.put(key, (own, words))
+        return own, words
 
     def _render(self, goal: Goal, reading: Reading, lang: Language) -> Rendered:
         """What every goal with these facts and this reading shape (and service area, with a
@@ -308,7 +314,7 @@ class Classifier:
         context = self._context(questions, owner_role, followed_up_by, lang)
         leader_warnings = town.leader_warnings(decision.owner, lang) if town is not None else ()
         tail = self._tail(assumptions, reasons, questions, rule.id, lang)
-        return Rendered(decided, context, assumptions, None, tail, leader_warnings)
+        return Rendered(_fields(decided, context), assumptions, None, tail, leader_warnings)
 
     def _context(
         self,
@@ -390,7 +396,8 @@ class Classifier:
         }
         context = self._context(questions, None, None, lang)
         tail = self._tail((), [], questions, contested.id, lang)
-        return Rendered(decided, context, (), contested.justification.get(lang), tail, ())
+        lead = contested.justification.get(lang)
+        return Rendered(_fields(decided, context), (), lead, tail, ())
 
     def _pointers(self, reading: Reading, lang: Language) -> str:
         """Which of the goal's words point where, for a fact they point two ways on."""
@@ -426,6 +433,27 @@ def _quoted(words: tuple[str, ...], lang: Language) -> str:
     if len(quoted) == 1:
         return quoted[0]
     return f"{', '.join(quoted[:-1])}{message('and', lang)}{quoted[-1]}"
+
+
+def _fields(decided: dict[str, Any], context: dict[str, Any]) -> dict[str, Any]:
+    """A result's fields in the contract's order, with ``decided`` and ``context`` filled in."""
+    empty = None
+    return {
+        "goal_id": empty,
+        "title": empty,
+        **decided,
+        "justification": empty,
+        "assumptions": empty,
+        **context,
+        "warnings": empty,
+        "goal": empty,
+    }
+
+
+@lru_cache(maxsize=1024)  # at most 512 fact combinations
+def _missing(values: tuple[str | None, ...]) -> tuple[str, ...]:
+    """The facts ``values`` leaves out, in :data:`FACT_NAMES` order."""
+    return tuple(fact for fact, value in zip(FACT_NAMES, values, strict=True) if value is None)
 
 
 def _key(values: tuple[str | None, ...]) -> tuple[str, ...]:

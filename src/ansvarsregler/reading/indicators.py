@@ -15,18 +15,21 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache, partial
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from typing import NamedTuple
 
+from ansvarsregler.bounded_cache import BoundedCache
 from ansvarsregler.reading.schema import ContestedRule, Indicator, ReadingSettings
 from ansvarsregler.reading.words import TOKEN, WORDS_MAXSIZE, Stemmer, Vocabulary
 from ansvarsregler.vocabulary import FACT_NAMES
 
-#: How many texts' evidence is kept, and how many readings of evidence for the facts a goal
-#: leaves out. Keyed by the planner's own words, so bounded: a few hundred bytes each.
+#: How many texts' evidence is kept, how many plans for the rules a text matched, and how
+#: many goals' readings (text, service area and KOSTRA function, with one reading per set of
+#: facts left out). Keyed by the planner's own words, so bounded: a few hundred bytes each.
 TEXTS_MAXSIZE = 65536
 READINGS_MAXSIZE = 16384
+GOALS_MAXSIZE = 32768
 #: How many service areas' evidence is kept (a municipality has a few dozen).
 AREAS_MAXSIZE = 1024
 
@@ -35,6 +38,8 @@ Evidence = tuple[tuple[int, str], ...]
 #: What matched rules suggest, fact by fact: one value, or the values they point two ways
 #: between, each with the rules (by place) behind it.
 Plan = tuple[tuple[str, tuple[tuple[str, tuple[int, ...]], ...]], ...]
+#: A goal as reading sees it: its text, service area and KOSTRA function.
+GoalKey = tuple[str, str | None, str | None]
 #: ``...`` in a phrase: up to this many words.
 GAP_WORDS = 4
 
@@ -51,9 +56,33 @@ class Suggestion:
     words: tuple[str, ...]
 
 
-#: A reading without the words: which facts were suggested or contested, with which values
-#: and rules. Goals whose readings share a shape share everything but the quoted words.
-Shape = tuple[tuple[tuple[str, str, tuple[str, ...]], ...], tuple[tuple[str, tuple[str, ...]], ...]]
+class Shape:
+    """A reading without the words it quotes: which facts were suggested or contested, with
+    which values and rules. Goals whose readings share a shape share everything but the
+    quoted words, so the classifier renders once per shape; its hash is kept, since every
+    goal looks it up."""
+
+    __slots__ = ("_hash", "contested", "suggested")
+
+    def __init__(
+        self,
+        suggested: tuple[tuple[str, str, tuple[str, ...]], ...],
+        contested: tuple[tuple[str, tuple[str, ...]], ...],
+    ) -> None:
+        self.suggested = suggested
+        self.contested = contested
+        self._hash = hash((suggested, contested))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (
+            isinstance(other, Shape)
+            and self._hash == other._hash
+            and self.suggested == other.suggested
+            and self.contested == other.contested
+        )
 
 
 @dataclass(frozen=True)
@@ -63,17 +92,30 @@ class Reading:
     suggested: tuple[Suggestion, ...] = ()
     contested: tuple[tuple[str, tuple[Suggestion, ...]], ...] = ()
     """Facts the words point two ways on, each with the competing suggestions."""
+    shape: Shape = field(init=False, repr=False, compare=False)
+    """This reading without the words it quotes."""
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Computed once: readings are kept and looked up for every goal whose words they read.
+        shape = Shape(
+            tuple((item.fact, item.value, item.indicators) for item in self.suggested),
+            tuple((fact, tuple(o.value for o in options)) for fact, options in self.contested),
+        )
+        object.__setattr__(self, "shape", shape)
+        object.__setattr__(self, "_hash", hash((self.suggested, self.contested)))
 
     def __bool__(self) -> bool:
         return bool(self.suggested or self.contested)
 
-    @cached_property
-    def shape(self) -> Shape:
-        """This reading without the words it quotes."""
-        return (
-            tuple((item.fact, item.value, item.indicators) for item in self.suggested),
-            tuple((fact, tuple(o.value for o in options)) for fact, options in self.contested),
-        )
+    def __hash__(self) -> int:
+        return self._hash
+
+    def only(self, facts: tuple[str, ...]) -> Reading:
+        """This reading for ``facts`` alone (every fact is weighed on its own)."""
+        suggested = tuple(item for item in self.suggested if item.fact in facts)
+        contested = tuple(pair for pair in self.contested if pair[0] in facts)
+        return Reading(suggested, contested) if suggested or contested else NOTHING
 
 
 NOTHING = Reading()
@@ -257,6 +299,8 @@ class Indicators:
         self._in_text = lru_cache(maxsize=TEXTS_MAXSIZE)(partial(self._evidence, self._text))
         self._in_area = lru_cache(maxsize=AREAS_MAXSIZE)(partial(self._evidence, self._area))
         self._planned = lru_cache(maxsize=READINGS_MAXSIZE)(self._plan)
+        self._goals: BoundedCache[GoalKey, dict[tuple[str, ...], Reading]]
+        self._goals = BoundedCache(GOALS_MAXSIZE)
 
     def read(
         self,
@@ -271,7 +315,21 @@ class Indicators:
         weighed once for every text that matched the same rules."""
         if not self.rules or not missing:
             return NOTHING
-        evidence = self._in_text(title if description is None else f"{title}\n{description}")
+        text = title if description is None else f"{title}\n{description}"
+        key = (text, service_area, kostra_function)
+        readings = self._goals.get(key)
+        if readings is None:
+            readings = {FACT_NAMES: self._read(text, service_area, kostra_function)}
+            self._goals.put(key, readings)
+        reading = readings.get(missing)
+        if reading is None:
+            # Two threads may fill this in at once; both find equal readings.
+            reading = readings[missing] = readings[FACT_NAMES].only(missing)
+        return reading
+
+    def _read(self, text: str, service_area: str | None, kostra_function: str | None) -> Reading:
+        """What the words, service area and KOSTRA function suggest for every fact."""
+        evidence = self._in_text(text)
         if service_area:
             evidence += self._in_area(service_area)
         rule = self._kostra.get(kostra_function) if kostra_function else None
@@ -283,8 +341,6 @@ class Indicators:
         suggested: list[Suggestion] = []
         contested: list[tuple[str, tuple[Suggestion, ...]]] = []
         for fact, options in plan:
-            if fact not in missing:
-                continue
             found = tuple(
                 self._suggestion(fact, value, rules, evidence) for value, rules in options
             )
