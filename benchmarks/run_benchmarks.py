@@ -128,27 +128,29 @@ def generate_goals(count: int, seed: int = 2026) -> list[dict]:
 #: Real draft-goal titles: the development part of the corpus and the labelled set.
 TITLE_FILES = ("korpus/utvikling.yaml", "tests/intake/utkast.yaml")
 UNITS = ("Solbakken", "Haugen", "Moen", "Sentrum", "Bakke", "Lia", "Nordby", "Vik")
-AREAS = ("Oppvekst", "Helse og omsorg", "Samfunnsutvikling", "Organisasjon", "Tekniske tenester")
 
 
 def generate_drafts(count: int, seed: int = 2028) -> list[dict]:
-    """Draft goals with varied realistic titles (about 20,000 distinct in 100,000): real
-    titles, half of them for a named unit, some with a year; half of the facts stated."""
+    """Draft goals with varied realistic titles (about a quarter distinct): real titles, each
+    under its own service area where the document gave one, half of them for a named unit,
+    some with a year; half of the facts stated."""
     root = Path(__file__).parent.parent
     titles = [
-        goal["title"]
+        (goal["title"], goal.get("service_area"))
         for name in TITLE_FILES
         for goal in yaml.safe_load((root / name).read_text(encoding="utf-8"))["goals"]
     ]
     rnd = random.Random(seed)
     goals = []
     for number in range(count):
-        title = rnd.choice(titles)
+        title, area = rnd.choice(titles)
         if rnd.random() < 0.5:
             title = f"{title} ved {rnd.choice(UNITS)} skole"
         if rnd.random() < 0.3:
             title = f"{title} innen {rnd.randint(2026, 2035)}"
-        goal = {"id": f"utkast-{number}", "title": title, "service_area": rnd.choice(AREAS)}
+        goal = {"id": f"utkast-{number}", "title": title}
+        if area:
+            goal["service_area"] = area
         for fact, values in FACT_VALUES.items():
             if rnd.random() < 0.5:
                 goal[fact] = rnd.choice(values)
@@ -282,13 +284,25 @@ def main() -> None:
         )
 
     drafts = generate_drafts(100_000)
-    classifier = Classifier(default_ruleset())
-    seconds = median_seconds(lambda: sum(1 for _ in classifier.classify_many(drafts)), repeats)
     distinct = len({goal["title"] for goal in drafts})
+    what = f"100,000 drafts, {distinct:,} distinct real titles, half the facts missing"
+    first = []
+    for _ in range(repeats):  # a fresh classifier: every title is read for the first time
+        classifier = Classifier(default_ruleset())
+        start = time.perf_counter()
+        sum(1 for _ in classifier.classify_many(drafts))
+        first.append(time.perf_counter() - start)
+    seconds = median_seconds(lambda: sum(1 for _ in classifier.classify_many(drafts)), repeats)
     rows.append(
         (
-            f"library: classify_many, 100,000 drafts, {distinct:,} distinct real titles, "
-            "half the facts missing, words read",
+            f"library: classify_many, {what}, words read, first pass",
+            f"{len(drafts) / statistics.median(first):,.0f} goals/s",
+            "≥ 100,000 goals/s",
+        )
+    )
+    rows.append(
+        (
+            "library: classify_many, the same drafts again (titles read before)",
             f"{len(drafts) / seconds:,.0f} goals/s",
             "≥ 100,000 goals/s",
         )

@@ -29,7 +29,7 @@ from ansvarsregler.vocabulary import FACT_NAMES
 #: facts left out). Keyed by the planner's own words, so bounded: a few hundred bytes each.
 TEXTS_MAXSIZE = 65536
 READINGS_MAXSIZE = 16384
-GOALS_MAXSIZE = 32768
+GOALS_MAXSIZE = 16384
 #: How many service areas' evidence is kept (a municipality has a few dozen).
 AREAS_MAXSIZE = 1024
 
@@ -110,12 +110,6 @@ class Reading:
 
     def __hash__(self) -> int:
         return self._hash
-
-    def only(self, facts: tuple[str, ...]) -> Reading:
-        """This reading for ``facts`` alone (every fact is weighed on its own)."""
-        suggested = tuple(item for item in self.suggested if item.fact in facts)
-        contested = tuple(pair for pair in self.contested if pair[0] in facts)
-        return Reading(suggested, contested) if suggested or contested else NOTHING
 
 
 NOTHING = Reading()
@@ -319,16 +313,23 @@ class Indicators:
         key = (text, service_area, kostra_function)
         readings = self._goals.get(key)
         if readings is None:
-            readings = {FACT_NAMES: self._read(text, service_area, kostra_function)}
+            readings = {}
             self._goals.put(key, readings)
         reading = readings.get(missing)
         if reading is None:
             # Two threads may fill this in at once; both find equal readings.
-            reading = readings[missing] = readings[FACT_NAMES].only(missing)
+            reading = readings[missing] = self._read(text, service_area, kostra_function, missing)
         return reading
 
-    def _read(self, text: str, service_area: str | None, kostra_function: str | None) -> Reading:
-        """What the words, service area and KOSTRA function suggest for every fact."""
+    def _read(
+        self,
+        text: str,
+        service_area: str | None,
+        kostra_function: str | None,
+        missing: tuple[str, ...],
+    ) -> Reading:
+        """What the words, service area and KOSTRA function suggest for the facts in
+        ``missing`` (called through :meth:`read`, which keeps it per goal)."""
         evidence = self._in_text(text)
         if service_area:
             evidence += self._in_area(service_area)
@@ -341,6 +342,8 @@ class Indicators:
         suggested: list[Suggestion] = []
         contested: list[tuple[str, tuple[Suggestion, ...]]] = []
         for fact, options in plan:
+            if fact not in missing:
+                continue
             found = tuple(
                 self._suggestion(fact, value, rules, evidence) for value, rules in options
             )
@@ -375,6 +378,10 @@ class Indicators:
             (self._index[rule.id], quoting[start:end]) for rule, start, end in lexicon.find(lower)
         )
 
+    def _in_words(self, rules: tuple[int, ...]) -> bool:
+        """Whether any of ``rules`` (by place) looks in the goal's own words."""
+        return any(self.rules[index].where == "text" for index in rules)
+
     def _plan(self, matched: tuple[int, ...]) -> Plan:
         """For each fact the ``matched`` rules suggest a value for: the value, or the values
         they point two ways between, each with its rules (called through :attr:`_planned`).
@@ -399,10 +406,13 @@ class Indicators:
             )
             top = weighed[0][0]
             if top >= settings.suggest_at:
+                beside_only = settings.text_first and not self._in_words(weighed[0][2])
                 options = tuple(
                     (value, rules)
                     for score, value, rules in weighed
-                    if score * settings.outweigh > top or score == top
+                    if score * settings.outweigh > top
+                    or score == top
+                    or (beside_only and self._in_words(rules))
                 )
                 plan.append((fact, options))
         return tuple(plan)

@@ -128,6 +128,11 @@ class ReadingSettings(StrictModel):
     outweigh: Annotated[int, Field(ge=1, le=9)] = 2
     """How many times the weight for any other value the winner needs; else the fact is
     contested (the words point two ways) and asked."""
+    text_first: bool = True
+    """Whether the goal's own words must agree before the service area or KOSTRA function
+    decides: when those alone point to the heaviest value and the words to another, the fact
+    is contested and asked, whatever the weights («tjenestene» in a goal under
+    «Samfunnsutvikling»)."""
 
 
 class IndicatorFile(StrictModel):
