@@ -355,7 +355,7 @@ class Indicators:
 
     def beside_the_text(self, suggestion: Suggestion) -> bool:
         """Whether only the service area or KOSTRA function, not the goal's words, said so."""
-        return all(self.rules[self._index[rule]].where != "text" for rule in suggestion.indicators)
+        return not self._in_words(tuple(self._index[rule] for rule in suggestion.indicators))
 
     def _suggestion(
         self, fact: str, value: str, rules: tuple[int, ...], evidence: Evidence
