@@ -88,9 +88,32 @@ def test_words_that_point_two_ways_ask_instead_of_choosing(classifier):
     result = classifier.classify({"id": "x", "title": "Økt brukertilfredshet med åpningstidene"})
     assert result.owner is None
     assert result.rule == "ord-peker-to-veier"
-    assert [question.fact for question in result.questions] == ["goal_type"]
+    # The fact the words point two ways on, and what the owner still needs: a satisfaction
+    # goal's budget level.
+    assert [question.fact for question in result.questions] == ["goal_type", "budget_frame"]
     assert "«brukertilfredshet» peker mot brukertilfredshet" in result.justification
     assert "«åpningstidene» peker mot kapasitetsmål" in result.justification
+
+
+def test_a_goal_whose_words_point_two_ways_is_asked_only_what_its_owner_needs(classifier):
+    goal = {"id": "x", "title": "Økt brukertilfredshet med åpningstidene ved Haugen skole"}
+    result = classifier.classify(goal)
+    assert result.rule == "ord-peker-to-veier"
+    assert [question.fact for question in result.questions] == ["goal_type"]
+
+
+def test_words_that_leave_a_fact_open_ask_it_unless_the_owner_needs_no_answer(classifier):
+    service = classifier.classify(
+        {"id": "x", "title": "Hjemmetjenesten skal styrkes", "service_area": "Helse og omsorg"}
+    )
+    assert service.owner is None
+    assert [question.fact for question in service.questions] == ["budget_impact"]
+    assert "«skal styrkes» kan bety krever økt bevilgning eller innenfor vedtatt budsjett" in (
+        service.justification
+    )
+    societal = classifier.classify({"id": "y", "title": "Folketallet skal styrkes"})
+    assert societal.owner == "kommunestyret"
+    assert all(item.fact != "budget_impact" for item in societal.assumptions)
 
 
 def test_a_stated_fact_settles_what_the_words_point_two_ways_on(classifier):
@@ -174,13 +197,22 @@ def test_a_word_in_two_indicators_is_refused_with_its_line(rules_copy):
     assert "maltype.yaml" in text and "line" in text
 
 
-@pytest.mark.parametrize("word", ["Dekning", "x", "dekning 2", "* skole", "innen # uker"])
+@pytest.mark.parametrize("word", ["Dekning", "x", "dekning 2", "skole *", "innen # uker"])
 def test_a_badly_written_word_is_refused(rules_copy, word):
     text = _error_with_indicator(
         rules_copy,
         f"\n  - id: ord-ny\n    suggest: {{goal_type: capacity}}\n    words: [{word!r}]\n",
     )
     assert "lower case" in text
+    assert "ord-ny" in text
+
+
+def test_words_that_leave_a_fact_open_name_two_values(rules_copy):
+    text = _error_with_indicator(
+        rules_copy,
+        "\n  - id: ord-ny\n    suggest: {budget_impact: [within_budget]}\n    words: [styrkes]\n",
+    )
+    assert "name at least two different values" in text
     assert "ord-ny" in text
 
 

@@ -103,6 +103,42 @@ def test_an_exact_word_matches_only_its_own_form():
     assert suggested(read, "Mindre mobbing", area="Skole") == {}
 
 
+def test_an_exact_word_in_a_phrase_matches_only_its_own_form():
+    rule = {"id": "brukere", "suggest": {"goal_type": "service_quality"}, "words": ["=barna skal"]}
+    read = indicators(rule)
+    assert suggested(read, "Barna skal få erfare at de mestrer") == {"goal_type": "service_quality"}
+    assert suggested(read, "Barn skal få vokse opp trygt") == {}
+
+
+def test_a_phrase_may_start_with_a_name():
+    unit = {
+        "id": "enhet",
+        "suggest": {"budget_frame": "unit"},
+        "where": "service_area",
+        "words": ["* barnehage"],
+    }
+    sector = {**unit, "id": "sektor", "suggest": {"budget_frame": "sector"}, "words": ["alle"]}
+    read = indicators(unit, sector)
+    assert suggested(read, "Lek", area="Barnehage, Straumen barnehage") == {"budget_frame": "unit"}
+    assert suggested(read, "Lek", area="Barnehage") == {}
+    assert suggested(read, "Lek", area="Alle barnehage") == {"budget_frame": "sector"}
+
+
+def test_words_may_leave_a_fact_open():
+    open_rule = {
+        "id": "styrke",
+        "suggest": {"budget_impact": ["requires_increase", "within_budget"]},
+        "words": ["styrkes"],
+    }
+    frame = {"id": "ramme", "suggest": {"budget_impact": "within_budget"}, "words": ["rammen"]}
+    read = indicators(open_rule, frame)
+    reading = read.read("Tjenesten skal styrkes", None, FACT_NAMES)
+    assert [fact for fact, _ in reading.contested] == ["budget_impact"]
+    assert suggested(read, "Tjenesten skal styrkes innenfor rammen") == {
+        "budget_impact": "within_budget"
+    }
+
+
 def test_weights_a_hint_alone_suggests_nothing_and_two_hints_do():
     hint = {"id": "hint", "suggest": {"goal_type": "societal"}, "weight": 1, "words": ["vekst"]}
     area = {**hint, "id": "omrade", "where": "service_area", "words": ["samfunnsutvikling"]}
@@ -119,6 +155,29 @@ def test_words_that_point_two_ways_are_contested_unless_one_outweighs():
     contested = read.read("Avvik i plassene", None, FACT_NAMES)
     assert [fact for fact, _ in contested.contested] == ["goal_type"]
     assert suggested(read, "Dekning og rutiner") == {"goal_type": "capacity"}
+
+
+def test_the_words_come_before_the_service_area_both_ways():
+    quality = {"id": "tid", "suggest": {"goal_type": "service_quality"}, "words": ["ventetid"]}
+    hint = {**quality, "id": "hint", "weight": 1, "words": ["tjeneste"]}
+    societal_area = {"suggest": {"goal_type": "societal"}, "where": "service_area"}
+    area_hint = {**societal_area, "id": "omrade", "weight": 1, "words": ["samfunn"]}
+    clear_area = {**societal_area, "id": "plan", "words": ["samfunnsplan"]}
+    read = indicators(quality, hint, area_hint, clear_area)
+    # The words alone say it: a hint from the area does not contest them.
+    assert suggested(read, "Kortere ventetid", area="Samfunn") == {"goal_type": "service_quality"}
+    # A clear sign from the area does.
+    contested = read.read("Kortere ventetid", None, FACT_NAMES, "Samfunnsplan")
+    assert [fact for fact, _ in contested.contested] == ["goal_type"]
+    # Only the area points to the heaviest value, the words to another: asked.
+    reading = read.read("Tjenestene", None, FACT_NAMES, "Samfunnsplan")
+    assert [fact for fact, _ in reading.contested] == ["goal_type"]
+    settings = SETTINGS.model_copy(update={"text_first": False})
+    assert (
+        indicators(quality, area_hint, {**area_hint, "id": "x", "words": ["by"]}, settings=settings)
+        .read("Kortere ventetid", None, FACT_NAMES, "Samfunn by")
+        .contested
+    )
 
 
 def test_a_kostra_function_is_evidence():

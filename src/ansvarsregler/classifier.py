@@ -180,8 +180,10 @@ class Classifier:
         """``reading`` with each contested fact settled where every value the words point to
         gives the same owner: asking would not change the answer («trivsel» and «kvalitet»
         for a school are satisfaction or quality, and either is the same owner). The value
-        with the most weight is taken, quoting its words."""
+        with the most weight is taken, quoting its words; words that leave the fact open by
+        themselves («skal styrkes») are not made a guess when the owner needs no answer."""
         base = self._fact_values(goal, reading)
+        unanswered = self.decisions.decide(_key(base))
         settled: list[Suggestion] = []
         contested: list[tuple[str, tuple[Suggestion, ...]]] = []
         for fact, options in reading.contested:
@@ -193,11 +195,13 @@ class Classifier:
                 decision = self.decisions.decide(_key(tuple(filled)))
                 outcomes.add((decision.owner, decision.adopted_by))
             owner, _ = next(iter(outcomes))
-            if len(outcomes) == 1 and owner is not None:
-                settled.append(options[0])
-            else:
+            if len(outcomes) != 1 or owner is None:
                 contested.append((fact, options))
-        if not settled:
+            elif not _left_open(options) or (
+                (unanswered.owner, unanswered.adopted_by) not in outcomes
+            ):
+                settled.append(options[0])
+        if len(contested) == len(reading.contested):
             return reading
         suggested = sorted((*reading.suggested, *settled), key=lambda s: FACT_NAMES.index(s.fact))
         return Reading(tuple(suggested), tuple(contested))
@@ -263,7 +267,7 @@ class Classifier:
         ruleset = self.ruleset
         manifest = ruleset.manifest
         if reading.contested:
-            return self._render_contested(reading, lang)
+            return self._render_contested(goal, reading, lang)
         read_values = _with_suggestions(goal.fact_values(), reading)
         values = self._with_profile(read_values, goal)
         decision = self.decisions.decide(_key(values))
@@ -381,11 +385,15 @@ class Classifier:
             ),
         )
 
-    def _render_contested(self, reading: Reading, lang: Language) -> Rendered:
-        """An unresolved result: the words point two ways, so ask instead of choosing."""
+    def _render_contested(self, goal: Goal, reading: Reading, lang: Language) -> Rendered:
+        """An unresolved result: the words point two ways, so ask instead of choosing: the
+        facts they point two ways on, and whatever else the owner needs."""
         contested = self.ruleset.indicators.contested
         assert contested is not None  # the rule set loader requires it beside indicators
-        questions = tuple(self._question(fact, lang) for fact, _ in reading.contested)
+        asked = self.decisions.questions(
+            _key(self._fact_values(goal, reading)), tuple(fact for fact, _ in reading.contested)
+        )
+        questions = tuple(self._question(fact, lang) for fact in asked)
         decided = {
             "owner": None,
             "owner_label": None,
@@ -402,15 +410,23 @@ class Classifier:
     def _pointers(self, reading: Reading, lang: Language) -> str:
         """Which of the goal's words point where, for a fact they point two ways on."""
         manifest = self.ruleset.manifest
+        # Words that leave a fact open by themselves («skal styrkes») point to each of their
+        # values with the same words: they are said once, with the values they may mean.
+        values_of: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for _, options in reading.contested:
+            for option in options:
+                label = manifest.value_label(option.fact, option.value, lang)
+                values_of.setdefault((option.fact, option.words), []).append(label)
         pointers = "; ".join(
-            message(
-                "indicators.points_to",
+            message("indicators.points_to", lang, words=_quoted(words, lang), value=labels[0])
+            if len(labels) == 1
+            else message(
+                "indicators.leaves_open",
                 lang,
-                words=_quoted(option.words, lang),
-                value=manifest.value_label(option.fact, option.value, lang),
+                words=_quoted(words, lang),
+                values=message("or", lang).join(labels),
             )
-            for _, options in reading.contested
-            for option in options
+            for (_, words), labels in values_of.items()
         )
         return f"{pointers[0].upper()}{pointers[1:]}"
 
@@ -425,6 +441,11 @@ def _with_suggestions(values: tuple[str | None, ...], reading: Reading) -> tuple
         if filled[index] is None:
             filled[index] = item.value
     return tuple(filled)
+
+
+def _left_open(options: tuple[Suggestion, ...]) -> bool:
+    """Whether one rule's words leave the fact open (each value quotes the same words)."""
+    return len({option.words for option in options}) == 1
 
 
 def _quoted(words: tuple[str, ...], lang: Language) -> str:

@@ -292,12 +292,14 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
     "indicators.bad_word": {
         "nb": "{word!r}: et ord eller en frase skrives med små bokstaver (minst to), med ett "
         "mellomrom mellom ordene og uten tall eller tegn; - etter et ord lar det også begynne "
-        "et sammensatt ord; inne i en frase står | mellom alternativer, * for et hvilket som "
-        "helst ord, <tall> for et tall og ... for inntil fire ord",
+        "et sammensatt ord, og = foran et ord finner bare akkurat den formen; inne i en frase "
+        "står | mellom alternativer, * for et ord reglene ikke kjenner (også først: et navn), "
+        "<tall> for et tall og ... for inntil fire ord",
         "en": "{word!r}: a word or phrase is written in lower case (at least two letters), "
         "with one space between words and no digits or signs; - after a word lets it also "
-        "start a compound; inside a phrase | separates alternatives, * is any one word, <tall> a "
-        "number and ... up to four words",
+        "start a compound, and = before a word finds only that form; inside a phrase | "
+        "separates alternatives, * is a word the rules do not know (first too: a name), <tall> "
+        "a number and ... up to four words",
     },
     "indicators.bad_code": {
         "nb": "{word!r}: en KOSTRA-funksjon skrives med tre sifre, for eksempel 201",
@@ -331,6 +333,14 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
     "indicators.points_to": {
         "nb": "{words} peker mot {value}",
         "en": "{words} points to {value}",
+    },
+    "indicators.leaves_open": {
+        "nb": "{words} kan bety {values}",
+        "en": "{words} may mean {values}",
+    },
+    "indicators.open_values": {
+        "nb": "{fact}: ord som lar faktumet stå åpent, nevner minst to ulike verdier",
+        "en": "{fact}: words that leave the fact open name at least two different values",
     },
     "rules.gap": {
         "nb": "regelsettet har ingen regel for faktaene {facts}; legg til en ask-regel som "
@@ -428,6 +438,7 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
     },
     "explain.by_rule": {"nb": "regel {rule}", "en": "rule {rule}"},
     "and": {"nb": " og ", "en": " and "},
+    "or": {"nb": " eller ", "en": " or "},
     "alternative.condition": {"nb": "{fact} var {value}", "en": "{fact} were {value}"},
     "alternative": {
         "nb": "Hvis {conditions}, ville eieren vært {owner} (regel {rule}).",

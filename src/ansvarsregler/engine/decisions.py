@@ -121,6 +121,25 @@ class DecisionCache:
             fired=run.fired,
         )
 
+    def questions(self, key: tuple[str, ...], required: tuple[str, ...]) -> tuple[str, ...]:
+        """The fewest facts open in ``key``, ``required`` among them, whose answers, whatever
+        they are, decide the owner: a goal whose words point two ways on one fact is asked
+        that fact and whatever else its owner still needs, not that fact alone."""
+        others = tuple(
+            fact
+            for fact, value in zip(FACT_NAMES, key, strict=True)
+            if value in UNKNOWN_VALUES and fact not in required
+        )
+        for size in range(len(others) + 1):
+            for extra in itertools.combinations(others, size):
+                facts = tuple(fact for fact in FACT_NAMES if fact in required or fact in extra)
+                if all(
+                    self.outcome(_answered(key, facts, answers)).owner is not None
+                    for answers in itertools.product(*(DEFINITE_VALUES[fact] for fact in facts))
+                ):
+                    return facts
+        return tuple(fact for fact in FACT_NAMES if fact in required or fact in others)
+
     def _fewest_questions(self, key: tuple[str, ...], asked: tuple[str, ...]) -> tuple[str, ...]:
         """The fewest of ``asked`` whose answers, whatever they are, decide the owner.
 

@@ -20,7 +20,12 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from ansvarsregler.bounded_cache import BoundedCache
-from ansvarsregler.reading.schema import ContestedRule, Indicator, ReadingSettings
+from ansvarsregler.reading.schema import (
+    ContestedRule,
+    Indicator,
+    ReadingSettings,
+    suggested_values,
+)
 from ansvarsregler.reading.words import TOKEN, WORDS_MAXSIZE, Stemmer, Vocabulary
 from ansvarsregler.vocabulary import FACT_NAMES
 
@@ -29,7 +34,7 @@ from ansvarsregler.vocabulary import FACT_NAMES
 #: facts left out). Keyed by the planner's own words, so bounded: a few hundred bytes each.
 TEXTS_MAXSIZE = 65536
 READINGS_MAXSIZE = 16384
-GOALS_MAXSIZE = 16384
+GOALS_MAXSIZE = 32768
 #: How many service areas' evidence is kept (a municipality has a few dozen).
 AREAS_MAXSIZE = 1024
 
@@ -160,10 +165,15 @@ class _Lexicon:
                 else:
                     steps = tuple(_step(part) for part in word.split(" "))
                     by_phrase[word] = _Phrase(steps, [rule])
+        #: Phrases that start with ``*``: tried at each word the rules do not know.
+        self.after_a_name: tuple[_Phrase, ...] = ()
         for phrase in by_phrase.values():
             words.extend(t for part in phrase.steps if isinstance(part, frozenset) for t in part)
             first = phrase.steps[0]
-            assert isinstance(first, frozenset)  # the schema starts a phrase with a word
+            if first == _ANY:
+                self.after_a_name += (phrase,)
+                continue
+            assert isinstance(first, frozenset)  # the schema starts a phrase with a word or *
             for text in first:
                 self.phrases.setdefault(text, []).append(phrase)
         self.vocabulary = Vocabulary(words, Stemmer(settings.endings, settings.shortest_stem))
@@ -174,7 +184,7 @@ class _Lexicon:
         number = text in self.numbers  # digits never come here: see :meth:`find`
         matches = self.vocabulary.matches(text)
         if not matches:
-            return _Word(frozenset(), (), (), number)
+            return _Word(frozenset(), (), () if number else self.after_a_name, number)
         groups: dict[tuple[int, int], list[str]] = {}
         for how, length, term in matches:
             groups.setdefault((how, length), []).append(term.text)
@@ -393,26 +403,49 @@ class Indicators:
         weights: dict[str, dict[str, dict[int, int]]] = {}
         for index in matched:
             rule = self.rules[index]
-            for suggested_fact, value in rule.suggest.items():
-                weights.setdefault(suggested_fact, {}).setdefault(value, {})[index] = rule.weight
+            for suggested_fact, suggested in rule.suggest.items():
+                for value in suggested_values(suggested):
+                    weights.setdefault(suggested_fact, {}).setdefault(value, {})[index] = (
+                        rule.weight
+                    )
         plan: list[tuple[str, tuple[tuple[str, tuple[int, ...]], ...]]] = []
         for fact in FACT_NAMES:
             values = weights.get(fact)
             if not values:
                 continue
             weighed = sorted(
-                ((sum(rules.values()), value, tuple(rules)) for value, rules in values.items()),
-                key=lambda item: -item[0],
+                (
+                    (sum(rules.values()), self._in_words_weight(rules), value, tuple(rules))
+                    for value, rules in values.items()
+                ),
+                key=lambda item: (-item[0], -item[1]),
             )
-            top = weighed[0][0]
-            if top >= settings.suggest_at:
-                beside_only = settings.text_first and not self._in_words(weighed[0][2])
+            top, top_in_words = weighed[0][0], weighed[0][1]
+            if top < settings.suggest_at:
+                continue
+            if settings.text_first and top_in_words >= settings.suggest_at:
+                # The words alone suggest the heaviest value: another value contests it with
+                # its own words or a clear sign beside them, not with hints of the area.
                 options = tuple(
                     (value, rules)
-                    for score, value, rules in weighed
+                    for place, (score, in_words, value, rules) in enumerate(weighed)
+                    if place == 0
+                    or in_words * settings.outweigh > top
+                    or (score - in_words >= settings.suggest_at and score * settings.outweigh > top)
+                )
+            else:
+                beside_only = settings.text_first and top_in_words == 0
+                options = tuple(
+                    (value, rules)
+                    for score, in_words, value, rules in weighed
                     if score * settings.outweigh > top
                     or score == top
-                    or (beside_only and self._in_words(rules))
+                    or (beside_only and in_words > 0)
                 )
-                plan.append((fact, options))
+            plan.append((fact, options))
         return tuple(plan)
+
+    def _in_words_weight(self, rules: dict[int, int]) -> int:
+        """The weight of those of ``rules`` (by place, with their weights) that look in the
+        goal's own words."""
+        return sum(weight for index, weight in rules.items() if self.rules[index].where == "text")

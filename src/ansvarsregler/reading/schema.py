@@ -25,11 +25,15 @@ MAX_WORD_LENGTH = 200
 
 #: One word of a rule: lower-case letters, ``-`` after it when it may also start a compound.
 WORD = r"[^\W\d_]+-?"
+#: A word in a phrase: ``=`` before it finds only that form («=barna skal», not «barn skal»).
+_FORM = rf"=?{WORD}"
 #: A place in a phrase: a word, alternatives (``innen|innan``), ``*`` (any one word),
 #: ``<tall>`` (a number, in digits or words) or ``...`` (up to a few words).
-_STEP = rf"(?:{WORD}(?:\|{WORD})*|\*|<tall>|\.\.\.)"
-_FIRST_OR_LAST = rf"{WORD}(?:\|{WORD})*"
-_TEXT_WORD = re.compile(rf"^=?{WORD}$|^{_FIRST_OR_LAST}(?: {_STEP})* {_FIRST_OR_LAST}$")
+_STEP = rf"(?:{_FORM}(?:\|{_FORM})*|\*|<tall>|\.\.\.)"
+_FIRST_OR_LAST = rf"{_FORM}(?:\|{_FORM})*"
+#: A phrase starts with a word or ``*`` (a name: «* barnehage» is one named kindergarten) and
+#: ends with a word.
+_TEXT_WORD = re.compile(rf"^{_FORM}$|^(?:{_FIRST_OR_LAST}|\*)(?: {_STEP})* {_FIRST_OR_LAST}$")
 _KOSTRA_CODE = re.compile(r"^\d{3}$")
 
 #: Where an indicator looks: the goal's title and description, its service area, or its
@@ -42,11 +46,28 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
-def _check_suggestion(suggest: dict[str, str]) -> dict[str, str]:
-    for fact, value in suggest.items():
-        allowed = DEFINITE_VALUES[fact]
-        if value not in allowed:
-            raise invalid("rules.fact_value", fact=fact, value=value, allowed=", ".join(allowed))
+#: What an indicator suggests for a fact: one value, or the values its words leave open.
+Suggested = str | list[str]
+
+
+def suggested_values(value: Suggested) -> tuple[str, ...]:
+    """The values an indicator's words point to for one fact: one, or those they leave open."""
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _check_value(fact: str, value: str) -> None:
+    allowed = DEFINITE_VALUES[fact]
+    if value not in allowed:
+        raise invalid("rules.fact_value", fact=fact, value=value, allowed=", ".join(allowed))
+
+
+def _check_suggestion(suggest: dict[str, Suggested]) -> dict[str, Suggested]:
+    for fact, suggested in suggest.items():
+        values = suggested_values(suggested)
+        for value in values:
+            _check_value(fact, value)
+        if not isinstance(suggested, str) and len(set(values)) < 2:
+            raise invalid("indicators.open_values", fact=fact)
     return suggest
 
 
@@ -66,11 +87,14 @@ class Indicator(StrictModel):
     ``plass`` (capacity) in «arbeidsplassene». A phrase is words with single
     spaces; it wins over the words inside it (``på plass`` is not a place).
     An indicator that suggests nothing (``suggest: {}``) exists only to win
-    over shorter words or phrases.
+    over shorter words or phrases. An indicator that names several values for a
+    fact (``budget_impact: [requires_increase, within_budget]``) has words that
+    leave the fact open: it is asked unless other words settle it («skal
+    styrkes» may or may not need more money).
     """
 
     id: RuleId
-    suggest: dict[FactName, str]
+    suggest: dict[FactName, Suggested]
     words: Annotated[list[str], Field(min_length=1)]
     where: Where = "text"
     """What the words are looked for in: the goal's text, service area or KOSTRA function."""
@@ -81,7 +105,7 @@ class Indicator(StrictModel):
 
     @field_validator("suggest")
     @classmethod
-    def _known_values(cls, suggest: dict[str, str]) -> dict[str, str]:
+    def _known_values(cls, suggest: dict[str, Suggested]) -> dict[str, Suggested]:
         return _check_suggestion(suggest)
 
     @model_validator(mode="after")
@@ -129,10 +153,12 @@ class ReadingSettings(StrictModel):
     """How many times the weight for any other value the winner needs; else the fact is
     contested (the words point two ways) and asked."""
     text_first: bool = True
-    """Whether the goal's own words must agree before the service area or KOSTRA function
-    decides: when those alone point to the heaviest value and the words to another, the fact
-    is contested and asked, whatever the weights («tjenestene» in a goal under
-    «Samfunnsutvikling»)."""
+    """Whether the goal's own words come before its service area and KOSTRA function, both
+    ways: when those alone point to the heaviest value and the words to another, the fact is
+    contested and asked, whatever the weights («tjenestene» in a goal under
+    «Samfunnsutvikling»); when the words alone suggest a value, another value contests it
+    only with words of its own or a clear sign (weight 2 or more) beside them, not with the
+    area's hints («saksbehandlingstid» under «Kultur og samfunn» is service quality)."""
 
 
 class IndicatorFile(StrictModel):
@@ -160,7 +186,9 @@ class IndicatorTest(StrictModel):
     @field_validator("expect")
     @classmethod
     def _known_values(cls, expect: dict[str, str]) -> dict[str, str]:
-        return _check_suggestion(expect)
+        for fact, value in expect.items():
+            _check_value(fact, value)
+        return expect
 
 
 class IndicatorTestFile(StrictModel):
