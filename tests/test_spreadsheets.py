@@ -32,7 +32,7 @@ from ansvarsregler.goals.result_columns import (
 )
 from ansvarsregler.goals.spreadsheets import cell_text
 from ansvarsregler.presenters import records
-from ansvarsregler.vocabulary import FACT_VALUES
+from ansvarsregler.vocabulary import FACT_NAMES, FACT_VALUES
 
 HEADER = ["Målnr", "Mål", "Måltype", "Påvirkning", "Budsjettvirkning", "Budsjettnivå", "Merknad"]
 ROWS = [
@@ -50,6 +50,10 @@ RESULT_NB = [
     "Antakelser",
     "Spørsmål",
     "Advarsler",
+    "Kilde måltype",
+    "Kilde påvirkning",
+    "Kilde budsjettvirkning",
+    "Kilde budsjettnivå",
 ]
 RESULT_EN = [
     "Owner",
@@ -60,6 +64,10 @@ RESULT_EN = [
     "Assumptions",
     "Questions",
     "Warnings",
+    "Source goal type",
+    "Source influence",
+    "Source budget impact",
+    "Source budget frame",
 ]
 
 
@@ -121,8 +129,11 @@ def test_a_windows_1252_semicolon_csv_round_trips_without_mojibake(runner, tmp_p
     assert b"\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
     rows = read_csv_bytes(data, ";")
     assert rows[0] == HEADER + RESULT_NB
+    # The planner's cells are kept; an empty fact cell gets the value the owner was decided
+    # on (here assumed and suggested), or stays empty where the fact does not matter.
     assert [row[: len(HEADER)] for row in rows[1:]] == [
-        *ROWS[:3],
+        *ROWS[:2],
+        [*ROWS[2][:4], "krever økt bevilgning", "sektor", ROWS[2][6]],
         [*ROWS[3][:-1], "'=SUM(A1:A3)"],
     ]
     assert "Ã" not in data.decode("utf-8-sig")
@@ -261,9 +272,12 @@ def test_every_row_and_column_is_kept_in_order_with_the_results_after(runner, tm
     width = len(HEADER) + 1
     assert len(written) == 1 + len(ROWS) + 2, "empty rows at the end are not part of the table"
     assert written[-1][width - 1] == rows[-3][-1] and written[-1][width:] == [""] * len(RESULT_NB)
+    facts = range(2, 6)  # the sheet's own fact columns: an empty one is filled in
     for original, row in zip(rows[1:], written[1:], strict=False):
         expected = [cell if not cell.startswith("=") else "'" + cell for cell in original]
-        assert row[:width] == expected + [""] * (width - len(expected))
+        expected += [""] * (width - len(expected))
+        kept = [i for i in range(width) if i not in facts or expected[i] or not row[1]]
+        assert [row[i] for i in kept] == [expected[i] for i in kept]
         assert len(row) == width + len(RESULT_NB)
     assert written[2][width:] == [""] * len(RESULT_NB), "an empty row gets no result"
     assert written[5][width] == "uavklart"
@@ -325,7 +339,9 @@ def test_xlsx_in_xlsx_out_keeps_typed_cells(runner, tmp_path):
     written = openpyxl.load_workbook(out)
     assert written.sheetnames == ["Mål 2027"]
     rows = [[cell for cell in row] for row in written.active.iter_rows()]
-    assert [c.value for c in rows[0]][:9] == [*header, "Eier"]
+    # The facts the sheet has no column for get one each, before the results.
+    added = ["Påvirkning", "Budsjettvirkning", "Budsjettnivå"]
+    assert [c.value for c in rows[0]][:12] == [*header, *added, "Eier"]
     values = [c.value for c in rows[1]]
     assert values[:8] == typed
     assert rows[1][5].number_format == "dd.mm.yyyy"
@@ -335,8 +351,8 @@ def test_xlsx_in_xlsx_out_keeps_typed_cells(runner, tmp_path):
 
     records = json.loads(invoke(runner, str(source), "--format", "json").stdout)
     owners = [r["owner_label"] or "uavklart" for r in records]
-    assert [values[8], rows[3][8].value] == owners
-    assert [values[11], rows[3][11].value] == [r["principle"] for r in records]
+    assert [values[11], rows[3][11].value] == owners
+    assert [values[14], rows[3][14].value] == [r["principle"] for r in records]
 
 
 def test_sheet_chooses_the_sheet_and_an_unknown_one_lists_the_sheets(runner, tmp_path):
@@ -635,7 +651,9 @@ def test_one_registry_names_the_result_columns_of_every_output(classifier):
     result = classifier.classify({"id": "a", "title": "Lesing", "goal_type": "societal"})
     assert list(records.row(result)) == list(FLAT_KEYS)
     added = [column.key for column in sheet_columns(with_profile=True)]
-    assert added == [key for key in FLAT_KEYS if key in added]  # the flat order
+    flat = [key for key in added if key in FLAT_KEYS]
+    assert flat == [key for key in FLAT_KEYS if key in added]  # the flat order
+    assert added[len(flat) :] == [f"{fact}_source" for fact in FACT_NAMES]  # then the sources
     assert {"owner_role", "followed_up_by"}.isdisjoint(
         column.key for column in sheet_columns(with_profile=False)
     )

@@ -283,6 +283,7 @@ class Classifier:
                 fact=item.fact,
                 value=item.value,
                 rule=item.rule,
+                source="rule",
                 text=ruleset.rule(item.rule).justification.get(lang),
             )
             for item in decision.assumptions
@@ -375,6 +376,7 @@ class Classifier:
             fact=item.fact,
             value=item.value,
             rule=item.indicators[0],
+            source="words",
             text=message(
                 "indicators.assumed",
                 lang,

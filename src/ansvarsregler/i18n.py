@@ -382,6 +382,15 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
     "col.rule": {"nb": "Regel", "en": "Rule"},
     "col.principle": {"nb": "Prinsipp", "en": "Principle"},
     "col.justification": {"nb": "Begrunnelse", "en": "Justification"},
+    "col.fact_source": {"nb": "Kilde {fact}", "en": "Source {fact}"},
+    "source.stated": {"nb": "oppgitt", "en": "stated"},
+    "source.missing": {"nb": "mangler: svar i kolonnen", "en": "missing: answer in the column"},
+    "source.not_needed": {"nb": "ikke nødvendig", "en": "not needed"},
+    "source.suggested_value": {
+        "nb": "foreslått av ordene: {value}",
+        "en": "suggested by the words: {value}",
+    },
+    "source.assumed_value": {"nb": "antatt: {value}", "en": "assumed: {value}"},
     "col.priority": {"nb": "Prioritet", "en": "Priority"},
     "col.when": {"nb": "Når", "en": "When"},
     "col.then": {"nb": "Så", "en": "Then"},
@@ -835,6 +844,18 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "file",
     },
     "sheet.title": {"nb": "Klassifisering", "en": "Classification"},
+    "sheet.fact_column_missing": {
+        "nb": "kildekolonnen hører til faktakolonnen {field_nb}, som mangler eller har fått et "
+        "annet navn; gi kolonnen navnet {field_nb} igjen (eller klassifiser det opprinnelige "
+        "arket på nytt)",
+        "en": "this source column belongs to the fact column {field_en}, which is missing or "
+        "was renamed; name the column {field_en} again (or classify the original sheet again)",
+    },
+    "sheet.comment_author": {"nb": "ansvarsregler", "en": "ansvarsregler"},
+    "sheet.choose_value": {
+        "nb": "Velg en av verdiene: {values}.",
+        "en": "Choose one of the values: {values}.",
+    },
     "col.owner_role": {"nb": "Rolle", "en": "Role"},
     "col.followed_up_by": {"nb": "Følges opp av", "en": "Followed up by"},
     "col.assumptions": {"nb": "Antakelser", "en": "Assumptions"},

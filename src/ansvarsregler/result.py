@@ -35,12 +35,21 @@ class RulesetIdentity(StrictModel):
         )
 
 
+#: Where an assumed fact came from: the goal's own words (an indicator rule, which quotes them),
+#: a rule of the rule set, or the municipality's profile.
+AssumptionSource = Literal["words", "rule", "profile"]
+
+
 class Assumption(StrictModel):
     """A fact the planner did not state, filled in by a rule."""
 
     fact: str
     value: str
     rule: str
+    source: AssumptionSource = Field(
+        description="What filled it in: the goal's own words (suggested by an indicator rule "
+        "that quotes them), a rule of the rule set (assumed), or the municipality profile."
+    )
     text: str = Field(description="Why the rule assumes it, in the chosen language.")
 
 

@@ -17,26 +17,17 @@ from pathlib import Path
 from typing import cast
 
 from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
-from ansvarsregler.folding import plain_letters
+from ansvarsregler.folding import fold
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
-from ansvarsregler.goals.result_columns import sheet_headers
+from ansvarsregler.goals.fact_columns import FILLED_IN, Source, read_source
+from ansvarsregler.goals.result_columns import SOURCE_KEYS, sheet_columns
 from ansvarsregler.goals.spreadsheets import STDIN, Row, Table, cell_text
 from ansvarsregler.vocabulary import FACT_NAMES, LANGUAGES, Language
 
 _LANGUAGES = cast(tuple[Language, ...], LANGUAGES)
-_NOT_WORD = re.compile(r"[\W_]+")
 #: ``202 Grunnskole``, ``202 - Grunnskole``: a KOSTRA function with its name, as budget systems
 #: export it. The code is kept; the name is not checked.
 _KOSTRA_WITH_NAME = re.compile(r"(\d{3})(?!\d)[\s\-\u2013:.]+\D")
-
-
-def fold(text: str) -> str:
-    """A header or cell as compared: lower case, æøå and accents folded, only letters and digits.
-
-    ``Mål-id`` → ``malid``; ``Påvirkning`` → ``pavirkning``; ``goal_type`` → ``goaltype``;
-    ``Budsjett-virkning`` and ``Budsjett virkning`` → ``budsjettvirkning``.
-    """
-    return _NOT_WORD.sub("", plain_letters(text))
 
 
 def _words(words_by_key: dict[str, tuple[str, ...]], *, name_too: bool) -> dict[str, str]:
@@ -81,7 +72,7 @@ class Columns:
         while header and not header[-1]:
             header.pop()
         self.headers = header
-        self.width = _before_previous_results(header)
+        self.width, sources = _before_previous_results(header)
         """Columns read as the goal: those before the result columns of an earlier run."""
         self.fields: list[tuple[int, str]] = []
         self.extras: list[tuple[int, str]] = []
@@ -119,6 +110,17 @@ class Columns:
         ]
         """Fact columns, each with the values its cells' words were found to stand for."""
         self._texts = [(i, n) for i, n in self.fields if n not in FACT_NAMES]
+        for fact, index in sources.items():
+            if fact not in self._column_of:
+                raise InvalidGoalError(
+                    "sheet.fact_column_missing",
+                    self.where(table.header_row, index),
+                    field_nb=FIELD_WORDS[fact][0],
+                    field_en=FIELD_WORDS[fact][-1],
+                )
+        self._sources = sources
+        """An earlier run's source column of each fact: how it filled in the fact cells."""
+        self._records: dict[tuple[str, str], tuple[Source, str | None] | None] = {}
         self._cells_are_text = table.kind == "csv"
         self._widest = len(header)
 
@@ -178,6 +180,8 @@ class Columns:
                     if not text.strip():
                         continue
                     fact = known[text] = self._fact(name, text, row, index)
+                if self._sources and self._filled_in(name, fact, texts):
+                    continue  # the earlier run's suggestion, untouched: not the planner's word
                 goal[name] = fact
         if "title" not in goal:
             raise InvalidGoalError("sheet.missing_title", self.where(row, self._column_of["title"]))
@@ -198,6 +202,18 @@ class Columns:
         where = self.where(row, index)
         error.location = replace(where, field=field if index is None else None)
         return error
+
+    def _filled_in(self, fact: str, value: str, texts: Sequence[str]) -> bool:
+        """Whether ``value`` in the fact cell is what an earlier run filled in (its source
+        cell says it suggested or assumed that very value): the planner left it untouched."""
+        index = self._sources.get(fact)
+        if index is None or index >= len(texts):
+            return False
+        key = (fact, texts[index])
+        if key not in self._records:
+            self._records[key] = read_source(fact, texts[index])
+        record = self._records[key]
+        return record is not None and record[0] in FILLED_IN and record[1] == value
 
     def _text(self, cells: Row) -> Sequence[str]:
         """The cells as text: CSV cells already are."""
@@ -226,15 +242,24 @@ def _content_width(texts: Sequence[str]) -> int:
     return 0
 
 
-def _before_previous_results(header: Sequence[str]) -> int:
-    """Where an earlier run's result columns start at the end of ``header``, else its width.
+def _before_previous_results(header: Sequence[str]) -> tuple[int, dict[str, int]]:
+    """Where an earlier run's result columns start at the end of ``header`` (else its width),
+    and the index of each fact's source column among them.
 
     Classifying a classified sheet again (after answering its questions)
-    replaces the old results instead of appending a second set.
+    replaces the old results instead of appending a second set. A sheet
+    classified before the source columns existed is recognised too.
     """
     for lang in _LANGUAGES:
         for with_profile in (False, True):
-            headers = sheet_headers(lang, with_profile)
-            if tuple(header[-len(headers) :]) == headers:
-                return len(header) - len(headers)
-    return len(header)
+            for sources in (True, False):
+                added = sheet_columns(with_profile, sources=sources)
+                headers = tuple(column.header(lang) for column in added)
+                if tuple(header[-len(headers) :]) == headers:
+                    start = len(header) - len(headers)
+                    return start, {
+                        SOURCE_KEYS[column.key]: start + place
+                        for place, column in enumerate(added)
+                        if column.key in SOURCE_KEYS
+                    }
+    return len(header), {}

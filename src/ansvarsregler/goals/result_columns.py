@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ansvarsregler.goals.fact_columns import FactCell, fact_cells, source_header
 from ansvarsregler.goals.spreadsheets import Cell, cell_text
 from ansvarsregler.i18n import message
-from ansvarsregler.vocabulary import Language
+from ansvarsregler.vocabulary import FACT_NAMES, Language
 
 if TYPE_CHECKING:  # a type only: reading a classified sheet must not need the results layer
     from ansvarsregler.result import Classification
@@ -45,10 +46,14 @@ class ResultColumn:
     """Added to a planner's spreadsheet only when a municipality profile is used."""
     width: int = 18
     """Width in XLSX output, in characters."""
+    flat: bool = True
+    """In flat output (``--format csv``, a flat XLSX sheet) too."""
+    title: Callable[[Language], str] | None = None
+    """The header for people where it is not the message ``col.<key>``."""
 
     def header(self, lang: Language) -> str:
         """The column's header for people, in ``lang``."""
-        return message(f"col.{self.key}", lang)
+        return self.title(lang) if self.title is not None else message(f"col.{self.key}", lang)
 
     def text(self, result: Classification) -> str:
         """The flat CSV field: the value as text, empty for nothing."""
@@ -68,19 +73,51 @@ def _owner_label(result: Classification, lang: Language) -> str:
     return result.owner_label or message("unresolved", lang)
 
 
+_last: list[tuple[Classification, tuple[FactCell, ...]]] = []
+
+
+def working_facts(result: Classification) -> tuple[FactCell, ...]:
+    """``result``'s fact cells in the working sheet, found once for the row: the four source
+    columns and the fact columns all ask for them."""
+    if not _last or _last[0][0] is not result:
+        _last[:] = [(result, fact_cells(result))]
+    return _last[0][1]
+
+
+def _fact_cell(result: Classification, index: int) -> FactCell:
+    return working_facts(result)[index]
+
+
+def _source_column(index: int, fact: str) -> ResultColumn:
+    """The column saying how fact ``fact`` of each goal came about."""
+    return ResultColumn(
+        f"{fact}_source",
+        lambda r: _fact_cell(r, index).source,
+        lambda r, lang: _fact_cell(r, index).source_text(lang),
+        in_sheet=True,
+        width=26,
+        flat=False,
+        title=lambda lang: source_header(fact, lang),
+    )
+
+
 #: Every result column, in the order flat output has them.
 RESULT_COLUMNS: tuple[ResultColumn, ...] = (
     ResultColumn("goal_id", lambda r: r.goal_id),
     ResultColumn("title", lambda r: r.title),
-    ResultColumn("owner", lambda r: r.owner, _owner_label, in_sheet=True),
+    ResultColumn("owner", lambda r: r.owner, _owner_label, in_sheet=True, width=28),
     ResultColumn("owner_role", lambda r: r.owner_role, in_sheet=True, needs_profile=True),
     ResultColumn(
-        "adopted_by", lambda r: r.adopted_by, lambda r, _: r.adopted_by_label, in_sheet=True
+        "adopted_by",
+        lambda r: r.adopted_by,
+        lambda r, _: r.adopted_by_label,
+        in_sheet=True,
+        width=28,
     ),
     ResultColumn("followed_up_by", lambda r: r.followed_up_by, in_sheet=True, needs_profile=True),
     ResultColumn("rule", lambda r: r.rule, in_sheet=True, width=30),
     ResultColumn("principle", lambda r: r.principle, in_sheet=True, width=9),
-    ResultColumn("justification", lambda r: r.justification, in_sheet=True, width=80),
+    ResultColumn("justification", lambda r: r.justification, in_sheet=True, width=60),
     ResultColumn(
         "assumptions",
         lambda r: _joined(f"{a.fact}={a.value} ({a.rule})" for a in r.assumptions),
@@ -92,27 +129,36 @@ RESULT_COLUMNS: tuple[ResultColumn, ...] = (
         "questions",
         lambda r: _joined(q.text for q in r.questions),
         in_sheet=True,
-        width=50,
+        width=40,
     ),
     ResultColumn("warnings", lambda r: _joined(r.warnings), in_sheet=True, width=30),
+    *(_source_column(index, fact) for index, fact in enumerate(FACT_NAMES)),
     ResultColumn("municipality", lambda r: r.municipality),
     ResultColumn("ruleset_version", lambda r: r.ruleset.version),
     ResultColumn("ruleset_hash", lambda r: r.ruleset.hash, width=20),
 )
 COLUMN: dict[str, ResultColumn] = {column.key: column for column in RESULT_COLUMNS}
-#: The keys of flat output (CSV, flat XLSX), in order.
-FLAT_KEYS: tuple[str, ...] = tuple(column.key for column in RESULT_COLUMNS)
+#: The columns and keys of flat output (CSV, flat XLSX), in order.
+FLAT_COLUMNS: tuple[ResultColumn, ...] = tuple(c for c in RESULT_COLUMNS if c.flat)
+FLAT_KEYS: tuple[str, ...] = tuple(column.key for column in FLAT_COLUMNS)
 
 
-def sheet_columns(with_profile: bool) -> tuple[ResultColumn, ...]:
-    """The columns added to a planner's spreadsheet, in order."""
+#: The key of each fact's source column (see :mod:`ansvarsregler.goals.fact_columns`).
+SOURCE_KEYS: dict[str, str] = {f"{fact}_source": fact for fact in FACT_NAMES}
+
+
+def sheet_columns(with_profile: bool, *, sources: bool = True) -> tuple[ResultColumn, ...]:
+    """The columns added to a planner's spreadsheet, in order (without the facts' source
+    columns: as a sheet classified before they existed has them)."""
     return tuple(
         column
         for column in RESULT_COLUMNS
-        if column.in_sheet and (with_profile or not column.needs_profile)
+        if column.in_sheet
+        and (with_profile or not column.needs_profile)
+        and (sources or column.key not in SOURCE_KEYS)
     )
 
 
-def sheet_headers(lang: Language, with_profile: bool) -> tuple[str, ...]:
+def sheet_headers(lang: Language, with_profile: bool, *, sources: bool = True) -> tuple[str, ...]:
     """The headers of the columns added to a planner's spreadsheet, in ``lang``."""
-    return tuple(column.header(lang) for column in sheet_columns(with_profile))
+    return tuple(column.header(lang) for column in sheet_columns(with_profile, sources=sources))

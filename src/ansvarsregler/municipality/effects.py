@@ -62,6 +62,7 @@ class Municipality:
             fact="budget_frame",
             value=frame,
             rule=f"profil:{self.profile.name}",
+            source="profile",
             text=message(
                 "profile.frame",
                 lang,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ansvarsregler.goals.result_columns import RESULT_COLUMNS
+from ansvarsregler.goals.result_columns import FLAT_COLUMNS
 from ansvarsregler.result import Classification
 
 
@@ -15,4 +15,4 @@ def record(result: Classification) -> dict[str, Any]:
 
 def row(result: Classification) -> dict[str, str]:
     """One flat row of text by column key: lists joined with `` | ``, empty for none."""
-    return {column.key: column.text(result) for column in RESULT_COLUMNS}
+    return {column.key: column.text(result) for column in FLAT_COLUMNS}

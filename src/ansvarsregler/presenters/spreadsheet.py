@@ -2,10 +2,17 @@
 
 When every input is a spreadsheet, the output is that spreadsheet again:
 every row (empty rows between goals too) and every column in the original
-order with the values unchanged, and the result columns (owner, adopted by,
-rule, principle, justification, assumptions, questions, warnings) after
-them, headed in the chosen language. Otherwise an XLSX file gets the flat
-rows CSV output has.
+order with the values unchanged, a column for each fact the sheet has none
+for, and the result columns (owner, adopted by, rule, principle,
+justification, assumptions, questions, warnings, and where each fact came
+from) after them, headed in the chosen language. Each fact cell holds the
+value the owner was decided on; one the planner left empty gets the
+suggested or assumed value, or stays empty where the fact is asked (see
+:mod:`ansvarsregler.goals.fact_columns`). In XLSX the fact cells offer
+their values in a drop-down, show at a glance how each came about (a
+colour, and a comment quoting the words for a suggestion), and the sheet
+has a frozen header, a filter and an A4 landscape print setup. Otherwise an
+XLSX file gets the flat rows CSV output has.
 
 Cells a spreadsheet would run as a formula (starting with ``=``, ``+``,
 ``-``, ``@``, tab or carriage return) are neutralised, the input's own cells
@@ -21,21 +28,30 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any, Literal
+from copy import copy
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Literal
 
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.goals.columns import Columns
+from ansvarsregler.goals.fact_columns import (
+    FactCell,
+    fact_header,
+    value_word,
+    value_words,
+)
 from ansvarsregler.goals.result_columns import (
+    FLAT_COLUMNS,
     FLAT_KEYS,
-    RESULT_COLUMNS,
+    ResultColumn,
     sheet_columns,
     sheet_headers,
+    working_facts,
 )
 from ansvarsregler.goals.spreadsheets import EXCEL_DIALECT, Cell, cell_text, is_blank
 from ansvarsregler.i18n import message
 from ansvarsregler.presenters.flat import FORMULA_STARTS, neutralise_formula
 from ansvarsregler.result import Classification
-from ansvarsregler.vocabulary import Language
+from ansvarsregler.vocabulary import FACT_NAMES, Language
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -47,8 +63,11 @@ _FORMULA_STARTS = frozenset(FORMULA_STARTS)
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 #: Characters an XLSX file cannot hold (control characters other than tab and newlines).
 _NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-#: The width in XLSX output of the planner's own columns, in characters.
-_WIDTH = 18
+#: The width in XLSX output of the planner's own columns, in characters: a goal's title and
+#: description wrap in a wide column; any other column fits its header, within bounds.
+_TEXT_WIDTH = 45
+_FACT_WIDTH = 24
+_NARROWEST, _WIDEST = 10, 30
 #: Columns an XLSX sheet can hold (A to XFD): Excel refuses, or "repairs" away, any past it.
 XLSX_MAX_COLUMNS = 16_384
 
@@ -70,8 +89,9 @@ def write_spreadsheet(
     in order.
     """
     if tables:
-        rows = _table_rows(tables, iter(results), lang, with_profile)
-        header = _header(tables, lang, with_profile)
+        layout = _Layout(tables, lang)
+        rows = _table_rows(tables, iter(results), lang, with_profile, layout)
+        header = _header(tables, lang, with_profile, layout)
         if fmt == "csv":
             _write_csv(header, rows, tables, out)
         else:
@@ -83,13 +103,15 @@ def write_spreadsheet(
                     limit=XLSX_MAX_COLUMNS,
                 )
             added = sheet_columns(with_profile)
-            widths = [_WIDTH] * (len(header) - len(added)) + [column.width for column in added]
+            widths = _own_widths(tables[0], header[: layout.input_width], layout)
+            widths += [column.width for column in added]
             title = tables[0].table.sheet or message("sheet.title", lang)
-            _write_xlsx(header, rows, out, title, widths)
+            working = _Working(layout, lang, added, _wrapped_own(tables[0]), widths)
+            _write_xlsx(header, rows, out, title, widths, working)
     elif fmt == "xlsx":
-        flat: Iterator[_Row] = ((_flat_cells(result), (), {}) for result in results)
-        widths = [column.width for column in RESULT_COLUMNS]
-        _write_xlsx(list(FLAT_KEYS), flat, out, message("sheet.title", lang), widths)
+        flat: Iterator[_Row] = ((_flat_cells(result), (), {}, ()) for result in results)
+        widths = [column.width for column in FLAT_COLUMNS]
+        _write_xlsx(list(FLAT_KEYS), flat, out, message("sheet.title", lang), widths, None)
     else:
         raise ValueError("flat CSV is written by presenters.flat.write_csv")
 
@@ -98,14 +120,60 @@ def write_spreadsheet(
 
 Formats = dict[int, str]
 """Number formats of one row's cells, by column index (XLSX input only)."""
-_Row = tuple[list[Cell], tuple[Cell, ...], Formats]
-"""A row: the input's cells, the result cells, the number formats."""
+Facts = tuple[tuple[int, FactCell], ...]
+"""A goal's fact cells, each with the index of its column in the output row."""
+_Row = tuple[list[Cell], tuple[Cell, ...], Formats, Facts]
+"""A row: the input's cells (with the fact columns), the result cells, the number formats,
+and the fact cells."""
 
 
-def _header(tables: Sequence[Columns], lang: Language, with_profile: bool) -> list[Cell]:
-    first = tables[0]
-    width = max(columns.output_width for columns in tables)
-    return _fit(first.table.header, width) + list(sheet_headers(lang, with_profile))
+class _Layout:
+    """Where the facts go in the output: the sheet's own fact columns, and after the sheet's
+    columns one for each fact it has none for."""
+
+    def __init__(self, tables: Sequence[Columns], lang: Language) -> None:
+        first = tables[0]
+        self.width = max(columns.output_width for columns in tables)
+        own = {fact: first.index_of(fact) for fact in FACT_NAMES}
+        missing = [fact for fact in FACT_NAMES if own[fact] is None]
+        self.added_headers: list[Cell] = [fact_header(fact, lang) for fact in missing]
+        self.column_of: dict[str, int] = {
+            fact: index if index is not None else self.width + missing.index(fact)
+            for fact, index in own.items()
+        }
+
+    @property
+    def input_width(self) -> int:
+        """The sheet's columns and the added fact columns."""
+        return self.width + len(self.added_headers)
+
+
+def _own_widths(columns: Columns, header: Sequence[Cell], layout: _Layout) -> list[float]:
+    """Widths of the sheet's own columns and the added fact columns, in characters: the
+    facts' columns as wide as their longest value."""
+    wide = set(_wrapped_own(columns))
+    facts = set(layout.column_of.values())
+    return [
+        _TEXT_WIDTH
+        if index in wide
+        else _FACT_WIDTH
+        if index in facts
+        else max(_NARROWEST, min(_WIDEST, len(cell_text(text)) + 4))
+        for index, text in enumerate(header)
+    ]
+
+
+def _wrapped_own(columns: Columns) -> tuple[int, ...]:
+    """The sheet's own columns whose text wraps: the goal's title and description."""
+    found = (columns.index_of("title"), columns.index_of("description"))
+    return tuple(index for index in found if index is not None)
+
+
+def _header(
+    tables: Sequence[Columns], lang: Language, with_profile: bool, layout: _Layout
+) -> list[Cell]:
+    header = _fit(tables[0].table.header, layout.width) + layout.added_headers
+    return header + list(sheet_headers(lang, with_profile))
 
 
 def _table_rows(
@@ -113,6 +181,7 @@ def _table_rows(
     results: Iterator[Classification],
     lang: Language,
     with_profile: bool,
+    layout: _Layout,
 ) -> Iterator[_Row]:
     """Every row of every table with its result cells (blank for empty rows).
 
@@ -120,18 +189,18 @@ def _table_rows(
     down than it is filled) are left out; the header rows of the second and
     later tables too, since the output has one header.
     """
-    width = max(columns.output_width for columns in tables)
+    width = layout.input_width
     added = sheet_columns(with_profile)
     blank: tuple[Cell, ...] = (None,) * len(added)
     for _ in range(tables[0].table.header_row - 1):
-        yield _fit((), width), blank, {}
+        yield _fit((), width), blank, {}, ()
     for columns in tables:
         formats = columns.table.formats
         waiting: list[_Row] = []
         for number, cells in columns.table.rows():
             row_formats = _row_formats(formats, number, width) if formats else {}
             if columns.is_empty(cells):  # no goal; but cells outside the goal's columns count
-                row = (_fit(cells, width), blank, row_formats)
+                row: _Row = (_fit(cells[: layout.width], width), blank, row_formats, ())
                 if all(is_blank(cell) for cell in cells):
                     waiting.append(row)
                     continue
@@ -143,7 +212,14 @@ def _table_rows(
             waiting.clear()
             result = next(results)
             readable = tuple(column.readable(result, lang) for column in added)
-            yield _fit(cells, width), readable, row_formats
+            fitted = _fit(cells[: layout.width], width)
+            facts = tuple((layout.column_of[cell.fact], cell) for cell in working_facts(result))
+            for index, cell in facts:
+                # A fact that is not stated is the run's to fill in: the cell was empty, or held
+                # a value an earlier run filled in that the planner left untouched.
+                if cell.source != "stated":
+                    fitted[index] = value_word(cell.fact, cell.value, lang) if cell.value else None
+            yield fitted, readable, row_formats, facts
 
 
 def _row_formats(formats: dict[tuple[int, int], str], number: int, width: int) -> Formats:
@@ -160,7 +236,7 @@ def _fit(cells: Sequence[Cell], width: int) -> list[Cell]:
 
 def _flat_cells(result: Classification) -> list[Cell]:
     """The flat row of ``--format csv`` as cells; the principle as a number."""
-    return [column.value(result) or None for column in RESULT_COLUMNS]
+    return [column.value(result) or None for column in FLAT_COLUMNS]
 
 
 # -- CSV ---------------------------------------------------------------------------
@@ -197,7 +273,7 @@ def _write_csv(
     segments: dict[tuple[Cell, ...], str] = {}
     try:
         write(delimiter.join(map(field, header)) + newline)
-        for cells, results, _ in rows:
+        for cells, results, _, _ in rows:
             segment = segments.get(results)
             if segment is None:
                 if len(segments) >= _SEGMENTS_KEPT:
@@ -238,8 +314,10 @@ def _write_xlsx(
     out: IO[bytes],
     title: str,
     widths: Sequence[float],
+    working: _Working | None,
 ) -> None:
-    """One sheet written with openpyxl's write-only mode (streamed, no formulas ever)."""
+    """One sheet written with openpyxl's write-only mode (streamed, no formulas ever); with
+    ``working``, the planner's working sheet (drop-downs, colours, comments, print setup)."""
     from openpyxl import Workbook  # imported here: only XLSX output pays for loading it
     from openpyxl.utils import get_column_letter
 
@@ -247,21 +325,208 @@ def _write_xlsx(
     sheet = workbook.create_sheet(title)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.append([_xlsx_cell(sheet, cell, None) for cell in header])
+    if working is not None:
+        working.before_rows(sheet)
+    heading = [_xlsx_cell(sheet, cell, None) for cell in header]
+    sheet.append(working.header(sheet, heading) if working is not None else heading)
+    number = 1
     try:
-        for number, (cells, results, formats) in enumerate(rows, start=2):
+        for number, (cells, results, formats, facts) in enumerate(rows, start=2):
             row = [_xlsx_cell(sheet, cell, formats.get(i)) for i, cell in enumerate(cells)]
             row.extend(_xlsx_cell(sheet, cell, None) for cell in results)
             _refuse_long_cells(row, header, number)
+            if working is not None:
+                working.style(sheet, row, facts, number)
             sheet.append(row)
     except InvalidGoalError:
         sheet.close()  # ends openpyxl's own temporary file; nothing has reached ``out``
         raise
+    if working is not None:
+        working.after_rows(sheet, len(header), number)
     workbook.save(out)  # the first byte of ``out``: the rows are held until here
+
+
+class _Working:
+    """What makes a classified sheet a working sheet in XLSX.
+
+    The fact cells offer their values in a drop-down and show how each value
+    came about: no colour for a stated value, blue for one the goal's words
+    suggested (with a comment quoting them), grey for one a rule or the
+    profile assumed (the assumptions column says why), yellow for a missing
+    one to answer. Long result texts wrap; the header row is bold, frozen and
+    filtered; the sheet prints on A4 landscape, fit to width, with the header
+    on every page. Colours and comments survive a save in Excel and
+    LibreOffice, but the next run does not rely on them: it reads the source
+    columns (:mod:`ansvarsregler.goals.fact_columns`).
+    """
+
+    FILLS: ClassVar[dict[str, str]] = {
+        "suggested": "DDEBF7",
+        "assumed": "EDEDED",
+        "missing": "FFF2CC",
+    }
+    #: Result columns whose text wraps (justification, assumptions, questions).
+    WRAPPED = frozenset({"justification", "assumptions", "questions"})
+    FOLDED = frozenset({"rule", "principle", "assumptions", "warnings"})
+    #: The height of one line of text, in points, and the most a row may have (Excel's limit).
+    LINE, TALLEST = 13.5, 409.0
+
+    def __init__(
+        self,
+        layout: _Layout,
+        lang: Language,
+        added: Sequence[ResultColumn],
+        own_wrapped: tuple[int, ...],
+        widths: Sequence[float],
+    ) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        self.layout = layout
+        self.lang = lang
+        keys = [column.key for column in added]
+        #: The columns whose text wraps, by index in the output row: the goal's title and
+        #: description, and the long result texts.
+        self.wrapped = own_wrapped + tuple(
+            layout.input_width + keys.index(key) for key in self.WRAPPED if key in keys
+        )
+        self.widths = widths
+        #: The result columns folded away (an outline level the planner opens with «+»): the
+        #: rule, the principle, the assumptions, the warnings and where each fact came from.
+        self.folded = tuple(
+            layout.input_width + place
+            for place, column in enumerate(added)
+            if column.key in self.FOLDED or column.key.endswith("_source")
+        )
+        self.fills = {
+            source: PatternFill(fill_type="solid", fgColor=colour)
+            for source, colour in self.FILLS.items()
+        }
+        self.bold = Font(bold=True)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.top = Alignment(vertical="top")
+        self.author = message("sheet.comment_author", lang)
+        self._looks: dict[tuple[bool, str | None], Any] = {}
+
+    def before_rows(self, written: WriteOnlyWorksheet) -> None:
+        """What openpyxl writes before the rows: the frozen header, and fitting the print to
+        the page's width."""
+        from openpyxl.utils import get_column_letter
+
+        sheet: Any = written  # a write-only sheet has these parts; openpyxl's stubs omit them
+        sheet.freeze_panes = "A2"
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.sheet_properties.outlinePr.summaryRight = False
+        for index in self.folded:
+            dimension = sheet.column_dimensions[get_column_letter(index + 1)]
+            dimension.outlineLevel = 1
+            dimension.hidden = True
+
+    def header(self, sheet: WriteOnlyWorksheet, heading: list[Any]) -> list[Any]:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import Cell as XlsxCell
+
+        cells = []
+        for value in heading:
+            cell = value if isinstance(value, XlsxCell) else WriteOnlyCell(sheet, value)
+            cell.font = self.bold
+            cell.alignment = self.wrap
+            cells.append(cell)
+        return cells
+
+    def style(self, written: WriteOnlyWorksheet, row: list[Any], facts: Facts, number: int) -> None:
+        """Colour ``row`` (row ``number``)'s fact cells by source, with a comment quoting the
+        words for a suggested value; align its cells to the top and wrap its long texts, in a
+        row tall enough to show them (spreadsheets do not always size a row to its wrapped
+        text when they open a file)."""
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import Cell as XlsxCell
+
+        sheet: Any = written
+        fills = {index: fact.source for index, fact in facts if fact.source in self.FILLS}
+        notes = {index: fact.note for index, fact in facts if fact.source == "suggested"}
+        lines = 1
+        for index, value in enumerate(row):
+            fill = fills.get(index)
+            if value is None and fill is None:
+                continue
+            wrapped = index in self.wrapped
+            if isinstance(value, XlsxCell):  # typed or neutralised: keeps its own style too
+                cell = value
+                cell.alignment = self.wrap if wrapped else self.top
+                if fill is not None:
+                    cell.fill = self.fills[fill]
+            else:
+                cell = WriteOnlyCell(sheet, value)
+                styled: Any = cell  # openpyxl's stubs omit a cell's style array
+                styled._style = copy(self._look(sheet, wrapped, fill))
+            if note := notes.get(index):
+                cell.comment = self._comment(note)
+            if wrapped and index not in self.folded and isinstance(value, str):
+                lines = max(lines, _lines(value, self.widths[index]))
+            row[index] = cell
+        if lines > 1:
+            sheet.row_dimensions[number].height = min(self.TALLEST, lines * self.LINE)
+
+    def _look(self, sheet: Any, wrapped: bool, fill: str | None) -> Any:
+        """The style of a cell that wraps or not, with a source's colour or none: made once,
+        then copied into each cell (setting a style on every cell costs seconds a sheet)."""
+        from openpyxl.cell import WriteOnlyCell
+
+        key = (wrapped, fill)
+        look = self._looks.get(key)
+        if look is None:
+            model = WriteOnlyCell(sheet, None)
+            model.alignment = self.wrap if wrapped else self.top
+            if fill is not None:
+                model.fill = self.fills[fill]
+            styled: Any = model
+            look = self._looks[key] = styled._style
+        return look
+
+    def after_rows(self, written: WriteOnlyWorksheet, columns: int, last_row: int) -> None:
+        """What openpyxl writes after the rows: drop-downs, the filter, the print setup."""
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.datavalidation import DataValidation
+        from openpyxl.worksheet.worksheet import Worksheet
+
+        sheet: Any = written  # a write-only sheet has these parts; openpyxl's stubs omit them
+
+        last = max(last_row, 2)
+        for fact, index in self.layout.column_of.items():
+            letter = get_column_letter(index + 1)
+            words = value_words(fact, self.lang)
+            choice = DataValidation(
+                type="list",
+                formula1='"' + ",".join(words) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle=fact_header(fact, self.lang),
+                error=message("sheet.choose_value", self.lang, values=", ".join(words)),
+            )
+            choice.add(f"{letter}2:{letter}{last}")
+            sheet.data_validations.append(choice)
+        sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{last_row}"
+        sheet.print_title_rows = "1:1"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+
+    def _comment(self, text: str) -> Any:
+        from openpyxl.comments import Comment
+
+        return Comment(text, self.author, width=360, height=120)
 
 
 #: Characters one XLSX cell holds (Excel's limit; longer text is cut by Excel).
 XLSX_CELL_LENGTH = 32_767
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes wrapped in a column ``width`` characters wide."""
+    per_line = max(1, int(width * 1.2))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def _refuse_long_cells(row: list[Any], header: list[Cell], number: int) -> None:
