@@ -257,3 +257,46 @@ def test_a_value_outside_the_drop_down_is_refused_with_its_cell(drafts, tmp_path
     assert f"rad 4, kolonne {column} (Måltype)" in result.stderr
     assert "'kanskje'" in result.stderr and "tjenestekvalitet" in result.stderr
     assert not out.exists()
+
+
+def test_a_column_added_after_the_results_is_kept_and_the_sources_still_count(drafts, tmp_path):
+    first = tmp_path / "arbeid.csv"
+    classify(str(drafts), "-o", str(first))
+    rows = read_csv(first)
+    rows[0].append("Kommentar")
+    for row in rows[1:]:
+        row.append("sjekk" if row[1] else "")
+    text = io.StringIO()
+    csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(rows)
+    first.write_bytes(text.getvalue().encode("utf-8-sig"))
+    second = tmp_path / "neste.csv"
+    classify(str(first), "-o", str(second))
+    again = read_csv(second)
+    header = again[0]
+    assert header.count("Eier") == 1, "the old results are replaced, not kept twice"
+    assert header.index("Kommentar") < header.index("Eier"), "the planner's column is kept"
+    assert [row[header.index("Kommentar")] for row in again[1:]] == [
+        "sjekk",
+        "sjekk",
+        "sjekk",
+        "",
+        "sjekk",
+    ]
+    assert again[1][header.index("Kilde måltype")] == "foreslått av ordene: tjenestekvalitet"
+
+
+def test_a_goal_emptied_by_the_planner_is_an_empty_row(drafts, tmp_path):
+    first = tmp_path / "arbeid.csv"
+    classify(str(drafts), "-o", str(first))
+    rows = read_csv(first)
+    for index in range(len(OWN)):
+        rows[2][index] = ""  # goal 2's own cells; its filled-in facts are left
+    text = io.StringIO()
+    csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(rows)
+    first.write_bytes(text.getvalue().encode("utf-8-sig"))
+    second = tmp_path / "neste.csv"
+    classify(str(first), "-o", str(second))
+    again = read_csv(second)
+    header = again[0]
+    assert again[2][header.index("Eier")] == "" and again[2][header.index("Måltype")] == ""
+    assert again[3][header.index("Eier")] == "uavklart", "the other goals as before"

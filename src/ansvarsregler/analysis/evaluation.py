@@ -18,8 +18,8 @@ from pydantic import Field
 
 from ansvarsregler.classifier import Classifier, check_language
 from ansvarsregler.errors import InvalidGoalError, Location
+from ansvarsregler.folding import fold
 from ansvarsregler.goals.column_words import VALUE_WORDS
-from ansvarsregler.goals.columns import fold
 from ansvarsregler.goals.model import Goal, GoalInput, to_goal
 from ansvarsregler.model_base import StrictModel
 from ansvarsregler.result import Classification, RulesetIdentity

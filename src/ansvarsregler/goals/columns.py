@@ -14,17 +14,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
 from ansvarsregler.folding import fold
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
-from ansvarsregler.goals.fact_columns import FILLED_IN, Source, read_source
+from ansvarsregler.goals.fact_columns import (
+    FILLED_IN,
+    Source,
+    fact_header,
+    read_source,
+    value_words,
+)
 from ansvarsregler.goals.result_columns import SOURCE_KEYS, sheet_columns
-from ansvarsregler.goals.spreadsheets import STDIN, Row, Table, cell_text
+from ansvarsregler.goals.spreadsheets import STDIN, Cell, Row, Table, cell_text
 from ansvarsregler.vocabulary import FACT_NAMES, LANGUAGES, Language
 
 _LANGUAGES = cast(tuple[Language, ...], LANGUAGES)
+_C = TypeVar("_C")
 #: ``202 Grunnskole``, ``202 - Grunnskole``: a KOSTRA function with its name, as budget systems
 #: export it. The code is kept; the name is not checked.
 _KOSTRA_WITH_NAME = re.compile(r"(\d{3})(?!\d)[\s\-\u2013:.]+\D")
@@ -57,10 +64,7 @@ def column_letter(index: int) -> str:
 
 def allowed_values(fact: str, lang: Language) -> str:
     """The values a fact's column takes, as a reader of ``lang`` would write them."""
-    values = VALUE_WORDS[fact]
-    if lang == "nb":
-        return ", ".join(words[0] for words in values.values())
-    return ", ".join(value.replace("_", " ") for value in values)
+    return ", ".join(value_words(fact, lang))
 
 
 class Columns:
@@ -72,14 +76,16 @@ class Columns:
         while header and not header[-1]:
             header.pop()
         self.headers = header
-        self.width, sources = _before_previous_results(header)
-        """Columns read as the goal: those before the result columns of an earlier run."""
+        self.results, sources = _previous_results(header)
+        """The result columns of an earlier run (replaced, never read as the goal), and the
+        source column of each fact among them."""
+        self.own_headers = self.own(header)
         self.fields: list[tuple[int, str]] = []
         self.extras: list[tuple[int, str]] = []
         self._column_of: dict[str, int] = {}
         extra_keys: set[str] = set()  # a set: a header of 16,384 columns is read in linear time
-        for index, text in enumerate(header[: self.width]):
-            if not text:
+        for index, text in enumerate(header):
+            if not text or index in self.results:
                 continue
             name = FIELD_BY_WORD.get(fold(text))
             if name is None:
@@ -115,8 +121,8 @@ class Columns:
                 raise InvalidGoalError(
                     "sheet.fact_column_missing",
                     self.where(table.header_row, index),
-                    field_nb=FIELD_WORDS[fact][0],
-                    field_en=FIELD_WORDS[fact][-1],
+                    field_nb=fact_header(fact, "nb"),
+                    field_en=fact_header(fact, "en"),
                 )
         self._sources = sources
         """An earlier run's source column of each fact: how it filled in the fact cells."""
@@ -131,7 +137,21 @@ class Columns:
         Every column up to the last cell with something in it, on any row;
         the result columns of an earlier run are left out (new ones replace them).
         """
-        return self.width if self.width < len(self.headers) else self._widest
+        return max(len(self.headers), self._widest) - len(self.results)
+
+    def own(self, cells: Sequence[_C]) -> list[_C]:
+        """``cells`` without those in an earlier run's result columns."""
+        if not self.results:
+            return list(cells)
+        return [*cells[: self.results.start], *cells[self.results.stop :]]
+
+    def own_index(self, index: int) -> int:
+        """Where column ``index`` (not a result column) is among :meth:`own` cells."""
+        return index - len(self.results) if self.results and index >= self.results.stop else index
+
+    def original_index(self, place: int) -> int:
+        """The column of the sheet at ``place`` among :meth:`own` cells."""
+        return place + len(self.results) if self.results and place >= self.results.start else place
 
     def index_of(self, field: str) -> int | None:
         """The column read as goal field ``field``, if there is one."""
@@ -152,8 +172,10 @@ class Columns:
         )
 
     def is_empty(self, cells: Row) -> bool:
-        """A row with nothing in the columns read as the goal: not a goal."""
-        return not "".join(self._text(cells)[: self.width]).strip()
+        """A row with nothing in the columns read as the goal (or only the values an earlier
+        run filled into its fact cells): not a goal."""
+        texts = self._text(cells)
+        return not self._has_goal_text(texts) or self._only_filled_in(texts)
 
     def goal(self, row: int, cells: Row) -> dict[str, str] | None:
         """The fields of the goal in row ``row``, or ``None`` for an empty row.
@@ -166,7 +188,7 @@ class Columns:
         count = len(texts)
         if count > self._widest:
             self._widest = max(self._widest, _content_width(texts))
-        if not "".join(texts[: self.width]).strip():
+        if not self._has_goal_text(texts) or self._only_filled_in(texts):
             return None
         goal: dict[str, str] = {}
         for index, name in self._texts:
@@ -181,7 +203,7 @@ class Columns:
                         continue
                     fact = known[text] = self._fact(name, text, row, index)
                 if self._sources and self._filled_in(name, fact, texts):
-                    continue  # the earlier run's suggestion, untouched: not the planner's word
+                    continue  # what an earlier run filled in, untouched: not the planner's word
                 goal[name] = fact
         if "title" not in goal:
             raise InvalidGoalError("sheet.missing_title", self.where(row, self._column_of["title"]))
@@ -202,6 +224,42 @@ class Columns:
         where = self.where(row, index)
         error.location = replace(where, field=field if index is None else None)
         return error
+
+    def leftover(self, cells: Row) -> list[Cell]:
+        """The :meth:`own` cells of a row that is not a goal, without the values an earlier
+        run filled into its fact cells (the planner emptied the goal's own cells): they
+        belonged to the goal, and no source column vouches for them any more."""
+        own = self.own(cells)
+        if not self._sources:
+            return own
+        texts = self._text(cells)
+        for index, name, _ in self._facts:
+            if index < len(texts) and (text := texts[index].strip()):
+                value = VALUE_BY_WORD[name].get(fold(text))
+                if value is not None and self._filled_in(name, value, texts):
+                    own[self.own_index(index)] = None
+        return own
+
+    def _has_goal_text(self, texts: Sequence[str]) -> bool:
+        """Whether the columns under the header, but not an earlier run's results, hold text."""
+        return bool("".join(self.own(texts[: len(self.headers)])).strip())
+
+    def _only_filled_in(self, texts: Sequence[str]) -> bool:
+        """Whether the row's only content in the goal's columns is what an earlier run filled
+        into its fact cells (the planner emptied the goal's own cells)."""
+        if not self._sources:
+            return False
+        facts = {index: name for index, name, _ in self._facts}
+        for index, text in enumerate(texts[: len(self.headers)]):
+            if index in self.results or not text.strip():
+                continue
+            fact = facts.get(index)
+            if fact is None:
+                return False
+            value = VALUE_BY_WORD[fact].get(fold(text))
+            if value is None or not self._filled_in(fact, value, texts):
+                return False
+        return True
 
     def _filled_in(self, fact: str, value: str, texts: Sequence[str]) -> bool:
         """Whether ``value`` in the fact cell is what an earlier run filled in (its source
@@ -242,24 +300,39 @@ def _content_width(texts: Sequence[str]) -> int:
     return 0
 
 
-def _before_previous_results(header: Sequence[str]) -> tuple[int, dict[str, int]]:
-    """Where an earlier run's result columns start at the end of ``header`` (else its width),
-    and the index of each fact's source column among them.
+#: Every header the result columns of a run have had, folded, in either language: the
+#: column's key, and for a source column its fact.
+_RESULT_HEADERS: dict[str, str] = {
+    fold(column.header(lang)): column.key
+    for lang in _LANGUAGES
+    for column in sheet_columns(with_profile=True)
+}
+#: A run's result columns start with the owner and hold its justification.
+_FIRST, _NEEDED = "owner", "justification"
 
-    Classifying a classified sheet again (after answering its questions)
-    replaces the old results instead of appending a second set. A sheet
-    classified before the source columns existed is recognised too.
+
+def _previous_results(header: Sequence[str]) -> tuple[range, dict[str, int]]:
+    """An earlier run's result columns in ``header`` (empty when there are none), and the
+    index of each fact's source column among them.
+
+    Classifying a classified sheet again (after answering its questions) replaces the old
+    results instead of appending a second set. They are found by their headers: from the
+    last *Eier* (*Owner*) column to the last result header after it, with *Begrunnelse*
+    (*Justification*) among them. A result column the planner renamed inside that stretch
+    goes with them; a column the planner added after it is the planner's, and is kept.
     """
-    for lang in _LANGUAGES:
-        for with_profile in (False, True):
-            for sources in (True, False):
-                added = sheet_columns(with_profile, sources=sources)
-                headers = tuple(column.header(lang) for column in added)
-                if tuple(header[-len(headers) :]) == headers:
-                    start = len(header) - len(headers)
-                    return start, {
-                        SOURCE_KEYS[column.key]: start + place
-                        for place, column in enumerate(added)
-                        if column.key in SOURCE_KEYS
-                    }
-    return len(header), {}
+    keys = [_RESULT_HEADERS.get(fold(text)) for text in header]
+    starts = [index for index, key in enumerate(keys) if key == _FIRST]
+    if not starts:
+        return range(0), {}
+    start = starts[-1]
+    found = [index for index in range(start, len(keys)) if keys[index] is not None]
+    if not any(keys[index] == _NEEDED for index in found):
+        return range(0), {}
+    stop = found[-1] + 1
+    sources = {
+        SOURCE_KEYS[key]: index
+        for index in range(start, stop)
+        if (key := keys[index]) is not None and key in SOURCE_KEYS
+    }
+    return range(start, stop), sources

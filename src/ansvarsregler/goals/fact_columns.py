@@ -30,7 +30,6 @@ if TYPE_CHECKING:  # a type only: reading a classified sheet must not need the r
 
 #: How a fact's value came about.
 Source = Literal["stated", "suggested", "assumed", "missing", "not_needed"]
-SOURCES: tuple[Source, ...] = ("stated", "suggested", "assumed", "missing", "not_needed")
 #: Sources whose value the run filled in itself: untouched, they are read again next time.
 FILLED_IN: frozenset[str] = frozenset({"suggested", "assumed"})
 

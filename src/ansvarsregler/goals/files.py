@@ -167,7 +167,7 @@ class GoalFiles:
             return None
         first = tables[0]
         for columns in tables[1:]:
-            if columns.headers[: columns.width] != first.headers[: first.width]:
+            if columns.own_headers != first.own_headers:
                 raise InvalidGoalError(
                     "sheet.headers_differ",
                     Location(file=columns.table.label, sheet=columns.table.sheet),

@@ -15,6 +15,7 @@ replaced, not read as goal fields); a result is only read here, never built.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -73,15 +74,17 @@ def _owner_label(result: Classification, lang: Language) -> str:
     return result.owner_label or message("unresolved", lang)
 
 
-_last: list[tuple[Classification, tuple[FactCell, ...]]] = []
+#: The last result's fact cells, per thread: a row's four source columns and its fact columns
+#: all ask for them, one after another.
+_last = threading.local()
 
 
 def working_facts(result: Classification) -> tuple[FactCell, ...]:
-    """``result``'s fact cells in the working sheet, found once for the row: the four source
-    columns and the fact columns all ask for them."""
-    if not _last or _last[0][0] is not result:
-        _last[:] = [(result, fact_cells(result))]
-    return _last[0][1]
+    """``result``'s fact cells in the working sheet, found once for its row."""
+    kept: tuple[Classification, tuple[FactCell, ...]] | None = getattr(_last, "row", None)
+    if kept is None or kept[0] is not result:
+        kept = _last.row = (result, fact_cells(result))
+    return kept[1]
 
 
 def _fact_cell(result: Classification, index: int) -> FactCell:
@@ -147,18 +150,15 @@ FLAT_KEYS: tuple[str, ...] = tuple(column.key for column in FLAT_COLUMNS)
 SOURCE_KEYS: dict[str, str] = {f"{fact}_source": fact for fact in FACT_NAMES}
 
 
-def sheet_columns(with_profile: bool, *, sources: bool = True) -> tuple[ResultColumn, ...]:
-    """The columns added to a planner's spreadsheet, in order (without the facts' source
-    columns: as a sheet classified before they existed has them)."""
+def sheet_columns(with_profile: bool) -> tuple[ResultColumn, ...]:
+    """The columns added to a planner's spreadsheet, in order."""
     return tuple(
         column
         for column in RESULT_COLUMNS
-        if column.in_sheet
-        and (with_profile or not column.needs_profile)
-        and (sources or column.key not in SOURCE_KEYS)
+        if column.in_sheet and (with_profile or not column.needs_profile)
     )
 
 
-def sheet_headers(lang: Language, with_profile: bool, *, sources: bool = True) -> tuple[str, ...]:
+def sheet_headers(lang: Language, with_profile: bool) -> tuple[str, ...]:
     """The headers of the columns added to a planner's spreadsheet, in ``lang``."""
-    return tuple(column.header(lang) for column in sheet_columns(with_profile, sources=sources))
+    return tuple(column.header(lang) for column in sheet_columns(with_profile))

@@ -135,6 +135,7 @@ class _Layout:
         first = tables[0]
         self.width = max(columns.output_width for columns in tables)
         own = {fact: first.index_of(fact) for fact in FACT_NAMES}
+        own = {fact: first.own_index(i) if i is not None else None for fact, i in own.items()}
         missing = [fact for fact in FACT_NAMES if own[fact] is None]
         self.added_headers: list[Cell] = [fact_header(fact, lang) for fact in missing]
         self.column_of: dict[str, int] = {
@@ -172,7 +173,8 @@ def _wrapped_own(columns: Columns) -> tuple[int, ...]:
 def _header(
     tables: Sequence[Columns], lang: Language, with_profile: bool, layout: _Layout
 ) -> list[Cell]:
-    header = _fit(tables[0].table.header, layout.width) + layout.added_headers
+    first = tables[0]
+    header = _fit(first.own(first.table.header), layout.width) + layout.added_headers
     return header + list(sheet_headers(lang, with_profile))
 
 
@@ -198,9 +200,14 @@ def _table_rows(
         formats = columns.table.formats
         waiting: list[_Row] = []
         for number, cells in columns.table.rows():
-            row_formats = _row_formats(formats, number, width) if formats else {}
+            row_formats = _row_formats(formats, number, width, columns) if formats else {}
             if columns.is_empty(cells):  # no goal; but cells outside the goal's columns count
-                row: _Row = (_fit(cells[: layout.width], width), blank, row_formats, ())
+                row: _Row = (
+                    _fit(columns.leftover(cells)[: layout.width], width),
+                    blank,
+                    row_formats,
+                    (),
+                )
                 if all(is_blank(cell) for cell in cells):
                     waiting.append(row)
                     continue
@@ -212,7 +219,7 @@ def _table_rows(
             waiting.clear()
             result = next(results)
             readable = tuple(column.readable(result, lang) for column in added)
-            fitted = _fit(cells[: layout.width], width)
+            fitted = _fit(columns.own(cells)[: layout.width], width)
             facts = tuple((layout.column_of[cell.fact], cell) for cell in working_facts(result))
             for index, cell in facts:
                 # A fact that is not stated is the run's to fill in: the cell was empty, or held
@@ -222,8 +229,15 @@ def _table_rows(
             yield fitted, readable, row_formats, facts
 
 
-def _row_formats(formats: dict[tuple[int, int], str], number: int, width: int) -> Formats:
-    return {index: fmt for index in range(width) if (fmt := formats.get((number, index)))}
+def _row_formats(
+    formats: dict[tuple[int, int], str], number: int, width: int, columns: Columns
+) -> Formats:
+    """Row ``number``'s number formats by output column (the sheet's by its own columns)."""
+    return {
+        place: fmt
+        for place in range(width)
+        if (fmt := formats.get((number, columns.original_index(place))))
+    }
 
 
 def _fit(cells: Sequence[Cell], width: int) -> list[Cell]:
@@ -352,8 +366,8 @@ class _Working:
     The fact cells offer their values in a drop-down and show how each value
     came about: no colour for a stated value, blue for one the goal's words
     suggested (with a comment quoting them), grey for one a rule or the
-    profile assumed (the assumptions column says why), yellow for a missing
-    one to answer. Long result texts wrap; the header row is bold, frozen and
+    profile assumed (the folded assumptions column says why), yellow for a
+    missing one to answer. Long result texts wrap; the header row is bold, frozen and
     filtered; the sheet prints on A4 landscape, fit to width, with the header
     on every page. Colours and comments survive a save in Excel and
     LibreOffice, but the next run does not rely on them: it reads the source
