@@ -205,6 +205,13 @@ def read_csv(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig")), delimiter=";"))
 
 
+def write_csv(path: Path, rows: list[list[str]]) -> None:
+    """``rows`` saved as Norwegian Excel saves a CSV it opened: semicolons, CRLF, a BOM."""
+    text = io.StringIO()
+    csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(text.getvalue().encode("utf-8-sig"))
+
+
 def test_the_csv_working_sheet_round_trips_too(drafts, tmp_path):
     first = tmp_path / "arbeid.csv"
     classify(str(drafts), "-o", str(first))
@@ -213,9 +220,7 @@ def test_the_csv_working_sheet_round_trips_too(drafts, tmp_path):
     assert header[len(OWN) : len(OWN) + 4] == FACTS
     rows[3][header.index("Måltype")] = "Tjenestekvalitet"  # goal 3; any word the reader knows
     rows[3][header.index("Budsjettnivå")] = "Sektor"
-    text = io.StringIO()
-    csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(rows)
-    first.write_bytes(text.getvalue().encode("utf-8-sig"))
+    write_csv(first, rows)
     second = tmp_path / "neste.csv"
     classify(str(first), "-o", str(second))
     again = read_csv(second)
@@ -266,9 +271,7 @@ def test_a_column_added_after_the_results_is_kept_and_the_sources_still_count(dr
     rows[0].append("Kommentar")
     for row in rows[1:]:
         row.append("sjekk" if row[1] else "")
-    text = io.StringIO()
-    csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(rows)
-    first.write_bytes(text.getvalue().encode("utf-8-sig"))
+    write_csv(first, rows)
     second = tmp_path / "neste.csv"
     classify(str(first), "-o", str(second))
     again = read_csv(second)
@@ -291,9 +294,7 @@ def test_a_goal_emptied_by_the_planner_is_an_empty_row(drafts, tmp_path):
     rows = read_csv(first)
     for index in range(len(OWN)):
         rows[2][index] = ""  # goal 2's own cells; its filled-in facts are left
-    text = io.StringIO()
-    csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(rows)
-    first.write_bytes(text.getvalue().encode("utf-8-sig"))
+    write_csv(first, rows)
     second = tmp_path / "neste.csv"
     classify(str(first), "-o", str(second))
     again = read_csv(second)
