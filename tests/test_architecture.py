@@ -72,7 +72,7 @@ CONFINED = {
     "durable": {"engine.durable_evaluator"},
     "click": {"cli"},
     "rich": {"cli", "presenters"},
-    "openpyxl": {"goals.spreadsheets", "presenters.spreadsheet"},
+    "openpyxl": {"goals.spreadsheets", "presenters.spreadsheet", "presenters.working_sheet"},
 }
 
 

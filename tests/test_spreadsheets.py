@@ -338,7 +338,7 @@ def test_xlsx_in_xlsx_out_keeps_typed_cells(runner, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert snapshot(source) == before
     written = openpyxl.load_workbook(out)
-    assert written.sheetnames == ["Mål 2027"]
+    assert written.sheetnames == ["Mål 2027", "Oversikt", "Regler"]
     rows = [[cell for cell in row] for row in written.active.iter_rows()]
     # The facts the sheet has no column for get one each, before the results.
     added = ["Påvirkning", "Budsjettvirkning", "Budsjettnivå"]

@@ -15,6 +15,7 @@ import io
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,31 @@ def test_a_goal_emptied_by_the_planner_is_an_empty_row(drafts, tmp_path):
     header = again[0]
     assert again[2][header.index("Eier")] == "" and again[2][header.index("Måltype")] == ""
     assert again[3][header.index("Eier")] == "uavklart", "the other goals as before"
+
+
+def test_an_overview_and_the_rule_set_follow_the_working_sheet(drafts, tmp_path):
+    out = tmp_path / "arbeid.xlsx"
+    classify(str(drafts), "-o", str(out))
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == ["Klassifisering", "Oversikt", "Regler"]  # CSV had no name
+    overview = [list(row) for row in workbook["Oversikt"].iter_rows(values_only=True)]
+    header = overview[0]
+    assert header[0] == "Tjenesteområde" and header[-1] == "Sum"
+    assert header[1:-1] == [
+        "Kommunestyret",
+        "Rådmannen/kommunedirektøren",
+        "Virksomhetsleder",
+        "uavklart",
+    ]
+    by_area = {row[0]: row[1:] for row in overview[1:5]}
+    assert by_area["Kultur"] == [None, None, None, 1, 1]
+    assert by_area["Skole"] == [None, None, 1, None, 1]
+    assert overview[8][:2] == ["3", "Bedre samarbeid med frivilligheten"]
+    assert "Hva slags mål er dette?" in overview[8][2]
+    with zipfile.ZipFile(out) as archive:  # openpyxl does not read charts back
+        chart = archive.read("xl/charts/chart1.xml").decode()
+    assert 'grouping val="stacked"' in chart and "Eiere per tjenesteområde" in chart
+    rules = dict(workbook["Regler"].iter_rows(values_only=True))
+    assert rules["Regelsett"] == "ansvarsregler-standard"
+    assert rules["Versjon"] and len(rules["Hash (SHA-256)"]) == 64
+    assert rules["Evaluator"]

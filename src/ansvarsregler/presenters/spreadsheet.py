@@ -28,21 +28,17 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from copy import copy
-from typing import IO, TYPE_CHECKING, Any, ClassVar, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.goals.columns import Columns
 from ansvarsregler.goals.fact_columns import (
-    FactCell,
     fact_header,
     value_word,
-    value_words,
 )
 from ansvarsregler.goals.result_columns import (
     FLAT_COLUMNS,
     FLAT_KEYS,
-    ResultColumn,
     sheet_columns,
     sheet_headers,
     working_facts,
@@ -50,6 +46,7 @@ from ansvarsregler.goals.result_columns import (
 from ansvarsregler.goals.spreadsheets import EXCEL_DIALECT, Cell, cell_text, is_blank
 from ansvarsregler.i18n import message
 from ansvarsregler.presenters.flat import FORMULA_STARTS, neutralise_formula
+from ansvarsregler.presenters.working_sheet import Facts, Overview, WorkingSheet
 from ansvarsregler.result import Classification
 from ansvarsregler.vocabulary import FACT_NAMES, Language
 
@@ -90,7 +87,9 @@ def write_spreadsheet(
     """
     if tables:
         layout = _Layout(tables, lang)
-        rows = _table_rows(tables, iter(results), lang, with_profile, layout)
+        overview = Overview(lang)
+        watched = overview.watch(results) if fmt == "xlsx" else iter(results)
+        rows = _table_rows(tables, watched, lang, with_profile, layout)
         header = _header(tables, lang, with_profile, layout)
         if fmt == "csv":
             _write_csv(header, rows, tables, out)
@@ -106,12 +105,14 @@ def write_spreadsheet(
             widths = _own_widths(tables[0], header[: layout.input_width], layout)
             widths += [column.width for column in added]
             title = tables[0].table.sheet or message("sheet.title", lang)
-            working = _Working(layout, lang, added, _wrapped_own(tables[0]), widths)
-            _write_xlsx(header, rows, out, title, widths, working)
+            working = WorkingSheet(
+                layout.column_of, layout.input_width, lang, added, _wrapped_own(tables[0]), widths
+            )
+            _write_xlsx(header, rows, out, title, widths, working, overview)
     elif fmt == "xlsx":
         flat: Iterator[_Row] = ((_flat_cells(result), (), {}, ()) for result in results)
         widths = [column.width for column in FLAT_COLUMNS]
-        _write_xlsx(list(FLAT_KEYS), flat, out, message("sheet.title", lang), widths, None)
+        _write_xlsx(list(FLAT_KEYS), flat, out, message("sheet.title", lang), widths, None, None)
     else:
         raise ValueError("flat CSV is written by presenters.flat.write_csv")
 
@@ -120,8 +121,6 @@ def write_spreadsheet(
 
 Formats = dict[int, str]
 """Number formats of one row's cells, by column index (XLSX input only)."""
-Facts = tuple[tuple[int, FactCell], ...]
-"""A goal's fact cells, each with the index of its column in the output row."""
 _Row = tuple[list[Cell], tuple[Cell, ...], Formats, Facts]
 """A row: the input's cells (with the fact columns), the result cells, the number formats,
 and the fact cells."""
@@ -328,7 +327,8 @@ def _write_xlsx(
     out: IO[bytes],
     title: str,
     widths: Sequence[float],
-    working: _Working | None,
+    working: WorkingSheet | None,
+    overview: Overview | None,
 ) -> None:
     """One sheet written with openpyxl's write-only mode (streamed, no formulas ever); with
     ``working``, the planner's working sheet (drop-downs, colours, comments, print setup)."""
@@ -357,190 +357,13 @@ def _write_xlsx(
         raise
     if working is not None:
         working.after_rows(sheet, len(header), number)
+    if overview is not None:
+        overview.write(workbook)
     workbook.save(out)  # the first byte of ``out``: the rows are held until here
-
-
-class _Working:
-    """What makes a classified sheet a working sheet in XLSX.
-
-    The fact cells offer their values in a drop-down and show how each value
-    came about: no colour for a stated value, blue for one the goal's words
-    suggested (with a comment quoting them), grey for one a rule or the
-    profile assumed (the folded assumptions column says why), yellow for a
-    missing one to answer. Long result texts wrap; the header row is bold, frozen and
-    filtered; the sheet prints on A4 landscape, fit to width, with the header
-    on every page. Colours and comments survive a save in Excel and
-    LibreOffice, but the next run does not rely on them: it reads the source
-    columns (:mod:`ansvarsregler.goals.fact_columns`).
-    """
-
-    FILLS: ClassVar[dict[str, str]] = {
-        "suggested": "DDEBF7",
-        "assumed": "EDEDED",
-        "missing": "FFF2CC",
-    }
-    #: Result columns whose text wraps (justification, assumptions, questions).
-    WRAPPED = frozenset({"justification", "assumptions", "questions"})
-    FOLDED = frozenset({"rule", "principle", "assumptions", "warnings"})
-    #: The height of one line of text, in points, and the most a row may have (Excel's limit).
-    LINE, TALLEST = 13.5, 409.0
-
-    def __init__(
-        self,
-        layout: _Layout,
-        lang: Language,
-        added: Sequence[ResultColumn],
-        own_wrapped: tuple[int, ...],
-        widths: Sequence[float],
-    ) -> None:
-        from openpyxl.styles import Alignment, Font, PatternFill
-
-        self.layout = layout
-        self.lang = lang
-        keys = [column.key for column in added]
-        #: The columns whose text wraps, by index in the output row: the goal's title and
-        #: description, and the long result texts.
-        self.wrapped = own_wrapped + tuple(
-            layout.input_width + keys.index(key) for key in self.WRAPPED if key in keys
-        )
-        self.widths = widths
-        #: The result columns folded away (an outline level the planner opens with «+»): the
-        #: rule, the principle, the assumptions, the warnings and where each fact came from.
-        self.folded = tuple(
-            layout.input_width + place
-            for place, column in enumerate(added)
-            if column.key in self.FOLDED or column.key.endswith("_source")
-        )
-        self.fills = {
-            source: PatternFill(fill_type="solid", fgColor=colour)
-            for source, colour in self.FILLS.items()
-        }
-        self.bold = Font(bold=True)
-        self.wrap = Alignment(wrap_text=True, vertical="top")
-        self.top = Alignment(vertical="top")
-        self.author = message("sheet.comment_author", lang)
-        self._looks: dict[tuple[bool, str | None], Any] = {}
-
-    def before_rows(self, written: WriteOnlyWorksheet) -> None:
-        """What openpyxl writes before the rows: the frozen header, and fitting the print to
-        the page's width."""
-        from openpyxl.utils import get_column_letter
-
-        sheet: Any = written  # a write-only sheet has these parts; openpyxl's stubs omit them
-        sheet.freeze_panes = "A2"
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.sheet_properties.outlinePr.summaryRight = False
-        for index in self.folded:
-            dimension = sheet.column_dimensions[get_column_letter(index + 1)]
-            dimension.outlineLevel = 1
-            dimension.hidden = True
-
-    def header(self, sheet: WriteOnlyWorksheet, heading: list[Any]) -> list[Any]:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.cell.cell import Cell as XlsxCell
-
-        cells = []
-        for value in heading:
-            cell = value if isinstance(value, XlsxCell) else WriteOnlyCell(sheet, value)
-            cell.font = self.bold
-            cell.alignment = self.wrap
-            cells.append(cell)
-        return cells
-
-    def style(self, written: WriteOnlyWorksheet, row: list[Any], facts: Facts, number: int) -> None:
-        """Colour ``row`` (row ``number``)'s fact cells by source, with a comment quoting the
-        words for a suggested value; align its cells to the top and wrap its long texts, in a
-        row tall enough to show them (spreadsheets do not always size a row to its wrapped
-        text when they open a file)."""
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.cell.cell import Cell as XlsxCell
-
-        sheet: Any = written
-        fills = {index: fact.source for index, fact in facts if fact.source in self.FILLS}
-        notes = {index: fact.note for index, fact in facts if fact.source == "suggested"}
-        lines = 1
-        for index, value in enumerate(row):
-            fill = fills.get(index)
-            if value is None and fill is None:
-                continue
-            wrapped = index in self.wrapped
-            if isinstance(value, XlsxCell):  # typed or neutralised: keeps its own style too
-                cell = value
-                cell.alignment = self.wrap if wrapped else self.top
-                if fill is not None:
-                    cell.fill = self.fills[fill]
-            else:
-                cell = WriteOnlyCell(sheet, value)
-                styled: Any = cell  # openpyxl's stubs omit a cell's style array
-                styled._style = copy(self._look(sheet, wrapped, fill))
-            if note := notes.get(index):
-                cell.comment = self._comment(note)
-            if wrapped and index not in self.folded and isinstance(value, str):
-                lines = max(lines, _lines(value, self.widths[index]))
-            row[index] = cell
-        if lines > 1:
-            sheet.row_dimensions[number].height = min(self.TALLEST, lines * self.LINE)
-
-    def _look(self, sheet: Any, wrapped: bool, fill: str | None) -> Any:
-        """The style of a cell that wraps or not, with a source's colour or none: made once,
-        then copied into each cell (setting a style on every cell costs seconds a sheet)."""
-        from openpyxl.cell import WriteOnlyCell
-
-        key = (wrapped, fill)
-        look = self._looks.get(key)
-        if look is None:
-            model = WriteOnlyCell(sheet, None)
-            model.alignment = self.wrap if wrapped else self.top
-            if fill is not None:
-                model.fill = self.fills[fill]
-            styled: Any = model
-            look = self._looks[key] = styled._style
-        return look
-
-    def after_rows(self, written: WriteOnlyWorksheet, columns: int, last_row: int) -> None:
-        """What openpyxl writes after the rows: drop-downs, the filter, the print setup."""
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.datavalidation import DataValidation
-        from openpyxl.worksheet.worksheet import Worksheet
-
-        sheet: Any = written  # a write-only sheet has these parts; openpyxl's stubs omit them
-
-        last = max(last_row, 2)
-        for fact, index in self.layout.column_of.items():
-            letter = get_column_letter(index + 1)
-            words = value_words(fact, self.lang)
-            choice = DataValidation(
-                type="list",
-                formula1='"' + ",".join(words) + '"',
-                allow_blank=True,
-                showErrorMessage=True,
-                errorStyle="warning",
-                errorTitle=fact_header(fact, self.lang),
-                error=message("sheet.choose_value", self.lang, values=", ".join(words)),
-            )
-            choice.add(f"{letter}2:{letter}{last}")
-            sheet.data_validations.append(choice)
-        sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{last_row}"
-        sheet.print_title_rows = "1:1"
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-
-    def _comment(self, text: str) -> Any:
-        from openpyxl.comments import Comment
-
-        return Comment(text, self.author, width=360, height=120)
 
 
 #: Characters one XLSX cell holds (Excel's limit; longer text is cut by Excel).
 XLSX_CELL_LENGTH = 32_767
-
-
-def _lines(text: str, width: float) -> int:
-    """About how many lines ``text`` takes wrapped in a column ``width`` characters wide."""
-    per_line = max(1, int(width * 1.2))
-    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def _refuse_long_cells(row: list[Any], header: list[Cell], number: int) -> None:
