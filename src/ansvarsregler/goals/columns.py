@@ -139,10 +139,11 @@ class Columns:
         """
         return max(len(self.headers), self._widest) - len(self.results)
 
-    def own(self, cells: Sequence[_C]) -> list[_C]:
-        """``cells`` without those in an earlier run's result columns."""
+    def own(self, cells: Sequence[_C]) -> Sequence[_C]:
+        """``cells`` without those in an earlier run's result columns (``cells`` itself when
+        there are none: the hot path of reading a sheet)."""
         if not self.results:
-            return list(cells)
+            return cells
         return [*cells[: self.results.start], *cells[self.results.stop :]]
 
     def own_index(self, index: int) -> int:
@@ -229,7 +230,7 @@ class Columns:
         """The :meth:`own` cells of a row that is not a goal, without the values an earlier
         run filled into its fact cells (the planner emptied the goal's own cells): they
         belonged to the goal, and no source column vouches for them any more."""
-        own = self.own(cells)
+        own = list(self.own(cells))
         if not self._sources:
             return own
         texts = self._text(cells)
