@@ -116,6 +116,7 @@ class Columns:
         ]
         """Fact columns, each with the values its cells' words were found to stand for."""
         self._texts = [(i, n) for i, n in self.fields if n not in FACT_NAMES]
+        self._fact_at = {index: name for index, name, _ in self._facts}
         for fact, index in sources.items():
             if fact not in self._column_of:
                 raise InvalidGoalError(
@@ -234,11 +235,9 @@ class Columns:
         if not self._sources:
             return own
         texts = self._text(cells)
-        for index, name, _ in self._facts:
-            if index < len(texts) and (text := texts[index].strip()):
-                value = VALUE_BY_WORD[name].get(fold(text))
-                if value is not None and self._filled_in(name, value, texts):
-                    own[self.own_index(index)] = None
+        for index, name in self._fact_at.items():
+            if index < len(texts) and texts[index].strip() and self._untouched(name, index, texts):
+                own[self.own_index(index)] = None
         return own
 
     def _has_goal_text(self, texts: Sequence[str]) -> bool:
@@ -250,17 +249,18 @@ class Columns:
         into its fact cells (the planner emptied the goal's own cells)."""
         if not self._sources:
             return False
-        facts = {index: name for index, name, _ in self._facts}
         for index, text in enumerate(texts[: len(self.headers)]):
             if index in self.results or not text.strip():
                 continue
-            fact = facts.get(index)
-            if fact is None:
-                return False
-            value = VALUE_BY_WORD[fact].get(fold(text))
-            if value is None or not self._filled_in(fact, value, texts):
+            fact = self._fact_at.get(index)
+            if fact is None or not self._untouched(fact, index, texts):
                 return False
         return True
+
+    def _untouched(self, fact: str, index: int, texts: Sequence[str]) -> bool:
+        """Whether fact cell ``index`` (not empty) still holds what an earlier run filled in."""
+        value = VALUE_BY_WORD[fact].get(fold(texts[index]))
+        return value is not None and self._filled_in(fact, value, texts)
 
     def _filled_in(self, fact: str, value: str, texts: Sequence[str]) -> bool:
         """Whether ``value`` in the fact cell is what an earlier run filled in (its source

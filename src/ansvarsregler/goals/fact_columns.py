@@ -98,6 +98,7 @@ def fact_cells(result: Classification) -> tuple[FactCell, ...]:
     return tuple(cells)
 
 
+@lru_cache(maxsize=1)  # built on the first source cell read, then kept
 def _source_words() -> dict[str, tuple[Source, str | None]]:
     """Every text a source cell is written with, folded, to its source and value."""
     known: dict[str, tuple[Source, str | None]] = {}
@@ -112,13 +113,9 @@ def _source_words() -> dict[str, tuple[Source, str | None]]:
     return known
 
 
-_SOURCE_WORDS: dict[str, tuple[Source, str | None]] = {}
-
-
 def read_source(fact: str, text: str) -> tuple[Source, str | None] | None:
     """What a source cell says about ``fact``: how its value came about and, for a value the
     run filled in, which value; ``None`` for a cell the run did not write (edited or empty)."""
-    if not _SOURCE_WORDS:
-        _SOURCE_WORDS.update(_source_words())
+    known = _source_words()
     folded = fold(text)
-    return _SOURCE_WORDS.get(f"{fact}:{folded}") or _SOURCE_WORDS.get(folded)
+    return known.get(f"{fact}:{folded}") or known.get(folded)

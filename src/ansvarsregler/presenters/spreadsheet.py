@@ -133,8 +133,7 @@ class _Layout:
     def __init__(self, tables: Sequence[Columns], lang: Language) -> None:
         first = tables[0]
         self.width = max(columns.output_width for columns in tables)
-        own = {fact: first.index_of(fact) for fact in FACT_NAMES}
-        own = {fact: first.own_index(i) if i is not None else None for fact, i in own.items()}
+        own = {fact: _own_column(first, fact) for fact in FACT_NAMES}
         missing = [fact for fact in FACT_NAMES if own[fact] is None]
         self.added_headers: list[Cell] = [fact_header(fact, lang) for fact in missing]
         self.column_of: dict[str, int] = {
@@ -150,7 +149,7 @@ class _Layout:
 
 def _own_widths(columns: Columns, header: Sequence[Cell], layout: _Layout) -> list[float]:
     """Widths of the sheet's own columns and the added fact columns, in characters: the
-    facts' columns as wide as their longest value."""
+    facts' columns wide enough for their longest drop-down word."""
     wide = set(_wrapped_own(columns))
     facts = set(layout.column_of.values())
     return [
@@ -165,8 +164,14 @@ def _own_widths(columns: Columns, header: Sequence[Cell], layout: _Layout) -> li
 
 def _wrapped_own(columns: Columns) -> tuple[int, ...]:
     """The sheet's own columns whose text wraps: the goal's title and description."""
-    found = (columns.index_of("title"), columns.index_of("description"))
+    found = (_own_column(columns, "title"), _own_column(columns, "description"))
     return tuple(index for index in found if index is not None)
+
+
+def _own_column(columns: Columns, field: str) -> int | None:
+    """Where the sheet's column for ``field`` is in the output row, if it has one."""
+    index = columns.index_of(field)
+    return None if index is None else columns.own_index(index)
 
 
 def _header(

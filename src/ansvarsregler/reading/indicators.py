@@ -300,6 +300,10 @@ class Indicators:
             for code in rule.words
         }
         self._index = {rule.id: index for index, rule in enumerate(self.rules)}
+        #: The rules (by place) that look in the goal's own words.
+        self._in_text_rules = frozenset(
+            index for index, rule in enumerate(self.rules) if rule.where == "text"
+        )
         self._in_text = lru_cache(maxsize=TEXTS_MAXSIZE)(partial(self._evidence, self._text))
         self._in_area = lru_cache(maxsize=AREAS_MAXSIZE)(partial(self._evidence, self._area))
         self._planned = lru_cache(maxsize=READINGS_MAXSIZE)(self._plan)
@@ -390,7 +394,7 @@ class Indicators:
 
     def _in_words(self, rules: tuple[int, ...]) -> bool:
         """Whether any of ``rules`` (by place) looks in the goal's own words."""
-        return any(self.rules[index].where == "text" for index in rules)
+        return not self._in_text_rules.isdisjoint(rules)
 
     def _plan(self, matched: tuple[int, ...]) -> Plan:
         """For each fact the ``matched`` rules suggest a value for: the value, or the values
@@ -448,4 +452,4 @@ class Indicators:
     def _in_words_weight(self, rules: dict[int, int]) -> int:
         """The weight of those of ``rules`` (by place, with their weights) that look in the
         goal's own words."""
-        return sum(weight for index, weight in rules.items() if self.rules[index].where == "text")
+        return sum(weight for index, weight in rules.items() if index in self._in_text_rules)
