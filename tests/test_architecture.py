@@ -17,6 +17,9 @@ PACKAGE = Path(ansvarsregler.__file__).parent
 #: The public API a budget tool imports. Changing it is a breaking change.
 PUBLIC_API = [
     "AnsvarError",
+    "AnsweredFact",
+    "Answers",
+    "AnswersError",
     "Assumption",
     "Classification",
     "Classifier",
@@ -34,6 +37,7 @@ PUBLIC_API = [
     "classify_many",
     "default_ruleset",
     "explain",
+    "load_answers",
     "load_profile",
     "load_ruleset",
 ]

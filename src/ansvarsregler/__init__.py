@@ -25,14 +25,24 @@ from ansvarsregler.explain import Explanation
 from ansvarsregler.explain import explain as _explain
 from ansvarsregler.goals.model import Goal, GoalInput
 from ansvarsregler.limits import LimitError
+from ansvarsregler.municipality.answers import Answers, AnswersError, load_answers
 from ansvarsregler.municipality.profiles import load_profile
 from ansvarsregler.municipality.schema import Profile
-from ansvarsregler.result import Assumption, Classification, Question, RulesetIdentity
+from ansvarsregler.result import (
+    AnsweredFact,
+    Assumption,
+    Classification,
+    Question,
+    RulesetIdentity,
+)
 from ansvarsregler.rules.loader import Ruleset, default_ruleset, load_ruleset
 from ansvarsregler.vocabulary import Language
 
 __all__ = [
     "AnsvarError",
+    "AnsweredFact",
+    "Answers",
+    "AnswersError",
     "Assumption",
     "Classification",
     "Classifier",
@@ -50,12 +60,15 @@ __all__ = [
     "classify_many",
     "default_ruleset",
     "explain",
+    "load_answers",
     "load_profile",
     "load_ruleset",
 ]
 
 
 ProfileInput = str | Path | Profile | None
+#: An answers file's path, or its loaded :class:`Answers`.
+AnswersInput = str | Path | Answers | None
 
 
 def _classifier(profile: ProfileInput) -> Classifier:
@@ -100,23 +113,39 @@ def _classifier_for_json(profile_json: str) -> Classifier:
 
 
 def classify(
-    goal: GoalInput, *, lang: Language = "nb", profile: ProfileInput = None
+    goal: GoalInput,
+    *,
+    lang: Language = "nb",
+    profile: ProfileInput = None,
+    answers: AnswersInput = None,
 ) -> Classification:
     """Classify one goal (a :class:`Goal` or a mapping) with the shipped rules.
 
     ``profile``: a shipped municipality profile's name (``"verran"``), a
-    profile file, or a :class:`Profile`.
+    profile file, or a :class:`Profile`. ``answers``: an answers file that states
+    the budget level once for many goals, or the :class:`Answers` that
+    :func:`load_answers` read from one (read it once when classifying goal by goal).
     """
-    return _classifier(profile).classify(goal, lang=lang)
+    return _classifier(profile).with_answers(answers).classify(goal, lang=lang)
 
 
 def classify_many(
-    goals: Iterable[GoalInput], *, lang: Language = "nb", profile: ProfileInput = None
+    goals: Iterable[GoalInput],
+    *,
+    lang: Language = "nb",
+    profile: ProfileInput = None,
+    answers: AnswersInput = None,
 ) -> Iterator[Classification]:
     """Classify goals lazily with the shipped rules; ids must be unique within the call."""
-    return _classifier(profile).classify_many(goals, lang=lang)
+    return _classifier(profile).with_answers(answers).classify_many(goals, lang=lang)
 
 
-def explain(goal: GoalInput, *, lang: Language = "nb", profile: ProfileInput = None) -> Explanation:
+def explain(
+    goal: GoalInput,
+    *,
+    lang: Language = "nb",
+    profile: ProfileInput = None,
+    answers: AnswersInput = None,
+) -> Explanation:
     """The reasoning behind :func:`classify` for one goal."""
-    return _explain(_classifier(profile), goal, lang=lang)
+    return _explain(_classifier(profile).with_answers(answers), goal, lang=lang)

@@ -9,6 +9,7 @@ threads and the order of goals never matters.
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -23,11 +24,18 @@ from ansvarsregler.goals.model import Goal, GoalInput, misspelt_facts, to_goal
 from ansvarsregler.i18n import message
 from ansvarsregler.kostra import kostra_functions
 from ansvarsregler.limits import CELL_LENGTH
+from ansvarsregler.municipality.answers import Answers, load_answers
 from ansvarsregler.municipality.effects import Municipality
 from ansvarsregler.municipality.profiles import load_profile
 from ansvarsregler.municipality.schema import Profile
 from ansvarsregler.reading.indicators import NOTHING, Reading, Shape, Suggestion
-from ansvarsregler.result import Assumption, Classification, Question, RulesetIdentity
+from ansvarsregler.result import (
+    AnsweredFact,
+    Assumption,
+    Classification,
+    Question,
+    RulesetIdentity,
+)
 from ansvarsregler.rules.loader import Ruleset, default_ruleset
 from ansvarsregler.vocabulary import (
     DEFINITE_VALUES,
@@ -75,8 +83,9 @@ class Classifier:
     """Classifies goals with one rule set (and optionally one municipality's profile).
 
     ``suggest``: let the words of a goal's title and description suggest the
-    facts it leaves out (the rule set's indicator rules). Safe to share
-    between threads.
+    facts it leaves out (the rule set's indicator rules). ``answers``: an
+    answers file (or its loaded :class:`Answers`) that states the budget level
+    once for many goals. Safe to share between threads.
     """
 
     def __init__(
@@ -85,6 +94,7 @@ class Classifier:
         profile: Profile | str | Path | None = None,
         *,
         suggest: bool = True,
+        answers: Answers | str | Path | None = None,
     ) -> None:
         self.ruleset = ruleset if ruleset is not None else default_ruleset()
         self.suggest = suggest
@@ -93,9 +103,19 @@ class Classifier:
         if isinstance(profile, str | Path):  # a shipped profile's name, or a profile file
             profile = load_profile(profile)
         self.municipality = Municipality(profile, self.ruleset) if profile is not None else None
+        self.answers = load_answers(answers) if isinstance(answers, str | Path) else answers
         self._rendered: BoundedCache[RenderKey, Rendered] = BoundedCache(RENDERED_MAXSIZE)
         self._own_words: BoundedCache[tuple[Reading, str | None, Language], OwnWords]
         self._own_words = BoundedCache(OWN_WORDS_MAXSIZE)
+
+    def with_answers(self, answers: Answers | str | Path | None) -> Classifier:
+        """This classifier with ``answers`` applied, sharing its rule set, profile and caches
+        (what it keeps depends on the facts, not on where they came from)."""
+        if answers is None:
+            return self
+        answered = copy.copy(self)
+        answered.answers = load_answers(answers) if isinstance(answers, str | Path) else answers
+        return answered
 
     def classify(self, goal: GoalInput, *, lang: Language = "nb") -> Classification:
         """Classify one goal (a :class:`Goal` or a mapping of its fields)."""
@@ -125,19 +145,19 @@ class Classifier:
     def decision(self, goal: GoalInput) -> Decision:
         """The engine's decision for the goal's facts (with those its words suggest and the
         profile's), before rendering; a fact the words point two ways on stays missing."""
-        goal = to_goal(goal)
+        goal = self._answered(to_goal(goal))
         reading = self._reading(goal, goal.fact_values())
         return self.decisions.decide(_key(self._fact_values(goal, reading)))
 
     def decide_ahead(self, goal: GoalInput) -> None:
         """Run the engine now for every fact combination ``goal`` can reach, whatever its words
-        (or the profile) fill in, so that classifying it later cannot fail.
+        (or the profile, or the answers) fill in, so that classifying it later cannot fail.
 
         Cheaper than reading the words twice: there are at most 512 combinations in all,
         and each is decided once.
         """
         values = to_goal(goal).fact_values()
-        if not self.suggest and self.municipality is None:
+        if not self.suggest and self.municipality is None and self.answers is None:
             self.decisions.decide(_key(values))
             return
         options = [
@@ -149,8 +169,13 @@ class Classifier:
 
     def reading(self, goal: GoalInput) -> Reading:
         """What the goal's words suggest for the facts it leaves out."""
-        goal = to_goal(goal)
+        goal = self._answered(to_goal(goal))
         return self._reading(goal, goal.fact_values())
+
+    def _answered(self, goal: Goal) -> Goal:
+        """``goal`` with the facts the answers file states for it, as the rules see it."""
+        answers = self.answers
+        return goal if answers is None else answers.apply(goal, answers.for_goal(goal))
 
     def _reading(self, goal: Goal, values: tuple[str | None, ...]) -> Reading:
         if not self.suggest or None not in values:
@@ -215,9 +240,14 @@ class Classifier:
             return values
         return self.municipality.with_budget_frame(values, goal)
 
-    def _classify(self, goal: Goal, lang: Language) -> Classification:
+    def _classify(self, read: Goal, lang: Language) -> Classification:
         # The hot path (100,000 goals a second): look up what goals with these
         # facts share, then fill in this goal's own fields.
+        answered: tuple[AnsweredFact, ...] = ()
+        goal = read
+        if self.answers is not None:
+            answered = self.answers.for_goal(read)
+            goal = self.answers.apply(read, answered)
         # The key holds the facts as given: whether the profile filled one in shows.
         values = goal.fact_values()
         reading = self._reading(goal, values)
@@ -233,16 +263,35 @@ class Classifier:
             justification = f"{words} {rendered.tail}" if words else rendered.tail
         else:
             own, justification = (), rendered.tail
+        if answered:
+            justification = f"{self._answered_words(answered, lang)} {justification}"
         fields = rendered.fields.copy()
         fields["goal_id"] = goal.id
         fields["title"] = goal.title
         fields["justification"] = justification
         fields["assumptions"] = own + rendered.assumptions if own else rendered.assumptions
-        warnings = goal_warnings(goal, lang)
+        fields["answered"] = answered
+        warnings = goal_warnings(read, lang)
         leader_warnings = rendered.leader_warnings
         fields["warnings"] = warnings + leader_warnings if leader_warnings else warnings
-        fields["goal"] = goal
+        fields["goal"] = read
         return Classification.from_trusted(fields)
+
+    def _answered_words(self, answered: tuple[AnsweredFact, ...], lang: Language) -> str:
+        """The justification's first sentences for facts an answers file stated, citing it."""
+        manifest = self.ruleset.manifest
+        return " ".join(
+            message(
+                "why.answered",
+                lang,
+                fact=manifest.facts[item.fact].label.get(lang).capitalize(),
+                value=manifest.value_label(item.fact, item.value, lang),
+                area=item.answered_for,
+                file=item.file,
+                line=item.line,
+            )
+            for item in answered
+        )
 
     def _words_of(self, reading: Reading, lead: str | None, lang: Language) -> OwnWords:
         """What the goal's own words gave, as assumptions and as the justification's first
@@ -467,6 +516,7 @@ def _fields(decided: dict[str, Any], context: dict[str, Any]) -> dict[str, Any]:
         **decided,
         "justification": empty,
         "assumptions": empty,
+        "answered": empty,
         **context,
         "warnings": empty,
         "goal": empty,

@@ -16,7 +16,7 @@ from ansvarsregler.engine.decisions import Decision
 from ansvarsregler.goals.model import GoalInput, to_goal
 from ansvarsregler.i18n import message
 from ansvarsregler.model_base import StrictModel
-from ansvarsregler.result import Classification
+from ansvarsregler.result import AnsweredFact, Classification
 from ansvarsregler.vocabulary import (
     DEFINITE_VALUES,
     FACT_NAMES,
@@ -31,6 +31,8 @@ class GivenFact(StrictModel):
     value: str
     """The value as given, or ``missing``."""
     value_label: str
+    answered: AnsweredFact | None = None
+    """Where the value was stated for many goals at once: the answers file and its line."""
 
 
 class AssumedFact(GivenFact):
@@ -104,12 +106,14 @@ def explain(classifier: Classifier, goal: GoalInput, *, lang: Language = "nb") -
     def label(fact: str, value: str) -> str:
         return manifest.value_label(fact, value, lang)
 
+    answered = {item.fact: item for item in result.answered}
     given = tuple(
         GivenFact(
             fact=fact,
             label=manifest.facts[fact].label.get(lang),
-            value=value,
-            value_label=label(fact, value),
+            value=answer.value if (answer := answered.get(fact)) else value,
+            value_label=label(fact, answer.value if answer else value),
+            answered=answer,
         )
         for fact, value in zip(FACT_NAMES, goal.fact_key(), strict=True)
     )

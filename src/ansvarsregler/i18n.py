@@ -365,6 +365,10 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "{variable}={value!r} is not an evaluator; allowed: {allowed}",
     },
     # -- justifications -------------------------------------------------------
+    "why.answered": {
+        "nb": "Oppgitt i svarfil: {fact} er {value} for {area} ({file}, linje {line}).",
+        "en": "Stated in an answers file: {fact} is {value} for {area} ({file}, line {line}).",
+    },
     "why.assumed": {
         "nb": "Antatt (ikke oppgitt i målet): {text}",
         "en": "Assumed (not stated in the goal): {text}",
@@ -391,6 +395,15 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "suggested by the words: {value}",
     },
     "source.assumed_value": {"nb": "antatt: {value}", "en": "assumed: {value}"},
+    "source.answered_value": {"nb": "svarfil: {value}", "en": "answers file: {value}"},
+    "source.answered_note": {
+        "nb": "Besvart for {area} i {file}, linje {line}. Svaret gjelder kjøringen det gis "
+        "til: ta med --answers igjen, eller velg en verdi i cellen for å oppgi den for "
+        "dette målet.",
+        "en": "Answered for {area} in {file}, line {line}. The answer holds for the run it is "
+        "given to: give --answers again, or pick a value in the cell to state it for this "
+        "goal.",
+    },
     "col.priority": {"nb": "Prioritet", "en": "Priority"},
     "col.when": {"nb": "Når", "en": "When"},
     "col.then": {"nb": "Så", "en": "Then"},
@@ -427,6 +440,10 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
     "explain.heading": {"nb": "Mål {goal_id}: {title}", "en": "Goal {goal_id}: {title}"},
     "explain.given": {"nb": "Oppgitte fakta", "en": "Facts given"},
     "explain.assumed": {"nb": "Antatte fakta", "en": "Facts assumed"},
+    "explain.answered": {
+        "nb": "[svar for {area} i {file}, linje {line}]",
+        "en": "[answered for {area} in {file}, line {line}]",
+    },
     "explain.none": {"nb": "ingen", "en": "none"},
     "explain.fired": {
         "nb": "Regler som slo til, i rekkefølge",
@@ -762,6 +779,163 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "nb": "{first!r} og {second!r} er samme tjenesteområde (store og små bokstaver "
         "teller ikke)",
         "en": "{first!r} and {second!r} are the same service area (case does not count)",
+    },
+    # ansvar profile init -------------------------------------------------------
+    "cli.aborted": {
+        "nb": "avbrutt før alle spørsmål var besvart; ingenting er skrevet",
+        "en": "stopped before every question was answered; nothing was written",
+    },
+    "new_profile.no_name": {
+        "nb": "kommunens navn kan ikke være tomt, for eksempel: ansvar profile init Byen",
+        "en": "the municipality's name cannot be empty, for example: ansvar profile init Byen",
+    },
+    "new_profile.exists": {
+        "nb": "finnes allerede; velg et annet filnavn med -o, eller skriv over den med --force",
+        "en": "already exists; choose another file name with -o, or overwrite it with --force",
+    },
+    "new_profile.intro": {
+        "nb": "Kommuneprofil for {name}, skrives til {file}. Svar det dere vet; «vet ikke» "
+        "er alltid et gyldig svar og blir stående som ukjent i profilen.",
+        "en": "Municipality profile for {name}, written to {file}. Answer what you know; "
+        "«unknown» is always a valid answer and stays unknown in the profile.",
+    },
+    "new_profile.title": {
+        "nb": "Tittel på kommunens øverste administrative leder (rådmann/kommunedirektør)",
+        "en": "Title of the municipality's chief executive (rådmann/kommunedirektør)",
+    },
+    "new_profile.bad_title": {
+        "nb": "Svar rådmann eller kommunedirektør.",
+        "en": "Answer rådmann or kommunedirektør.",
+    },
+    "new_profile.source_prompt": {
+        "nb": "Hvor kommer svarene fra (f.eks. delegeringsreglement og budsjett 2027)",
+        "en": "Where do the answers come from (e.g. delegation rules and budget 2027)",
+    },
+    "new_profile.source": {
+        "nb": "Svar gitt i ansvar profile init {date}",
+        "en": "Answers given in ansvar profile init {date}",
+    },
+    "new_profile.type_areas": {
+        "nb": "Ingen målfiler er gitt: skriv tjenesteområdene slik de står i målene, ett per "
+        "linje, og en tom linje til slutt.",
+        "en": "No goal files given: type the service areas as the goals name them, one a "
+        "line, and an empty line at the end.",
+    },
+    "new_profile.area": {"nb": "Tjenesteområde", "en": "Service area"},
+    "new_profile.level": {
+        "nb": "Budsjettnivå for {area} (enhet/sektor/vet ikke)",
+        "en": "Budget level for {area} (unit/sector/unknown)",
+    },
+    "new_profile.level_goals": {
+        "nb": "Budsjettnivå for {area}, {count} mål (enhet/sektor/vet ikke)",
+        "en": Plural(
+            "Budget level for {area}, {count} goal (unit/sector/unknown)",
+            "Budget level for {area}, {count} goals (unit/sector/unknown)",
+        ),
+    },
+    "new_profile.level_default": {
+        "nb": "Budsjettnivå for alle andre tjenesteområder (enhet/sektor/vet ikke)",
+        "en": "Budget level for every other service area (unit/sector/unknown)",
+    },
+    "new_profile.bad_level": {
+        "nb": "Svar enhet (budsjettet bevilges per enhet), sektor (samlet for "
+        "tjenesteområdet) eller vet ikke.",
+        "en": "Answer unit (the budget is granted per unit), sector (for the service area "
+        "as a whole) or unknown.",
+    },
+    "new_profile.leader_unit": {
+        "nb": "  Hvem leder enheten, f.eks. rektor (Enter: ikke oppgitt)",
+        "en": "  Who leads the unit, e.g. rektor (Enter: not stated)",
+    },
+    "new_profile.leader_sector": {
+        "nb": "  Hvem leder sektoren, f.eks. kommunalsjef (Enter: ikke oppgitt)",
+        "en": "  Who leads the sector, e.g. kommunalsjef (Enter: not stated)",
+    },
+    "new_profile.written": {
+        "nb": "Skrev {file}. Neste kjøring tar budsjettnivået herfra: ansvar classify MÅL "
+        "--profile {file}\nResten av profilen (delegering, oppfølging, lederavtaler) står "
+        "som ukjent: fyll den inn fra delegeringsreglementet; profiles/mal.yaml forklarer "
+        "hvert felt.",
+        "en": "Wrote {file}. The next run takes the budget level from it: ansvar classify "
+        "GOALS --profile {file}\nThe rest of the profile (delegation, follow-up, leader "
+        "agreements) is unknown: fill it in from the delegation rules; profiles/mal.yaml "
+        "explains every field.",
+    },
+    "new_profile.not_asked": {
+        "nb": "Ikke spurt om i ansvar profile init: fyll inn fra delegeringsreglementet (se "
+        "profiles/mal.yaml).",
+        "en": "Not asked in ansvar profile init: fill in from the delegation rules (see "
+        "profiles/mal.yaml).",
+    },
+    "new_profile.council": {"nb": "Kommunestyret", "en": "The municipal council"},
+    "new_profile.level_unknown": {
+        "nb": "Nivået var ikke kjent da profilen ble laget.",
+        "en": "The level was not known when the profile was made.",
+    },
+    "new_profile.header": {
+        "nb": "Kommuneprofil for {name}, laget med «ansvar profile init».\n"
+        "Budsjettnivået per tjenesteområde (budget_allocation) og tittelen er besvart;\n"
+        "alt annet står som unknown til dere fyller det inn fra delegerings- og\n"
+        "økonomireglementet. profiles/mal.yaml forklarer hvert felt.",
+        "en": "Municipality profile for {name}, made with «ansvar profile init».\n"
+        "The budget level per service area (budget_allocation) and the title are answered;\n"
+        "everything else is unknown until you fill it in from the delegation and financial\n"
+        "rules. profiles/mal.yaml explains every field.",
+    },
+    # answers files --------------------------------------------------------------
+    "answers.hint": {
+        "nb": "Merk: {fact} ble spurt om for {goals} i {areas} ({names}). Svar én gang per "
+        "tjenesteområde med --answers svar.yaml, eller lag en kommuneprofil med «ansvar "
+        "profile init».",
+        "en": "Note: the {fact} was asked for {goals} in {areas} ({names}). Answer once per "
+        "service area with --answers svar.yaml, or make a municipality profile with «ansvar "
+        "profile init».",
+    },
+    "answers.goals": {
+        "nb": "{count} mål",
+        "en": Plural("{count} goal", "{count} goals"),
+    },
+    "answers.areas": {
+        "nb": Plural("{count} tjenesteområde", "{count} tjenesteområder"),
+        "en": Plural("{count} service area", "{count} service areas"),
+    },
+    "answers.not_mapping": {
+        "nb": "en svarfil er en liste av spørsmål med svar per tjenesteområde, for eksempel "
+        "«budsjettnivå:» og under den «Skole: sektor»",
+        "en": "an answers file lists questions with an answer per service area, for example "
+        "«budget frame:» and under it «Skole: sector»",
+    },
+    "answers.not_answerable": {
+        "nb": "{value!r} kan ikke besvares for mange mål på én gang; det kan bare "
+        "{allowed_nb}, som er en egenskap ved kommunen og ikke ved hvert mål",
+        "en": "{value!r} cannot be answered for many goals at once; only {allowed_en} can, "
+        "being a property of the municipality rather than of each goal",
+    },
+    "answers.not_areas": {
+        "nb": "under {value!r} skal det stå ett svar per tjenesteområde, for eksempel «Skole: "
+        "sektor»",
+        "en": "under {value!r} goes one answer per service area, for example «Skole: sector»",
+    },
+    "answers.area_twice": {
+        "nb": "{first!r} og {second!r} er samme tjenesteområde (store og små bokstaver teller "
+        "ikke)",
+        "en": "{first!r} and {second!r} are the same service area (case does not count)",
+    },
+    "answers.bad_value": {
+        "nb": "{value!r} er ikke et gyldig svar for {area!r}; tillatt: {allowed_nb} (eller "
+        "{allowed_en})",
+        "en": "{value!r} is not a valid answer for {area!r}; allowed: {allowed_en} (or "
+        "{allowed_nb})",
+    },
+    "answers.unknown_area": {
+        "nb": "ingen av målene har tjenesteområdet {value!r}, så svaret ville ikke gjelde noe; "
+        "målenes tjenesteområder: {names}",
+        "en": "none of the goals has the service area {value!r}, so the answer would apply to "
+        "nothing; the goals' service areas: {names}",
+    },
+    "answers.unknown_kostra": {
+        "nb": "ingen av målene har KOSTRA-funksjon {value}, så svaret ville ikke gjelde noe",
+        "en": "none of the goals has KOSTRA function {value}, so the answer would apply to nothing",
     },
     # spreadsheets ------------------------------------------------------------
     "loc.sheet": {"nb": "ark {value}", "en": "sheet {value}"},

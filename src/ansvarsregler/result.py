@@ -53,6 +53,23 @@ class Assumption(StrictModel):
     text: str = Field(description="Why the rule assumes it, in the chosen language.")
 
 
+class AnsweredFact(StrictModel):
+    """A fact stated once for many goals in an answers file (``ansvar classify --answers``).
+
+    It counts as stated: no rule assumes it and no question asks it. The goal itself is
+    carried through as read, without it.
+    """
+
+    fact: str
+    value: str
+    file: str = Field(description="The answers file, as it was named.")
+    line: int = Field(description="The line of the answer in that file.")
+    answered_for: str = Field(
+        description="What the answer covers, as the file writes it: a service area, a KOSTRA "
+        "function or default."
+    )
+
+
 class Question(StrictModel):
     """Something the planner must answer before the goal can get an owner."""
 
@@ -74,6 +91,9 @@ class Classification(StrictModel):
     principle: Literal[1, 2, 3, 4] | None
     justification: str = Field(description="Ready to paste into a council paper.")
     assumptions: tuple[Assumption, ...]
+    answered: tuple[AnsweredFact, ...] = Field(
+        default=(), description="Facts stated for this goal by an answers file."
+    )
     questions: tuple[Question, ...] = Field(description="Non-empty exactly when owner is null.")
     municipality: str | None = Field(
         default=None, description="The municipality profile used, if any."

@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from ansvarsregler.municipality.profiles import load_profile
 from ansvarsregler.rules.loader import default_rules_dir
 from ansvarsregler.vocabulary import FACT_VALUES
 
@@ -334,6 +335,67 @@ def test_fuzz_profile(content: bytes) -> None:
         args = ["classify", "g.yaml", "--profile", str(space.folder / "p.yaml"), "--lang", "en"]
         with _cwd(space.folder):
             space.run(args, Expect(file="p.yaml"))
+
+
+ANSWERS_TEXT = """\
+budsjettnivå:
+  Skole: sektor
+  "202": unit
+  default: sektor
+"""
+
+
+@st.composite
+def answers_file(draw: st.DrawFn) -> bytes:
+    text = ANSWERS_TEXT.encode()
+    how = draw(st.sampled_from(["bytes", "structure", "duplicate"]))
+    if how == "bytes":
+        return draw(damaged(text))
+    if how == "duplicate":
+        return yaml_with_duplicate(text, draw)
+    return as_yaml(draw(changed(yaml.safe_load(text))))
+
+
+@FUZZ
+@given(answers_file())
+def test_fuzz_answers_file(content: bytes) -> None:
+    """``classify --answers``: a damaged answers file is refused naming it, before anything
+    is written; the goals and the answers are never touched."""
+    with workspace() as space:
+        (space.folder / "svar.yaml").write_bytes(content)
+        (space.folder / "g.yaml").write_text(v.GOALS_YAML, encoding="utf-8")
+        output = space.folder / "ut.xlsx"
+        args = ["classify", "g.yaml", "--answers", "svar.yaml", "-o", str(output), "--lang", "en"]
+        with _cwd(space.folder):
+            space.run(args, Expect(file="svar.yaml", output=output))
+
+
+@st.composite
+def profile_dialogue(draw: st.DrawFn) -> str:
+    """Odd and good replies to ``ansvar profile init``, cut off anywhere."""
+    good = ["rådmann", "", *["enhet", "rektor"] * 4, "sektor", ""]
+    lines = []
+    for reply in good:
+        lines += draw(st.lists(ODD_ANSWERS, max_size=2))
+        lines.append(reply)
+    lines = [line.replace("\r", "").replace("\n", " ") for line in lines]
+    text = "\n".join(lines[: draw(st.just(len(lines)) | st.integers(0, len(lines)))])
+    return text if draw(st.booleans()) else text + "\n"
+
+
+@FUZZ
+@given(profile_dialogue())
+def test_fuzz_profile_init_answers(stdin: str) -> None:
+    """``ansvar profile init``: any replies end in a profile that validates, or in a clean
+    stop with nothing written."""
+    with workspace() as space:
+        (space.folder / "g.yaml").write_text(v.GOALS_YAML, encoding="utf-8")
+        output = space.folder / "byen.yaml"
+        args = ["profile", "init", "Byen", "g.yaml", "-o", str(output), "--lang", "en"]
+        with _cwd(space.folder):
+            space.run(args, Expect(output=output, dialogue=True), stdin.encode("utf-8"))
+        if output.exists():
+            assert load_profile(output).name == "Byen"
 
 
 RULE_FILES = sorted(

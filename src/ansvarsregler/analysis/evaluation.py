@@ -19,7 +19,7 @@ from pydantic import Field
 from ansvarsregler.classifier import Classifier, check_language
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.folding import fold
-from ansvarsregler.goals.column_words import VALUE_WORDS
+from ansvarsregler.goals.column_words import VALUE_BY_WORD
 from ansvarsregler.goals.model import Goal, GoalInput, to_goal
 from ansvarsregler.model_base import StrictModel
 from ansvarsregler.result import Classification, RulesetIdentity
@@ -42,10 +42,7 @@ _LABEL_BY_WORD = {
 #: Each label's values by their folded words: «Rådmann» is ``radmann``, «Kapasitet» ``capacity``.
 _VALUE_BY_WORD: dict[str, dict[str, str]] = {
     "owner": {fold(owner): owner for owner in OWNER_IDS},
-    **{
-        fact: {fold(word): value for value, words in by_value.items() for word in (value, *words)}
-        for fact, by_value in VALUE_WORDS.items()
-    },
+    **VALUE_BY_WORD,
 }
 
 

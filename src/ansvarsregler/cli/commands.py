@@ -29,6 +29,7 @@ from ansvarsregler.analysis.evaluation import evaluate, labels
 from ansvarsregler.analysis.readiness import readiness
 from ansvarsregler.classifier import Classifier, goal_warnings
 from ansvarsregler.cli.draft import run_draft
+from ansvarsregler.cli.profile_init import run_profile_init
 from ansvarsregler.cli.progress import progress_wanted, tracked
 from ansvarsregler.engine.selection import evaluator
 from ansvarsregler.errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
@@ -38,6 +39,7 @@ from ansvarsregler.goals.files import INPUT_FORMATS, GoalFiles, InputFormat
 from ansvarsregler.goals.model import Goal
 from ansvarsregler.i18n import message
 from ansvarsregler.json_schema import SCHEMAS, json_schema
+from ansvarsregler.municipality.answers import AskedPerArea, load_answers
 from ansvarsregler.municipality.profiles import load_profile, profile_file
 from ansvarsregler.presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
 from ansvarsregler.presenters.evaluation_report import (
@@ -63,6 +65,8 @@ from ansvarsregler.vocabulary import LANGUAGES, Language
 
 F = TypeVar("F", bound=Callable[..., Any])
 _MAX_WARNINGS_SHOWN = 20
+#: Output formats a planner reads: a run writing one says how to answer a question once.
+_FOR_PEOPLE = frozenset({"table", "markdown", "csv", "xlsx"})
 
 lang_option = click.option(
     "--lang",
@@ -91,6 +95,14 @@ profile_option = click.option(
     default=None,
     help="A municipality profile (shipped name such as verran, or a file): budget level, "
     "bodies, titles and warnings from it.",
+)
+answers_option = click.option(
+    "--answers",
+    "answers_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="An answers file (YAML) that states the budget level once per service area or KOSTRA "
+    "function: a stated fact of every goal it covers that leaves it out.",
 )
 suggest_option = click.option(
     "--suggest/--no-suggest",
@@ -145,6 +157,8 @@ def reports_errors(command: F) -> F:
             _report(AnsvarError("os.failed", where, reason=reason), lang)
         except AnsvarError as error:
             _report(error, lang)
+        except click.Abort:  # input ended (or ^C) at a prompt: say so in the user's language
+            _report(AnsvarError("cli.aborted"), lang)
 
     return wrapper  # type: ignore[return-value]
 
@@ -219,6 +233,7 @@ def _utf8_streams() -> None:
 @lang_option
 @click.option("--strict", is_flag=True, help="Exit 1 if any goal is unresolved.")
 @profile_option
+@answers_option
 @suggest_option
 @input_format_option
 @sheet_option
@@ -231,6 +246,7 @@ def classify(
     lang: Language,
     strict: bool,
     profile: str | None,
+    answers_file: Path | None,
     suggest: bool,
     input_format: str | None,
     sheet: str | None,
@@ -241,7 +257,8 @@ def classify(
 
     Without PATHS, classifies the built-in goal catalog.
     """
-    classifier = _classifier(rules_dir, profile, suggest)
+    answers = load_answers(answers_file) if answers_file is not None else None
+    classifier = _classifier(rules_dir, profile, suggest).with_answers(answers)
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
     with GoalFiles(
         sources,
@@ -251,11 +268,12 @@ def classify(
     ) as goal_files:
         if output is not None:
             read = [*goal_files.files, *_rule_and_profile_files(rules_dir, profile)]
-            refuse_overwriting_inputs(output, read)
+            refuse_overwriting_inputs(output, read + ([answers_file] if answers_file else []))
         show_progress = progress_wanted(output_to_terminal=output is None and sys.stdout.isatty())
         _check_goals(goal_files, classifier, lang, show_progress)
         fmt = fmt or _default_format(output)
         unresolved = 0
+        level_asked = AskedPerArea("budget_frame")
 
         def results() -> Iterator[Classification]:
             nonlocal unresolved
@@ -267,6 +285,7 @@ def classify(
             )
             for result in classifier.classify_many(goals, lang=lang):
                 unresolved += result.owner is None
+                level_asked.count(result)
                 yield result
 
         tables = goal_files.spreadsheets() if fmt in SPREADSHEET_FORMATS else None
@@ -286,6 +305,8 @@ def classify(
         else:
             with output_stream(output) as out:
                 write_results(results(), fmt, out, lang)  # type: ignore[arg-type]
+    if level_asked.goals and fmt in _FOR_PEOPLE:
+        click.echo(visible(level_asked.hint(lang)), err=True)
     if strict and unresolved:
         click.echo(message("cli.unresolved", lang, count=unresolved), err=True)
         sys.exit(EXIT_UNRESOLVED)
@@ -297,6 +318,7 @@ def classify(
 @text_or_json_option
 @lang_option
 @profile_option
+@answers_option
 @suggest_option
 @input_format_option
 @rules_option
@@ -307,6 +329,7 @@ def explain_command(
     fmt: str,
     lang: Language,
     profile: str | None,
+    answers_file: Path | None,
     suggest: bool,
     input_format: str | None,
     rules_dir: Path | None,
@@ -316,7 +339,8 @@ def explain_command(
     Shows the facts given and assumed, the rules that matched in order, the
     one that decided, and why every other rule did not match.
     """
-    classifier = _classifier(rules_dir, profile, suggest)
+    answers = load_answers(answers_file) if answers_file is not None else None
+    classifier = _classifier(rules_dir, profile, suggest).with_answers(answers)
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
     with GoalFiles(
         sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin(paths, lang)
@@ -359,6 +383,37 @@ def draft_command(
     if catalog is not None:  # refused before the dialogue, not after it
         refuse_overwriting_inputs(catalog, read)
     run_draft(_classifier(rules_dir, profile), lang, catalog, read)
+
+
+@main.group(name="profile")
+def profile_group() -> None:
+    """Municipality profiles: make one from a planner's answers."""
+
+
+@profile_group.command(name="init")
+@click.argument("name")
+@click.argument("paths", nargs=-1, type=str)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the profile here [default: NAME.yaml, plain letters, in this folder].",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@lang_option
+@reports_errors
+def profile_init_command(
+    name: str, paths: tuple[str, ...], output: Path | None, force: bool, lang: Language
+) -> None:
+    """Make the municipality profile of NAME by answering its questions once: the chief
+    executive's title and the budget level per service area (those of the goals in PATHS,
+    or typed in).
+
+    Everything else the profile holds is written as unknown, to fill in from the delegation
+    rules. Use it with --profile: the budget level then comes from it.
+    """
+    run_profile_init(name, paths, output, force, lang)
 
 
 @main.command(name="rules")
@@ -613,10 +668,16 @@ def _check_goals(
     """
     distinct_facts: dict[tuple[str | None, ...], Goal] = {}
     shown = hidden = 0
+    areas: dict[str, None] = {}  # in the order first seen
+    kostra_codes: set[str] = set()
     reads = tracked(goal_files.check(), message("progress.checking", lang), None, show_progress)
     for read in reads:
         goal = read.goal
         distinct_facts.setdefault(goal.fact_values(), goal)
+        if goal.service_area:
+            areas.setdefault(goal.service_area)
+        if goal.kostra_function:
+            kostra_codes.add(goal.kostra_function)
         for warning in goal_warnings(goal, lang):
             if shown < _MAX_WARNINGS_SHOWN:
                 where = read.where().describe(lang)
@@ -627,6 +688,8 @@ def _check_goals(
                 hidden += 1
     if hidden:
         click.echo(message("cli.more_warnings", lang, count=hidden), err=True)
+    if classifier.answers is not None:
+        classifier.answers.check_covered(areas, kostra_codes)
     for goal in distinct_facts.values():
         classifier.decide_ahead(goal)
 

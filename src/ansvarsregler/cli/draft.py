@@ -33,7 +33,7 @@ _TEXT_FIELDS = ("id", "title", "description")
 _CHOICE_NUMBER = re.compile(r"[0-9]{1,6}")
 
 
-def _prompt_until(text: str, answer_of: Any, problem: str, default: str | None = None) -> Any:
+def prompt_until(text: str, answer_of: Any, problem: str, default: str | None = None) -> Any:
     """Prompt until ``answer_of`` accepts the reply (it returns None for a bad one).
 
     The complaint is our own, in the planner's language: click's would say
@@ -98,7 +98,7 @@ def _ask(classifier: Classifier, question: Question, lang: Language) -> str:
             return int(reply) - 1
         return folded.index(reply.casefold()) if reply.casefold() in folded else None
 
-    index = _prompt_until(
+    index = prompt_until(
         message("draft.choose", lang, last=len(labels)),
         choice_of,
         message("draft.bad_choice", lang, last=len(labels)),
@@ -129,17 +129,21 @@ def _offer_to_keep(
 ) -> None:
     """Append the goal with the facts it was classified on to a catalog file, if wanted."""
     click.echo("")
-    if catalog is None:
-        answer = click.prompt(message("draft.keep_where", lang), default="", show_default=False)
-        if not answer.strip():
+    try:
+        if catalog is None:
+            answer = click.prompt(message("draft.keep_where", lang), default="", show_default=False)
+            if not answer.strip():
+                return
+            catalog = Path(answer.strip())
+        elif not prompt_until(
+            message("draft.keep_confirm", lang, path=catalog),
+            lambda reply: _YES_NO.get(reply.casefold()),
+            message("draft.bad_yes_no", lang),
+            default=message("draft.yes", lang),
+        ):
             return
-        catalog = Path(answer.strip())
-    elif not _prompt_until(
-        message("draft.keep_confirm", lang, path=catalog),
-        lambda reply: _YES_NO.get(reply.casefold()),
-        message("draft.bad_yes_no", lang),
-        default=message("draft.yes", lang),
-    ):
+    except click.Abort:  # input ended here: the goal is shown, and not kept
+        click.echo("")
         return
     refuse_overwriting_inputs(catalog, read)
     kept = _with_facts(classifier, goal, result)

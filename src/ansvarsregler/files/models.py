@@ -52,19 +52,16 @@ def read_text(path: Path, error_type: type[AnsvarError]) -> str:
         ) from None
 
 
-def load_model_file(
+def load_yaml_file(
     path: Path,
-    model: type[ModelT],
     error_type: type[AnsvarError],
     *,
     text: str | None = None,
-    locate_item: ItemLocator | None = None,
     text_scalars: bool = False,
-) -> ModelT:
-    """Parse ``path`` (or its already read ``text``) and validate it as ``model``.
+) -> tuple[str, object]:
+    """The text of ``path`` (or ``text``) and the data it holds, parsed as safe YAML.
 
-    ``text_scalars`` reads every plain scalar as text (``no`` stays ``"no"``,
-    ``202`` stays ``"202"``) for files that hold no numbers.
+    A duplicate key, a syntax error or an empty file is an ``error_type`` naming the line.
     """
     text = read_text(path, error_type) if text is None else text
     try:
@@ -81,6 +78,24 @@ def load_model_file(
         ) from None
     if data is None:
         raise error_type("input.empty_file", Location(file=str(path)))
+    return text, data
+
+
+def load_model_file(
+    path: Path,
+    model: type[ModelT],
+    error_type: type[AnsvarError],
+    *,
+    text: str | None = None,
+    locate_item: ItemLocator | None = None,
+    text_scalars: bool = False,
+) -> ModelT:
+    """Parse ``path`` (or its already read ``text``) and validate it as ``model``.
+
+    ``text_scalars`` reads every plain scalar as text (``no`` stays ``"no"``,
+    ``202`` stays ``"202"``) for files that hold no numbers.
+    """
+    text, data = load_yaml_file(path, error_type, text=text, text_scalars=text_scalars)
     try:
         return model.model_validate(data)
     except ValidationError as error:

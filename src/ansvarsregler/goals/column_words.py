@@ -13,6 +13,8 @@ lists what is allowed); the English name is the field or value itself.
 
 from __future__ import annotations
 
+from ansvarsregler.folding import fold
+
 #: Header words for each goal field. ``Merknad`` and ``Kommentar`` are left
 #: out on purpose: a note is not the goal's description, and is carried as
 #: an extra field under its own header.
@@ -85,4 +87,17 @@ VALUE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "sector": ("sektor", "tjenesteområde", "per sektor", "sector"),
         "municipality": ("kommune", "kommunen", "hele kommunen", "municipality"),
     },
+}
+
+
+def _words(words_by_key: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Folded word → key; the key itself counts as a word."""
+    return {fold(word): key for key, words in words_by_key.items() for word in (*words, key)}
+
+
+#: A header's folded word → the field: ``pavirkning`` → ``influence``.
+FIELD_BY_WORD: dict[str, str] = _words(FIELD_WORDS)
+#: Each fact's values by their folded words: ``sektor`` → ``sector``.
+VALUE_BY_WORD: dict[str, dict[str, str]] = {
+    fact: _words(values) for fact, values in VALUE_WORDS.items()
 }

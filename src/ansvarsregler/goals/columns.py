@@ -18,7 +18,7 @@ from typing import TypeVar, cast
 
 from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
 from ansvarsregler.folding import fold
-from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
+from ansvarsregler.goals.column_words import FIELD_BY_WORD, FIELD_WORDS, VALUE_BY_WORD
 from ansvarsregler.goals.fact_columns import (
     FILLED_IN,
     Source,
@@ -35,21 +35,6 @@ _C = TypeVar("_C")
 #: ``202 Grunnskole``, ``202 - Grunnskole``: a KOSTRA function with its name, as budget systems
 #: export it. The code is kept; the name is not checked.
 _KOSTRA_WITH_NAME = re.compile(r"(\d{3})(?!\d)[\s\-\u2013:.]+\D")
-
-
-def _words(words_by_key: dict[str, tuple[str, ...]], *, name_too: bool) -> dict[str, str]:
-    """Folded word → key; the key itself counts as a word when ``name_too``."""
-    found: dict[str, str] = {}
-    for key, words in words_by_key.items():
-        for word in (*words, key) if name_too else words:
-            found[fold(word)] = key
-    return found
-
-
-FIELD_BY_WORD: dict[str, str] = _words(FIELD_WORDS, name_too=True)
-VALUE_BY_WORD: dict[str, dict[str, str]] = {
-    fact: _words(values, name_too=True) for fact, values in VALUE_WORDS.items()
-}
 
 
 def column_letter(index: int) -> str:

@@ -3,14 +3,15 @@
 A classified spreadsheet shows, for each goal, the four facts its owner was
 decided on, in the planner's words (*Måltype: tjenestekvalitet*), and beside
 the result columns a *Kilde* (source) column per fact saying how each value
-came about: stated by the planner, suggested by the goal's words, assumed by a
-rule or the profile, missing (the question to answer), or not needed (the
-owner is the same whatever it is).
+came about: stated by the planner, answered in an answers file (``--answers``),
+suggested by the goal's words, assumed by a rule or the profile, missing (the
+question to answer), or not needed (the owner is the same whatever it is).
 
 The source cell is also how the next run tells the planner's edits from the
 values it filled in itself: a fact cell that still holds the value its source
 cell says was suggested or assumed is not the planner's word and is read
-again by the rules; any other value in a fact cell is stated. Both cells are
+again by the rules (or the answers file given to that run); any other value in a fact
+cell is stated. Both cells are
 plain text, so the record survives a save in Excel or LibreOffice.
 """
 
@@ -29,9 +30,9 @@ if TYPE_CHECKING:  # a type only: reading a classified sheet must not need the r
     from ansvarsregler.result import Classification
 
 #: How a fact's value came about.
-Source = Literal["stated", "suggested", "assumed", "missing", "not_needed"]
+Source = Literal["stated", "answered", "suggested", "assumed", "missing", "not_needed"]
 #: Sources whose value the run filled in itself: untouched, they are read again next time.
-FILLED_IN: frozenset[str] = frozenset({"suggested", "assumed"})
+FILLED_IN: frozenset[str] = frozenset({"answered", "suggested", "assumed"})
 
 _LANGUAGES = cast(tuple[Language, ...], LANGUAGES)
 
@@ -66,7 +67,8 @@ class FactCell:
     """The value the owner was decided on; ``None`` when it is asked or not needed."""
     source: Source
     note: str | None = None
-    """Why it was suggested or assumed (the words quoted), for a cell comment."""
+    """Why it was answered, suggested or assumed (the file, the words quoted), for a cell
+    comment."""
 
     def source_text(self, lang: Language) -> str:
         """The source cell: *oppgitt*, *foreslått av ordene: tjenestekvalitet*, *mangler*."""
@@ -83,6 +85,7 @@ def _source_text(fact: str, source: Source, value: str | None, lang: Language) -
 def fact_cells(result: Classification) -> tuple[FactCell, ...]:
     """How each fact of ``result`` came about, in :data:`FACT_NAMES` order."""
     stated = dict(zip(FACT_NAMES, result.goal.fact_values(), strict=True))
+    answered = {item.fact: item for item in result.answered}
     assumed = {item.fact: item for item in result.assumptions}
     asked = {question.fact for question in result.questions}
     cells: list[FactCell] = []
@@ -90,6 +93,15 @@ def fact_cells(result: Classification) -> tuple[FactCell, ...]:
         value = stated[fact]
         if value is not None:
             cells.append(FactCell(fact, value, "stated"))
+        elif (answer := answered.get(fact)) is not None:
+            note = message(
+                "source.answered_note",
+                result.lang,
+                area=answer.answered_for,
+                file=answer.file,
+                line=answer.line,
+            )
+            cells.append(FactCell(fact, answer.value, "answered", note))
         elif (item := assumed.get(fact)) is not None:
             source: Source = "suggested" if item.source == "words" else "assumed"
             cells.append(FactCell(fact, item.value, source, item.text))

@@ -97,9 +97,9 @@ class Profile(StrictModel):
         for key in by_area:
             if key.isdigit() and key not in kostra_functions():
                 raise invalid("kostra.unknown", value=key, count=len(kostra_functions()))
-            if _area_key(key) in seen:
-                raise invalid("profile.area_twice", first=seen[_area_key(key)], second=key)
-            seen[_area_key(key)] = key
+            if area_key(key) in seen:
+                raise invalid("profile.area_twice", first=seen[area_key(key)], second=key)
+            seen[area_key(key)] = key
         return by_area
 
     def allocation_for(self, service_area: str | None, kostra: str | None = None) -> Allocation:
@@ -113,8 +113,8 @@ class Profile(StrictModel):
 
 def _most_specific(by_key: dict[str, ItemT], service_area: str | None, kostra: str | None) -> ItemT:
     """The entry for the goal's KOSTRA function, else its service area, else ``default``."""
-    normalised = {_area_key(key): item for key, item in by_key.items()}
-    for key in (kostra, _area_key(service_area)):
+    normalised = {area_key(key): item for key, item in by_key.items()}
+    for key in (kostra, area_key(service_area)):
         if key is not None and key in normalised:
             return normalised[key]
     return normalised[DEFAULT]
@@ -122,12 +122,12 @@ def _most_specific(by_key: dict[str, ItemT], service_area: str | None, kostra: s
 
 def matched_key(by_key: Mapping[str, object], service_area: str | None, kostra: str | None) -> str:
     """Which entry :func:`_most_specific` takes: a KOSTRA code, a service area or ``default``."""
-    normalised = {_area_key(key) for key in by_key}
+    normalised = {area_key(key) for key in by_key}
     if kostra is not None and kostra in normalised:
         return kostra
-    area = _area_key(service_area)
+    area = area_key(service_area)
     return area if area in normalised else DEFAULT
 
 
-def _area_key(service_area: str | None) -> str:
+def area_key(service_area: str | None) -> str:
     return " ".join((service_area or "").lower().split()) or DEFAULT

@@ -101,7 +101,16 @@ def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> 
     )
     heading("explain.given")
     for fact in explanation.given:
-        line(f"  {fact.label} ({fact.fact}): {fact.value_label} ({fact.value})")
+        where = ""
+        if (answer := fact.answered) is not None:
+            where = " " + message(
+                "explain.answered",
+                lang,
+                area=answer.answered_for,
+                file=answer.file,
+                line=answer.line,
+            )
+        line(f"  {fact.label} ({fact.fact}): {fact.value_label} ({fact.value}){where}")
     heading("explain.assumed")
     if not explanation.assumed:
         line(f"  {message('explain.none', lang)}")

@@ -32,7 +32,8 @@ class WorkingSheet:
     """What makes a classified sheet a working sheet in XLSX.
 
     The fact cells offer their values in a drop-down and show how each value
-    came about: no colour for a stated value, blue for one the goal's words
+    came about: no colour for a stated value, green for one an answers file
+    gave (with a comment citing its line), blue for one the goal's words
     suggested (with a comment quoting them), grey for one a rule or the
     profile assumed (the folded assumptions column says why), yellow for a
     missing one to answer. Long result texts wrap; the header row is bold, frozen and
@@ -43,10 +44,13 @@ class WorkingSheet:
     """
 
     FILLS: ClassVar[dict[str, str]] = {
+        "answered": "E2EFDA",
         "suggested": "DDEBF7",
         "assumed": "EDEDED",
         "missing": "FFF2CC",
     }
+    #: Sources whose fact cell gets a comment saying why: the answer's line, the words quoted.
+    NOTED = frozenset({"answered", "suggested"})
     #: Result columns whose text wraps (justification, assumptions, questions).
     WRAPPED = frozenset({"justification", "assumptions", "questions"})
     FOLDED = frozenset({"rule", "principle", "assumptions", "warnings"})
@@ -126,7 +130,7 @@ class WorkingSheet:
 
         sheet: Any = written
         fills = {index: fact.source for index, fact in facts if fact.source in self.FILLS}
-        notes = {index: fact.note for index, fact in facts if fact.source == "suggested"}
+        notes = {index: fact.note for index, fact in facts if fact.source in self.NOTED}
         lines = 1
         for index, value in enumerate(row):
             fill = fills.get(index)
