@@ -361,20 +361,33 @@ def main() -> None:
 
         sheets = (
             (write_csv_sheet, 100_000, "csv", "CSV in (Windows-1252, ;), CSV out", "≤ 10 s"),
-            (write_xlsx_sheet, 10_000, "xlsx", "XLSX in, XLSX out", "≤ 15 s"),
+            (write_xlsx_sheet, 10_000, "xlsx", "XLSX in, working XLSX out", "≤ 10 s"),
         )
         for write_sheet, count, suffix, formats, target in sheets:
             sheet_in, sheet_out = work / f"utkast.{suffix}", work / f"ut.{suffix}"
             write_sheet(sheet_in, generate_rows(count))
             command = [ansvar, "classify", str(sheet_in), "-o", str(sheet_out)]
-            walls = [run_measured(command)[0] for _ in range(repeats)]
+            measured = [run_measured(command) for _ in range(repeats)]
             rows.append(
                 (
                     f"CLI: {count:,} draft goals, {formats} with every column",
-                    f"{statistics.median(walls):.2f} s",
+                    f"{statistics.median(m[0] for m in measured):.2f} s, "
+                    f"peak {max(m[1] for m in measured)} MB",
                     target,
                 )
             )
+        # The round trip: the working sheet just written, read again (its fact and source
+        # columns, comments and drop-downs) and written as the next working sheet.
+        again = [ansvar, "classify", str(work / "ut.xlsx"), "-o", str(work / "neste.xlsx")]
+        measured = [run_measured(again) for _ in range(repeats)]
+        rows.append(
+            (
+                "CLI: the 10,000-goal working XLSX read again, the next working XLSX out",
+                f"{statistics.median(m[0] for m in measured):.2f} s, "
+                f"peak {max(m[1] for m in measured)} MB",
+                "≤ 10 s",
+            )
+        )
 
     cold = [run_measured([ansvar, "classify", "--format", "json"])[0] for _ in range(repeats)]
     rows.append(("CLI: built-in catalog, cold start", f"{statistics.median(cold):.2f} s", "≤ 1 s"))

@@ -76,7 +76,8 @@ CONFINED = {
     "durable": {"engine.durable_evaluator"},
     "click": {"cli"},
     "rich": {"cli", "presenters"},
-    "openpyxl": {"goals.spreadsheets", "presenters.spreadsheet", "presenters.working_sheet"},
+    "openpyxl": {"goals.spreadsheets"},
+    "xlsxwriter": {"presenters.spreadsheet", "presenters.working_sheet", "presenters.xlsx_cells"},
 }
 
 

@@ -173,7 +173,11 @@ def test_the_working_sheet_shows_at_a_glance_and_prints(drafts, tmp_path):
     assert sheet["A2"].fill.fill_type is None  # the planner's own cell keeps its look
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}6"
-    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    setup = sheet.page_setup
+    assert setup.orientation == "landscape" and setup.paperSize == 9  # A4
+    # Fit to one page wide (1 is the file format's default, so it may be left out), any tall.
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (setup.fitToWidth or 1) == 1 and setup.fitToHeight == 0
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.column_dimensions[header["Kilde måltype"]].hidden  # folded, one click away
     assert sheet[f"{header['Begrunnelse']}2"].alignment.wrap_text

@@ -301,6 +301,7 @@ def classify(
                     lang,
                     tables=tables,
                     with_profile=with_profile,
+                    rows_expected=goal_files.count,
                 )
         else:
             with output_stream(output) as out:

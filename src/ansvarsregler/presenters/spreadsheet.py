@@ -28,7 +28,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, Any, Literal
 
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.goals.columns import Columns
@@ -47,19 +47,15 @@ from ansvarsregler.goals.spreadsheets import EXCEL_DIALECT, Cell, cell_text, is_
 from ansvarsregler.i18n import message
 from ansvarsregler.presenters.flat import FORMULA_STARTS, neutralise_formula
 from ansvarsregler.presenters.working_sheet import Facts, Overview, WorkingSheet
+from ansvarsregler.presenters.xlsx_cells import PLAIN, CellWriter, workbook_options
 from ansvarsregler.result import Classification
 from ansvarsregler.vocabulary import FACT_NAMES, Language
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 SpreadsheetFormat = Literal["csv", "xlsx"]
 SPREADSHEET_FORMATS: tuple[str, ...] = ("csv", "xlsx")
 
 _FORMULA_STARTS = frozenset(FORMULA_STARTS)
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
-#: Characters an XLSX file cannot hold (control characters other than tab and newlines).
-_NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: The width in XLSX output of the planner's own columns, in characters: a goal's title and
 #: description wrap in a wide column; any other column fits its header, within bounds.
 _TEXT_WIDTH = 45
@@ -77,13 +73,15 @@ def write_spreadsheet(
     *,
     tables: Sequence[Columns] | None,
     with_profile: bool = False,
+    rows_expected: int | None = None,
 ) -> None:
     """Write ``results`` as ``fmt`` to ``out``: into ``tables`` (the input spreadsheets) if
     given, else as flat rows (XLSX only; flat CSV is :func:`~.flat.write_csv`).
 
     ``tables`` must have been read through once (:meth:`GoalFiles.check`), so
     that their widths are known, and ``results`` must be their goals' results
-    in order.
+    in order. ``rows_expected``: about how many rows there are, if known (a short XLSX
+    sheet is built in memory, faster; a long one, or one of unknown length, is streamed).
     """
     if tables:
         layout = _Layout(tables, lang)
@@ -108,11 +106,12 @@ def write_spreadsheet(
             working = WorkingSheet(
                 layout.column_of, layout.input_width, lang, added, _wrapped_own(tables[0]), widths
             )
-            _write_xlsx(header, rows, out, title, widths, working, overview)
+            _write_xlsx(header, rows, out, title, widths, working, overview, rows_expected)
     elif fmt == "xlsx":
         flat: Iterator[_Row] = ((_flat_cells(result), (), {}, ()) for result in results)
         widths = [column.width for column in FLAT_COLUMNS]
-        _write_xlsx(list(FLAT_KEYS), flat, out, message("sheet.title", lang), widths, None, None)
+        title = message("sheet.title", lang)
+        _write_xlsx(list(FLAT_KEYS), flat, out, title, widths, None, None, rows_expected)
     else:
         raise ValueError("flat CSV is written by presenters.flat.write_csv")
 
@@ -334,37 +333,48 @@ def _write_xlsx(
     widths: Sequence[float],
     working: WorkingSheet | None,
     overview: Overview | None,
+    rows_expected: int | None,
 ) -> None:
-    """One sheet written with openpyxl's write-only mode (streamed, no formulas ever); with
-    ``working``, the planner's working sheet (drop-downs, colours, comments, print setup)."""
-    from openpyxl import Workbook  # imported here: only XLSX output pays for loading it
-    from openpyxl.utils import get_column_letter
+    """One sheet written with XlsxWriter (no formulas ever); with ``working``, the planner's
+    working sheet (drop-downs, colours, comments, print setup). Nothing reaches ``out`` until
+    every row is written: the output is all or nothing.
+    """
+    import xlsxwriter  # imported here: only XLSX output pays for loading it
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    workbook = xlsxwriter.Workbook(out, workbook_options(rows_expected))
+    cells = CellWriter(workbook)
+    sheet = workbook.add_worksheet(title)
+    for index, width in enumerate(widths):
+        options = working.column_options(index) if working is not None else {}
+        sheet.set_column(index, index, width, None, options)
+    heading = working.header_look() if working is not None else PLAIN
     if working is not None:
-        working.before_rows(sheet)
-    heading = [_xlsx_cell(sheet, cell, None) for cell in header]
-    sheet.append(working.header(sheet, heading) if working is not None else heading)
+        working.set_up(sheet)
+    for index, cell in enumerate(header):
+        cells.write(sheet, 0, index, cell, heading)
     number = 1
-    try:
-        for number, (cells, results, formats, facts) in enumerate(rows, start=2):
-            row = [_xlsx_cell(sheet, cell, formats.get(i)) for i, cell in enumerate(cells)]
-            row.extend(_xlsx_cell(sheet, cell, None) for cell in results)
-            _refuse_long_cells(row, header, number)
-            if working is not None:
-                working.style(sheet, row, facts, number)
-            sheet.append(row)
-    except InvalidGoalError:
-        sheet.close()  # ends openpyxl's own temporary file; nothing has reached ``out``
-        raise
+    write = cells.write
+    for number, (own, results, formats, facts) in enumerate(rows, start=2):
+        row = [*own, *results]
+        _refuse_long_cells(row, header, number)
+        place = number - 1
+        if working is None:
+            for index, cell in enumerate(row):
+                if cell is not None:
+                    write(sheet, place, index, cell, PLAIN, formats.get(index))
+            continue
+        looks, height = working.row_looks(row, facts)
+        if height is not None:
+            sheet.set_row(place, height)
+        for index, cell in enumerate(row):
+            if cell is not None or looks[index].fill is not None:
+                write(sheet, place, index, cell, looks[index], formats.get(index))
+        working.comments(sheet, place, facts)
     if working is not None:
-        working.after_rows(sheet, len(header), number)
+        working.finish(sheet, len(header), number)
     if overview is not None:
-        overview.write(workbook)
-    workbook.save(out)  # the first byte of ``out``: the rows are held until here
+        overview.write(cells)
+    workbook.close()  # the first byte of ``out``: the rows are held until here
 
 
 #: Characters one XLSX cell holds (Excel's limit; longer text is cut by Excel).
@@ -377,40 +387,17 @@ def _refuse_long_cells(row: list[Any], header: list[Cell], number: int) -> None:
     Refused rather than split: a result cell is one justification or list of
     questions, and text split over cells, or cut, reads as a different
     text; CSV and JSON output hold it whole. Nothing has been written then
-    (``workbook.save`` writes the file), so the output is all or nothing.
+    (the workbook is written when it is closed), so the output is all or nothing.
     """
     for index, cell in enumerate(row):
-        text = getattr(cell, "value", cell)
-        if isinstance(text, str) and len(text) > XLSX_CELL_LENGTH:
-            from openpyxl.utils import get_column_letter
+        if isinstance(cell, str) and len(cell) > XLSX_CELL_LENGTH:
+            from xlsxwriter.utility import xl_col_to_name
 
             head = header[index] if index < len(header) else None
-            column = get_column_letter(index + 1) + (f" ({head})" if head else "")
+            column = xl_col_to_name(index) + (f" ({head})" if head else "")
             raise InvalidGoalError(
                 "output.cell_too_long",
                 Location(row=number, column=column),
-                length=len(text),
+                length=len(cell),
                 limit=XLSX_CELL_LENGTH,
             )
-
-
-def _xlsx_cell(sheet: WriteOnlyWorksheet, cell: Cell, number_format: str | None) -> Any:
-    """The value to append: as it is, or a cell object for a format or a neutralised text."""
-    if isinstance(cell, str):
-        if _NOT_IN_XLSX.search(cell):
-            cell = _NOT_IN_XLSX.sub("", cell)
-        if cell and cell[0] in _FORMULA_STARTS:
-            from openpyxl.cell import WriteOnlyCell
-
-            text = WriteOnlyCell(sheet, cell)
-            text.data_type = "s"  # openpyxl made it a formula; it is text
-            text.quotePrefix = True
-            return text
-        return cell
-    if number_format is not None:
-        from openpyxl.cell import WriteOnlyCell
-
-        typed = WriteOnlyCell(sheet, cell)  # type: ignore[arg-type] # openpyxl takes dates too
-        typed.number_format = number_format
-        return typed
-    return cell

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from copy import copy
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ansvarsregler.goals.fact_columns import FactCell, fact_header, value_words
 from ansvarsregler.goals.result_columns import ResultColumn
 from ansvarsregler.i18n import message
+from ansvarsregler.presenters.xlsx_cells import PLAIN, CellWriter, Look
 from ansvarsregler.result import Classification
 from ansvarsregler.vocabulary import OWNER_IDS, Language
 
 if TYPE_CHECKING:
-    from openpyxl.workbook.workbook import Workbook
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+    from xlsxwriter.worksheet import Worksheet
 
 Facts = tuple[tuple[int, FactCell], ...]
 """A goal's fact cells, each with the index of its column in the output row."""
@@ -56,6 +55,8 @@ class WorkingSheet:
     FOLDED = frozenset({"rule", "principle", "assumptions", "warnings"})
     #: The height of one line of text, in points, and the most a row may have (Excel's limit).
     LINE, TALLEST = 13.5, 409.0
+    #: A comment's box, in pixels.
+    COMMENT_BOX: ClassVar[dict[str, int]] = {"width": 360, "height": 120}
 
     def __init__(
         self,
@@ -66,139 +67,90 @@ class WorkingSheet:
         own_wrapped: tuple[int, ...],
         widths: Sequence[float],
     ) -> None:
-        from openpyxl.styles import Alignment, Font, PatternFill
-
         self.column_of = column_of
         self.lang = lang
         keys = [column.key for column in added]
         #: The columns whose text wraps, by index in the output row: the goal's title and
         #: description, and the long result texts.
-        self.wrapped = own_wrapped + tuple(
-            input_width + keys.index(key) for key in self.WRAPPED if key in keys
+        self.wrapped = frozenset(
+            own_wrapped
+            + tuple(input_width + keys.index(key) for key in self.WRAPPED if key in keys)
         )
         self.widths = widths
         #: The result columns folded away (an outline level the planner opens with «+»): the
         #: rule, the principle, the assumptions, the warnings and where each fact came from.
-        self.folded = tuple(
+        self.folded = frozenset(
             input_width + place
             for place, column in enumerate(added)
             if column.key in self.FOLDED or column.key.endswith("_source")
         )
+        #: Each column's look when its cell has no fill of its own.
+        self.looks = [Look(top=True, wrap=index in self.wrapped) for index in range(len(widths))]
         self.fills = {
-            source: PatternFill(fill_type="solid", fgColor=colour)
+            (wrap, source): Look(top=True, wrap=wrap, fill=colour)
             for source, colour in self.FILLS.items()
+            for wrap in (False, True)
         }
-        self.bold = Font(bold=True)
-        self.wrap = Alignment(wrap_text=True, vertical="top")
-        self.top = Alignment(vertical="top")
-        self.author = message("sheet.comment_author", lang)
-        self._looks: dict[tuple[bool, str | None], Any] = {}
+        self.comment = {"author": message("sheet.comment_author", lang), **self.COMMENT_BOX}
 
-    def before_rows(self, written: WriteOnlyWorksheet) -> None:
-        """What openpyxl writes before the rows: the frozen header, and fitting the print to
-        the page's width."""
-        from openpyxl.utils import get_column_letter
+    def set_up(self, sheet: Worksheet) -> None:
+        """What goes before the rows: the frozen header, the print setup, the folded columns
+        (their widths are set with the others)."""
+        sheet.freeze_panes(1, 0)
+        print_on_one_landscape_width(sheet)
+        sheet.repeat_rows(0)
+        sheet.outline_settings(True, True, False, False)
 
-        sheet: Any = written  # a write-only sheet has these parts; openpyxl's stubs omit them
-        sheet.freeze_panes = "A2"
-        _print_on_one_landscape_width(sheet)
-        sheet.sheet_properties.outlinePr.summaryRight = False
-        for index in self.folded:
-            dimension = sheet.column_dimensions[get_column_letter(index + 1)]
-            dimension.outlineLevel = 1
-            dimension.hidden = True
+    def column_options(self, index: int) -> dict[str, Any]:
+        return {"level": 1, "hidden": True} if index in self.folded else {}
 
-    def header(self, sheet: WriteOnlyWorksheet, heading: list[Any]) -> list[Any]:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.cell.cell import Cell as XlsxCell
+    def header_look(self) -> Look:
+        return Look(bold=True, wrap=True, top=True)
 
-        cells = []
-        for value in heading:
-            cell = value if isinstance(value, XlsxCell) else WriteOnlyCell(sheet, value)
-            cell.font = self.bold
-            cell.alignment = self.wrap
-            cells.append(cell)
-        return cells
-
-    def style(self, written: WriteOnlyWorksheet, row: list[Any], facts: Facts, number: int) -> None:
-        """Colour ``row`` (row ``number``)'s fact cells by source, with a comment quoting the
-        words for a suggested value; align its cells to the top and wrap its long texts, in a
-        row tall enough to show them (spreadsheets do not always size a row to its wrapped
-        text when they open a file)."""
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.cell.cell import Cell as XlsxCell
-
-        sheet: Any = written
-        fills = {index: fact.source for index, fact in facts if fact.source in self.FILLS}
-        notes = {index: fact.note for index, fact in facts if fact.source in self.NOTED}
+    def row_looks(self, row: Sequence[Any], facts: Facts) -> tuple[list[Look], float | None]:
+        """Each cell's look in ``row``: its column's, or its source's colour for a fact cell;
+        and the row's height where its wrapped texts need more than one line (spreadsheets
+        do not always size a row to its wrapped text when they open a file)."""
+        looks = self.looks[: len(row)]
+        if facts:
+            looks = list(looks)
+            for index, fact in facts:
+                if fact.source in self.FILLS:
+                    looks[index] = self.fills[(index in self.wrapped, fact.source)]
         lines = 1
-        for index, value in enumerate(row):
-            fill = fills.get(index)
-            if value is None and fill is None:
-                continue
-            wrapped = index in self.wrapped
-            if isinstance(value, XlsxCell):  # typed or neutralised: keeps its own style too
-                cell = value
-                cell.alignment = self.wrap if wrapped else self.top
-                if fill is not None:
-                    cell.fill = self.fills[fill]
-            else:
-                cell = WriteOnlyCell(sheet, value)
-                styled: Any = cell  # openpyxl's stubs omit a cell's style array
-                styled._style = copy(self._look(sheet, wrapped, fill))
-            if note := notes.get(index):
-                cell.comment = self._comment(note)
-            if wrapped and index not in self.folded and isinstance(value, str):
-                lines = max(lines, _lines(value, self.widths[index]))
-            row[index] = cell
-        if lines > 1:
-            sheet.row_dimensions[number].height = min(self.TALLEST, lines * self.LINE)
+        for index in self.wrapped:
+            if index < len(row) and index not in self.folded and isinstance(row[index], str):
+                lines = max(lines, _lines(row[index], self.widths[index]))
+        return looks, min(self.TALLEST, lines * self.LINE) if lines > 1 else None
 
-    def _look(self, sheet: Any, wrapped: bool, fill: str | None) -> Any:
-        """The style of a cell that wraps or not, with a source's colour or none: made once,
-        then copied into each cell (setting a style on every cell costs seconds a sheet)."""
-        from openpyxl.cell import WriteOnlyCell
+    def comments(self, sheet: Worksheet, row: int, facts: Facts) -> None:
+        """A comment on each answered or suggested fact cell of ``row``, saying why."""
+        for index, fact in facts:
+            if fact.source in self.NOTED and fact.note:
+                sheet.write_comment(row, index, fact.note, self.comment)
 
-        key = (wrapped, fill)
-        look = self._looks.get(key)
-        if look is None:
-            model = WriteOnlyCell(sheet, None)
-            model.alignment = self.wrap if wrapped else self.top
-            if fill is not None:
-                model.fill = self.fills[fill]
-            styled: Any = model
-            look = self._looks[key] = styled._style
-        return look
-
-    def after_rows(self, written: WriteOnlyWorksheet, columns: int, last_row: int) -> None:
-        """What openpyxl writes after the rows: drop-downs, the filter, the print setup."""
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.datavalidation import DataValidation
-
-        sheet: Any = written  # a write-only sheet has these parts; openpyxl's stubs omit them
-
-        last = max(last_row, 2)
+    def finish(self, sheet: Worksheet, columns: int, last_row: int) -> None:
+        """What goes after the rows: drop-downs, the filter. ``last_row`` counts from 1."""
+        last = max(last_row, 2) - 1
         for fact, index in self.column_of.items():
-            letter = get_column_letter(index + 1)
             words = value_words(fact, self.lang)
-            choice = DataValidation(
-                type="list",
-                formula1='"' + ",".join(words) + '"',
-                allow_blank=True,
-                showErrorMessage=True,
-                errorStyle="warning",
-                errorTitle=fact_header(fact, self.lang),
-                error=message("sheet.choose_value", self.lang, values=", ".join(words)),
+            sheet.data_validation(
+                1,
+                index,
+                last,
+                index,
+                {
+                    "validate": "list",
+                    "source": list(words),
+                    "ignore_blank": True,
+                    "error_type": "warning",
+                    "error_title": fact_header(fact, self.lang),
+                    "error_message": message(
+                        "sheet.choose_value", self.lang, values=", ".join(words)
+                    ),
+                },
             )
-            choice.add(f"{letter}2:{letter}{last}")
-            sheet.data_validations.append(choice)
-        sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{last_row}"
-        sheet.print_title_rows = "1:1"
-
-    def _comment(self, text: str) -> Any:
-        from openpyxl.comments import Comment
-
-        return Comment(text, self.author, width=360, height=120)
+        sheet.autofilter(0, 0, last_row - 1, columns - 1)
 
 
 def _lines(text: str, width: float) -> int:
@@ -235,68 +187,69 @@ class Overview:
                 self.unresolved.append((result.goal_id, result.title, questions))
             yield result
 
-    def write(self, workbook: Workbook) -> None:
+    def write(self, cells: CellWriter) -> None:
         """The overview sheet and the rules sheet, after the working sheet."""
-        self._write_overview(workbook)
-        self._write_rules(workbook)
+        self._write_overview(cells)
+        self._write_rules(cells)
 
-    def _write_overview(self, workbook: Workbook) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.chart import BarChart, Reference
-        from openpyxl.styles import Font
-
+    def _write_overview(self, cells: CellWriter) -> None:
         lang = self.lang
-        sheet: Any = workbook.create_sheet(message("sheet.overview", lang))
+        name = message("sheet.overview", lang)
+        sheet = cells.workbook.add_worksheet(name)
         seen = {owner for counts in self.owners.values() for owner in counts}
         owners = [owner for owner in (*OWNER_IDS, "") if owner in seen]
-        bold = Font(bold=True)
-
-        def heading(*texts: str) -> list[Any]:
-            cells = [WriteOnlyCell(sheet, text) for text in texts]
-            for cell in cells:
-                cell.font = bold
-            return cells
-
-        for letter, width in zip("ABCDEF", (30, 30, 30, 18, 12, 10), strict=False):
-            sheet.column_dimensions[letter].width = width
-        _print_on_one_landscape_width(sheet)
+        bold = Look(bold=True)
+        for column, width in enumerate((30, 30, 30, 18, 12, 10)):
+            sheet.set_column(column, column, width)
+        print_on_one_landscape_width(sheet)
         labels = [self.labels[owner] for owner in owners]
-        sheet.append(heading(message("col.service_area", lang), *labels, message("col.sum", lang)))
+        rows: list[tuple[Look, list[Any]]] = [
+            (bold, [message("col.service_area", lang), *labels, message("col.sum", lang)])
+        ]
         areas = sorted(self.owners)
         for area in areas:
             counts = self.owners[area]
-            sheet.append([area, *(counts[owner] or None for owner in owners), sum(counts.values())])
-        sheet.append([])
-        sheet.append(heading(message("sheet.unresolved_heading", lang)))
-        sheet.append(
-            heading(
-                message("col.goal_id", lang),
-                message("col.title", lang),
-                message("col.questions", lang),
+            rows.append(
+                (PLAIN, [area, *(counts[owner] or None for owner in owners), sum(counts.values())])
+            )
+        rows.append((PLAIN, []))
+        rows.append((bold, [message("sheet.unresolved_heading", lang)]))
+        rows.append(
+            (
+                bold,
+                [
+                    message("col.goal_id", lang),
+                    message("col.title", lang),
+                    message("col.questions", lang),
+                ],
             )
         )
-        for goal_id, title, questions in self.unresolved:
-            sheet.append([goal_id, title, questions])
+        rows += [(PLAIN, list(unresolved)) for unresolved in self.unresolved]
+        for number, (look, values) in enumerate(rows):
+            for column, value in enumerate(values):
+                cells.write(sheet, number, column, value, look)
         if areas and owners:
-            chart = BarChart()
-            chart.type = "bar"
-            chart.grouping = "stacked"
-            chart.overlap = 100
-            chart.title = message("sheet.chart_title", lang)
-            chart.width, chart.height = 18, 4 + len(areas) * 0.8
-            data = Reference(
-                sheet, min_col=2, max_col=1 + len(owners), min_row=1, max_row=1 + len(areas)
-            )
-            chart.add_data(data, titles_from_data=True)
-            chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=1 + len(areas)))
-            sheet.add_chart(chart, f"{chr(ord('A') + len(owners) + 3)}2")
+            chart: Any = cells.workbook.add_chart({"type": "bar", "subtype": "stacked"})
+            for place in range(1, len(owners) + 1):
+                chart.add_series(
+                    {
+                        "name": [name, 0, place],
+                        "categories": [name, 1, 0, len(areas), 0],
+                        "values": [name, 1, place, len(areas), place],
+                        "overlap": 100,
+                    }
+                )
+            chart.set_title({"name": message("sheet.chart_title", lang)})
+            chart.set_size({"width": 680, "height": 150 + 30 * len(areas)})
+            sheet.insert_chart(1, len(owners) + 3, chart)
 
-    def _write_rules(self, workbook: Workbook) -> None:
+    def _write_rules(self, cells: CellWriter) -> None:
         """The rule set the results came from: cite it with them."""
         lang = self.lang
-        sheet: Any = workbook.create_sheet(message("sheet.rules", lang))
-        sheet.column_dimensions["A"].width = 22
-        sheet.column_dimensions["B"].width = 70
+        sheet = cells.workbook.add_worksheet(message("sheet.rules", lang))
+        sheet.set_column(0, 0, 22)
+        sheet.set_column(1, 1, 70)
+        print_on_one_landscape_width(sheet)
         first = self.first
         if first is None:
             return
@@ -309,16 +262,13 @@ class Overview:
         ]
         if first.municipality:
             rows.append((message("sheet.profile", lang), first.municipality))
-        for row in rows:
-            sheet.append(list(row))
+        for number, (label, value) in enumerate(rows):
+            cells.write(sheet, number, 0, label)
+            cells.write(sheet, number, 1, value)
 
 
-def _print_on_one_landscape_width(sheet: Any) -> None:
-    """A4 landscape, fit to the page's width (set before the first row is written)."""
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+def print_on_one_landscape_width(sheet: Worksheet) -> None:
+    """A4 landscape, fit to the page's width."""
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
