@@ -16,7 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from ansvarsregler import AnswersError, Classifier, classify_many, explain, load_answers
+from ansvarsregler import (
+    AnswersError,
+    Classifier,
+    InvalidGoalError,
+    classify,
+    classify_many,
+    explain,
+    load_answers,
+)
 from ansvarsregler.cli import main
 from ansvarsregler.municipality.answers import Answer, Answers
 from ansvarsregler.vocabulary import FACT_VALUES
@@ -159,6 +167,13 @@ def test_explain_shows_the_level_as_given_from_the_file(files):
         ("budsjettnivå:\n  Skole: [enhet]\n", 2, "\"['enhet']\" er ikke et gyldig svar"),
         ("budsjettnivå:\n  Skole: sektor\n  Skole: enhet\n", 3, "Skole"),
         ("budsjettnivå:\n  Skole: 'sektor\n", 3, "ugyldig YAML"),
+        (
+            "budsjettnivå:\n  Skole: sektor\nBudget level:\n  Kultur: unit\n",
+            3,
+            "'budsjettnivå' og 'Budget level' er samme spørsmål",
+        ),
+        ('budsjettnivå:\n  "": sektor\n', 2, "et svar uten tjenesteområde"),
+        ("budsjettnivå:\n  ~: sektor\n", 2, "et svar uten tjenesteområde"),
     ],
 )
 def test_a_mistake_in_the_file_is_refused_with_its_line(tmp_path, text, line, says):
@@ -171,6 +186,14 @@ def test_a_mistake_in_the_file_is_refused_with_its_line(tmp_path, text, line, sa
     assert raised.value.message("en") != raised.value.message("nb")
 
 
+def test_an_answers_file_that_is_not_utf8_says_so(tmp_path):
+    path = tmp_path / "svar.yaml"
+    path.write_bytes("budsjettnivå:\n  Skole: sektor\n".encode("latin-1"))
+    with pytest.raises(AnswersError) as raised:
+        load_answers(path)
+    assert raised.value.message("nb").endswith("svarfila må være tekst i UTF-8 (YAML)")
+
+
 def test_an_empty_or_missing_file_is_refused(tmp_path):
     empty = tmp_path / "tom.yaml"
     empty.write_text("# ingenting her\n", encoding="utf-8")
@@ -180,32 +203,82 @@ def test_an_empty_or_missing_file_is_refused(tmp_path):
         load_answers(tmp_path / "finnes-ikke.yaml")
 
 
-@pytest.mark.parametrize(
-    ("answer", "says"),
-    [
-        (
-            "Skloe: sektor",
-            "ingen av målene har tjenesteområdet 'Skloe', så svaret ville ikke "
-            "gjelde noe; målenes tjenesteområder: Helse og omsorg, Kultur, skole",
-        ),
-        ('"213": sektor', "ingen av målene har KOSTRA-funksjon 213"),
-    ],
-)
-def test_an_answer_for_an_area_no_goal_has_stops_the_run_before_anything_is_written(
-    files, answer, says
-):
+def test_a_misspelt_area_stops_the_run_before_anything_is_written(files):
     answers, goals = files
-    answers.write_text(f"budsjettnivå:\n  Kultur: enhet\n  {answer}\n", encoding="utf-8")
+    answers.write_text("budsjettnivå:\n  Kultur: enhet\n  Skloe: sektor\n", encoding="utf-8")
     before = answers.read_bytes(), goals.read_bytes()
     output = goals.parent / "ut.xlsx"
     result = CliRunner().invoke(
         main, ["classify", str(goals), "--answers", str(answers), "-o", str(output)]
     )
     assert result.exit_code == 2
-    assert f"Feil: fil {answers}, linje 3: {says}" in " ".join(result.stderr.split())
+    assert (
+        f"Feil: fil {answers}, linje 3: ingen av målene har tjenesteområdet 'Skloe', men de har "
+        "'skole': er det skrevet feil?"
+    ) in " ".join(result.stderr.split())
     assert "Traceback" not in result.output
     assert not output.exists()
     assert (answers.read_bytes(), goals.read_bytes()) == before
+
+
+def test_an_answer_no_goal_here_needs_is_a_warning_not_an_error(files):
+    """One answers file for the whole municipality, run on one sector's goals."""
+    answers, goals = files
+    answers.write_text(
+        'budsjettnivå:\n  Kultur: enhet\n  Barnehage: enhet\n  "213": sektor\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["classify", str(goals), "--answers", str(answers), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    warnings = [" ".join(line.split()) for line in result.stderr.splitlines()]
+    assert warnings == [
+        f"Advarsel: fil {answers}, linje 3: ingen av målene har tjenesteområdet 'Barnehage'; "
+        "svaret brukes ikke i denne kjøringen",
+        f"Advarsel: fil {answers}, linje 4: ingen av målene har KOSTRA-funksjon 213; svaret "
+        "brukes ikke i denne kjøringen",
+    ]
+    explained = CliRunner().invoke(
+        main, ["explain", "kultur", str(goals), "--answers", str(answers), "--lang", "en"]
+    )
+    assert explained.exit_code == 0
+    assert "Warning: file" in explained.stderr and "'Barnehage'" in explained.stderr
+
+
+def test_the_default_answer_is_named_in_words(files):
+    answers, goals = files
+    kultur = next(
+        r for r in classify_many(goals_of(goals), answers=answers) if r.goal_id == "kultur"
+    )
+    assert kultur.justification.startswith(
+        f"Oppgitt i svarfil: Budsjettnivå er per sektor/tjenesteområde for alle andre "
+        f"tjenesteområder ({answers}, linje 6)."
+    )
+    kostra = next(
+        r
+        for r in classify_many(goals_of(goals), answers=answers, lang="en")
+        if r.goal_id == "kostra"
+    )
+    assert "for KOSTRA function 253 (" in kostra.justification
+
+
+def test_the_library_refuses_answers_of_another_kind():
+    with pytest.raises(InvalidGoalError, match="answers must be an answers file"):
+        classify({"id": "a", "title": "Et mål"}, answers={"budsjettnivå": {"Skole": "sektor"}})
+
+
+def test_a_run_with_answers_names_the_areas_still_asked(files):
+    answers, goals = files
+    answers.write_text("budsjettnivå:\n  Kultur: enhet\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["classify", str(goals), "--answers", str(answers), "--format", "csv"]
+    )
+    assert result.exit_code == 0
+    assert (
+        f"budsjettnivå ble spurt om for 2 mål i 1 tjenesteområde (skole) som {answers} ikke "
+        "svarer for; legg dem til der."
+    ) in " ".join(result.stderr.split())
 
 
 def test_the_answers_file_is_never_the_output(files):

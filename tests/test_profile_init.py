@@ -128,7 +128,7 @@ def test_without_goal_files_the_areas_are_typed_in_english_too(tmp_path):
         "Skole": "unit",
         "Helse": "sector",
     }
-    assert profile.source.startswith("Svar gitt i ansvar profile init 20")
+    assert profile.source.startswith("Answers given in ansvar profile init 20")
     assert "# Municipality profile for Nøtterøy 2" in (folder / "notteroy-2.yaml").read_text(
         encoding="utf-8"
     )
@@ -220,3 +220,43 @@ def test_an_empty_name_or_source_is_not_written(tmp_path, goals):
     result, folder = init(tmp_path, ["Byen", str(goals)], answers)
     assert result.exit_code == 0, result.output
     assert load_profile(folder / "byen.yaml").source.startswith("Svar gitt i ansvar profile init")
+
+
+def test_an_area_a_profile_cannot_hold_is_asked_again(tmp_path):
+    answers = ["rådmann", "", "Default", "999", "Skole", "", "enhet", "vet ikke", "sektor", ""]
+    result, folder = init(tmp_path, ["Byen"], answers)
+    assert result.exit_code == 0, result.output
+    assert "«Default» er navnet på svaret for alle andre tjenesteområder" in result.output
+    assert "«999» er ikke en KOSTRA-funksjon" in result.output
+    profile = load_profile(folder / "byen.yaml")
+    assert {key: item.level for key, item in profile.budget_allocation.items()} == {
+        "default": "sector",
+        "Skole": "unit",
+    }
+    assert profile.budget_allocation["Skole"].leader is None  # «vet ikke» is no one's title
+
+
+def test_goals_without_a_service_area_say_so_and_the_areas_are_typed(tmp_path):
+    goals = tmp_path / "uten.csv"
+    goals.write_text("Mål\nElevene skal trives\n", encoding="utf-8")
+    result, folder = init(tmp_path, ["Byen", str(goals), "--lang", "en"], ["", "", "", "", ""])
+    assert result.exit_code == 0, result.output
+    assert "None of the goals has a service area" in result.output
+    assert load_profile(folder / "byen.yaml").source.startswith("Answers given in ansvar profile")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["By\x07en"], "kan ikke være tomt eller ha kontrolltegn"),
+        (["Byen", "-"], "svarene leses fra standard inn, så målene kan ikke komme derfra"),
+        (["Byen", "-o", "-"], "profilen skrives til en fil, ikke til standard ut"),
+        (["Byen", "-o", "finnes-ikke/byen.yaml"], "mappen finnes ikke"),
+    ],
+)
+def test_what_cannot_be_written_is_refused_before_the_first_question(tmp_path, args, says):
+    result, folder = init(tmp_path, args, ["rådmann", "", "enhet", "", ""])
+    assert result.exit_code == 2
+    assert says in result.output
+    assert "Tittel" not in result.output
+    assert list(folder.rglob("*.yaml")) == []

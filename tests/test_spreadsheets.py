@@ -68,7 +68,7 @@ RESULT_EN = [
     "Source goal type",
     "Source influence",
     "Source budget impact",
-    "Source budget frame",
+    "Source budget level",
 ]
 
 

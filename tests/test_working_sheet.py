@@ -249,7 +249,7 @@ def test_a_renamed_fact_column_is_refused_and_nothing_is_written(drafts, tmp_pat
     assert result.exit_code == 2
     assert "arbeid.xlsx" in result.stderr and "row 1" in result.stderr
     assert "(Kilde budsjettnivå)" in result.stderr
-    assert "fact column Budget frame, which is missing or was renamed" in result.stderr
+    assert "fact column Budget level, which is missing or was renamed" in result.stderr
     assert not out.exists()
 
 

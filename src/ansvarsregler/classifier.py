@@ -103,7 +103,7 @@ class Classifier:
         if isinstance(profile, str | Path):  # a shipped profile's name, or a profile file
             profile = load_profile(profile)
         self.municipality = Municipality(profile, self.ruleset) if profile is not None else None
-        self.answers = load_answers(answers) if isinstance(answers, str | Path) else answers
+        self.answers = _answers_of(answers)
         self._rendered: BoundedCache[RenderKey, Rendered] = BoundedCache(RENDERED_MAXSIZE)
         self._own_words: BoundedCache[tuple[Reading, str | None, Language], OwnWords]
         self._own_words = BoundedCache(OWN_WORDS_MAXSIZE)
@@ -114,7 +114,7 @@ class Classifier:
         if answers is None:
             return self
         answered = copy.copy(self)
-        answered.answers = load_answers(answers) if isinstance(answers, str | Path) else answers
+        answered.answers = _answers_of(answers)
         return answered
 
     def classify(self, goal: GoalInput, *, lang: Language = "nb") -> Classification:
@@ -286,7 +286,7 @@ class Classifier:
                 lang,
                 fact=manifest.facts[item.fact].label.get(lang).capitalize(),
                 value=manifest.value_label(item.fact, item.value, lang),
-                area=item.answered_for,
+                area=item.covers(lang),
                 file=item.file,
                 line=item.line,
             )
@@ -480,6 +480,17 @@ class Classifier:
             for (_, words), labels in values_of.items()
         )
         return f"{pointers[0].upper()}{pointers[1:]}"
+
+
+def _answers_of(answers: Answers | str | Path | None) -> Answers | None:
+    """``answers`` loaded if it names a file; a clear error if it is neither."""
+    if answers is None or isinstance(answers, Answers):
+        return answers
+    if isinstance(answers, str | Path):
+        return load_answers(answers)
+    raise InvalidGoalError(
+        "library.bad_answers", Location(field="answers"), found=type(answers).__name__
+    )
 
 
 def _with_suggestions(values: tuple[str | None, ...], reading: Reading) -> tuple[str | None, ...]:

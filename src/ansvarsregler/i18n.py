@@ -785,9 +785,43 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "nb": "avbrutt før alle spørsmål var besvart; ingenting er skrevet",
         "en": "stopped before every question was answered; nothing was written",
     },
-    "new_profile.no_name": {
-        "nb": "kommunens navn kan ikke være tomt, for eksempel: ansvar profile init Byen",
-        "en": "the municipality's name cannot be empty, for example: ansvar profile init Byen",
+    "new_profile.bad_name": {
+        "nb": "kommunens navn kan ikke være tomt eller ha kontrolltegn, for eksempel: ansvar "
+        "profile init Byen",
+        "en": "the municipality's name cannot be empty or hold control characters, for "
+        "example: ansvar profile init Byen",
+    },
+    "new_profile.stdin_goals": {
+        "nb": "svarene leses fra standard inn, så målene kan ikke komme derfra; gi målene som "
+        "filer",
+        "en": "the answers are read from standard input, so the goals cannot come from there; "
+        "give the goals as files",
+    },
+    "new_profile.stdout": {
+        "nb": "profilen skrives til en fil, ikke til standard ut; gi et filnavn med -o",
+        "en": "the profile is written to a file, not to standard output; give a file name with -o",
+    },
+    "new_profile.no_folder": {
+        "nb": "mappen finnes ikke; lag den først, eller velg en annen med -o",
+        "en": "the folder does not exist; make it first, or choose another with -o",
+    },
+    "new_profile.no_areas": {
+        "nb": "Ingen av målene har tjenesteområde: skriv tjenesteområdene, ett per linje, og "
+        "en tom linje til slutt.",
+        "en": "None of the goals has a service area: type the service areas, one a line, and "
+        "an empty line at the end.",
+    },
+    "new_profile.area_default": {
+        "nb": "«{area}» er navnet på svaret for alle andre tjenesteområder, som spørres om til "
+        "slutt; skriv et annet tjenesteområde",
+        "en": "«{area}» names the answer for every other service area, asked at the end; type "
+        "another service area",
+    },
+    "new_profile.area_kostra": {
+        "nb": "«{area}» er ikke en KOSTRA-funksjon; skriv tjenesteområdets navn eller en "
+        "gyldig KOSTRA-kode",
+        "en": "«{area}» is not a KOSTRA function; type the service area's name or a valid "
+        "KOSTRA code",
     },
     "new_profile.exists": {
         "nb": "finnes allerede; velg et annet filnavn med -o, eller skriv over den med --force",
@@ -891,6 +925,12 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "service area with --answers svar.yaml, or make a municipality profile with «ansvar "
         "profile init».",
     },
+    "answers.hint_more": {
+        "nb": "Merk: {fact} ble spurt om for {goals} i {areas} ({names}) som {file} ikke "
+        "svarer for; legg dem til der.",
+        "en": "Note: the {fact} was asked for {goals} in {areas} ({names}) that {file} does "
+        "not answer for; add them there.",
+    },
     "answers.goals": {
         "nb": "{count} mål",
         "en": Plural("{count} goal", "{count} goals"),
@@ -927,16 +967,36 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "{value!r} is not a valid answer for {area!r}; allowed: {allowed_en} (or "
         "{allowed_nb})",
     },
-    "answers.unknown_area": {
-        "nb": "ingen av målene har tjenesteområdet {value!r}, så svaret ville ikke gjelde noe; "
-        "målenes tjenesteområder: {names}",
-        "en": "none of the goals has the service area {value!r}, so the answer would apply to "
-        "nothing; the goals' service areas: {names}",
+    "answers.near_miss": {
+        "nb": "ingen av målene har tjenesteområdet {value!r}, men de har {near!r}: er det "
+        "skrevet feil? Rett navnet, så svaret gjelder målene i {near!r}",
+        "en": "none of the goals has the service area {value!r}, but they have {near!r}: is it "
+        "misspelt? Correct the name, and the answer covers the goals in {near!r}",
     },
-    "answers.unknown_kostra": {
-        "nb": "ingen av målene har KOSTRA-funksjon {value}, så svaret ville ikke gjelde noe",
-        "en": "none of the goals has KOSTRA function {value}, so the answer would apply to nothing",
+    "answers.unused_area": {
+        "nb": "ingen av målene har tjenesteområdet {value!r}; svaret brukes ikke i denne kjøringen",
+        "en": "none of the goals has the service area {value!r}; the answer is not used in "
+        "this run",
     },
+    "answers.unused_kostra": {
+        "nb": "ingen av målene har KOSTRA-funksjon {value}; svaret brukes ikke i denne kjøringen",
+        "en": "none of the goals has KOSTRA function {value}; the answer is not used in this run",
+    },
+    "answers.question_twice": {
+        "nb": "{first!r} og {second!r} er samme spørsmål; svar på det én gang",
+        "en": "{first!r} and {second!r} are the same question; answer it once",
+    },
+    "answers.empty_area": {
+        "nb": "et svar uten tjenesteområde; skriv tjenesteområdet, en KOSTRA-funksjon, eller "
+        "default for alle andre",
+        "en": "an answer without a service area; write the service area, a KOSTRA function, or "
+        "default for every other",
+    },
+    "answers.not_text": {
+        "nb": "svarfila må være tekst i UTF-8 (YAML)",
+        "en": "the answers file must be UTF-8 text (YAML)",
+    },
+    "answers.default_area": {"nb": "alle andre tjenesteområder", "en": "every other service area"},
     # spreadsheets ------------------------------------------------------------
     "loc.sheet": {"nb": "ark {value}", "en": "sheet {value}"},
     "loc.row": {"nb": "rad {value}", "en": "row {value}"},
@@ -1066,6 +1126,10 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "nb": "utfilen {path} er også en innfil; velg en annen utfil",
         "en": "the output file {path} is also an input file; choose another output file",
     },
+    "output.xlsx_failed": {
+        "nb": "XLSX-fila kunne ikke skrives: {reason}; ingenting er skrevet",
+        "en": "the XLSX file could not be written: {reason}; nothing was written",
+    },
     "output.xlsx_too_wide": {
         "nb": "resultatet ville få {count} kolonner, men et XLSX-ark rommer høyst {limit}; "
         "skriv CSV i stedet (-o resultat.csv), eller fjern kolonner fra regnearket",
@@ -1102,6 +1166,11 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "et Goal, fant {found}",
         "en": "classify_many takes a list (or other iterable) of goals, each a mapping or a Goal, "
         "found {found}",
+    },
+    "library.bad_answers": {
+        "nb": "answers må være en svarfil (filsti) eller Answers fra load_answers, fant {found}",
+        "en": "answers must be an answers file (a path) or Answers from load_answers, found "
+        "{found}",
     },
     "library.bad_profile": {
         "nb": "profile må være navnet på en profil (f.eks. 'verran'), en filsti eller en Profile, "

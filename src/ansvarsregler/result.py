@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ansvarsregler.goals.model import Goal
+from ansvarsregler.i18n import message
 from ansvarsregler.model_base import StrictModel
 from ansvarsregler.vocabulary import Language, OwnerId
 
@@ -68,6 +69,16 @@ class AnsweredFact(StrictModel):
         description="What the answer covers, as the file writes it: a service area, a KOSTRA "
         "function or default."
     )
+
+    def covers(self, lang: Language) -> str:
+        """What the answer covers, in words: the service area as written, *KOSTRA-funksjon
+        253*, or *alle andre tjenesteområder* for ``default``."""
+        key = " ".join(self.answered_for.lower().split())
+        if key == "default":
+            return message("answers.default_area", lang)
+        if key.isdigit():
+            return message("profile.kostra_area", lang, code=key)
+        return self.answered_for
 
 
 class Question(StrictModel):

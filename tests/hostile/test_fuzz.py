@@ -315,15 +315,20 @@ def test_fuzz_standard_input(content: bytes) -> None:
 # -- profiles, rule folders, draft answers ------------------------------------
 
 
-@st.composite
-def profile(draw: st.DrawFn) -> bytes:
-    text = v.profile_text().encode()
+def broken_yaml(draw: st.DrawFn, text: bytes) -> bytes:
+    """``text``, a valid YAML file, broken as files break: its bytes damaged, its structure
+    changed, or a key given twice."""
     how = draw(st.sampled_from(["bytes", "structure", "duplicate"]))
     if how == "bytes":
         return draw(damaged(text))
     if how == "duplicate":
         return yaml_with_duplicate(text, draw)
     return as_yaml(draw(changed(yaml.safe_load(text))))
+
+
+@st.composite
+def profile(draw: st.DrawFn) -> bytes:
+    return broken_yaml(draw, v.profile_text().encode())
 
 
 @FUZZ
@@ -347,13 +352,7 @@ budsjettnivå:
 
 @st.composite
 def answers_file(draw: st.DrawFn) -> bytes:
-    text = ANSWERS_TEXT.encode()
-    how = draw(st.sampled_from(["bytes", "structure", "duplicate"]))
-    if how == "bytes":
-        return draw(damaged(text))
-    if how == "duplicate":
-        return yaml_with_duplicate(text, draw)
-    return as_yaml(draw(changed(yaml.safe_load(text))))
+    return broken_yaml(draw, ANSWERS_TEXT.encode())
 
 
 @FUZZ
@@ -406,13 +405,7 @@ RULE_FILES = sorted(
 @st.composite
 def rule_folder(draw: st.DrawFn) -> tuple[str, bytes]:
     name = draw(st.sampled_from(RULE_FILES))
-    text = (default_rules_dir() / name).read_bytes()
-    how = draw(st.sampled_from(["bytes", "structure", "duplicate"]))
-    if how == "bytes":
-        return name, draw(damaged(text))
-    if how == "duplicate":
-        return name, yaml_with_duplicate(text, draw)
-    return name, as_yaml(draw(changed(yaml.safe_load(text))))
+    return name, broken_yaml(draw, (default_rules_dir() / name).read_bytes())
 
 
 @settings(FUZZ, max_examples=max(EXAMPLES * 3 // 5, 1))

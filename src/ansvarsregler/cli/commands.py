@@ -16,7 +16,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO, TypeVar, cast
@@ -307,7 +307,8 @@ def classify(
             with output_stream(output) as out:
                 write_results(results(), fmt, out, lang)  # type: ignore[arg-type]
     if level_asked.goals and fmt in _FOR_PEOPLE:
-        click.echo(visible(level_asked.hint(lang)), err=True)
+        where = str(answers_file) if answers_file is not None else None
+        click.echo(visible(level_asked.hint(lang, where)), err=True)
     if strict and unresolved:
         click.echo(message("cli.unresolved", lang, count=unresolved), err=True)
         sys.exit(EXIT_UNRESOLVED)
@@ -347,6 +348,8 @@ def explain_command(
         sources, input_format=cast(InputFormat | None, input_format), stdin=_stdin(paths, lang)
     ) as goal_files:
         goals = [read.goal for read in goal_files.check()]  # every goal is validated
+    areas = (g.service_area for g in goals if g.service_area)
+    _check_answers(classifier, areas, {g.kostra_function for g in goals if g.kostra_function}, lang)
     goal = next((g for g in goals if g.id == goal_id), None)
     if goal is None:
         where = ", ".join(paths) if paths else message("cli.builtin_catalog", lang)
@@ -689,10 +692,20 @@ def _check_goals(
                 hidden += 1
     if hidden:
         click.echo(message("cli.more_warnings", lang, count=hidden), err=True)
-    if classifier.answers is not None:
-        classifier.answers.check_covered(areas, kostra_codes)
+    _check_answers(classifier, areas, kostra_codes, lang)
     for goal in distinct_facts.values():
         classifier.decide_ahead(goal)
+
+
+def _check_answers(
+    classifier: Classifier, areas: Iterable[str], kostra_codes: set[str], lang: Language
+) -> None:
+    """Refuse an answer for a misspelt service area; warn of answers no goal here needs."""
+    if classifier.answers is None:
+        return
+    for unused in classifier.answers.check_covered(areas, kostra_codes):
+        line = f"{message('warning.prefix', lang)}: {unused.message(lang)}"
+        click.echo(visible(line), err=True)
 
 
 def _rule_and_profile_files(rules_dir: Path | None, profile: str | None) -> list[Path]:

@@ -11,11 +11,13 @@ nothing; with ``--profile`` the next run takes the budget level from it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
 from ansvarsregler.cli.draft import prompt_until
 from ansvarsregler.errors import InvalidGoalError, Location
@@ -25,6 +27,7 @@ from ansvarsregler.folding import fold, plain_letters
 from ansvarsregler.goals.column_words import VALUE_WORDS
 from ansvarsregler.goals.files import GoalFiles
 from ansvarsregler.i18n import message
+from ansvarsregler.kostra import kostra_functions
 from ansvarsregler.municipality.new_profile import (
     AreaLevel,
     Level,
@@ -34,7 +37,8 @@ from ansvarsregler.municipality.new_profile import (
     profile_yaml,
 )
 from ansvarsregler.municipality.profiles import ProfileError
-from ansvarsregler.municipality.schema import Profile, area_key
+from ansvarsregler.municipality.schema import DEFAULT, Profile, area_key
+from ansvarsregler.validation import first_error
 from ansvarsregler.vocabulary import Language
 
 #: The words a planner may answer a budget level with: a profile's levels, and «vet ikke».
@@ -56,13 +60,23 @@ _TITLE_BY_WORD: dict[str, Title] = {
 def run_profile_init(
     name: str, paths: Sequence[str], output: Path | None, force: bool, lang: Language
 ) -> Path:
-    """Ask the questions, write the profile, and say how to use it; the file written."""
+    """Ask the questions, write the profile, and say how to use it; the file written.
+
+    Everything that can be refused is refused before the first question: no answers are
+    wasted on a name, a file or goals that will not do.
+    """
     name = name.strip()
-    if not name:
-        raise InvalidGoalError("new_profile.no_name", Location(field="NAME"))
+    if not name or any(unicodedata.category(char) == "Cc" for char in name):
+        raise InvalidGoalError("new_profile.bad_name", Location(field="NAME"))
+    if "-" in paths:  # the answers come on standard input: the goals cannot
+        raise InvalidGoalError("new_profile.stdin_goals", Location(file="-"))
     output = output if output is not None else Path(f"{_file_stem(name)}.yaml")
+    if str(output) == "-":
+        raise InvalidGoalError("new_profile.stdout", Location(field="-o"))
     if output.exists() and not force:
         raise InvalidGoalError("new_profile.exists", Location(file=str(output)))
+    if not output.absolute().parent.is_dir():
+        raise InvalidGoalError("new_profile.no_folder", Location(file=str(output)))
     areas = _areas_of(paths, output)
     click.echo(message("new_profile.intro", lang, name=name, file=str(output)))
     title = prompt_until(
@@ -71,16 +85,20 @@ def run_profile_init(
         message("new_profile.bad_title", lang),
         default="kommunedirektør",
     )
-    source_by_default = default_source(date.today())
+    source_by_default = default_source(date.today(), lang)
     source = click.prompt(message("new_profile.source_prompt", lang), default=source_by_default)
     source = source.strip() or source_by_default
     if not areas:
+        click.echo(message("new_profile.no_areas" if paths else "new_profile.type_areas", lang))
         areas = _typed_areas(lang)
     levels = {
         area: _ask_level(_level_question(area, count, lang), lang) for area, count in areas.items()
     }
     default = _ask_level(message("new_profile.level_default", lang), lang, default="vet ikke")
-    profile = new_profile(name, title, source, levels, default)
+    try:
+        profile = new_profile(name, title, source, levels, default)
+    except ValidationError as error:  # the areas were checked as they came: not expected
+        raise first_error(error, ProfileError, Location(file=str(output)), model=Profile) from None
     text = profile_yaml(profile, lang)
     # What is written must read back as the same profile, as --profile will read it.
     load_model_file(output, Profile, ProfileError, text=text, text_scalars=True)
@@ -107,15 +125,27 @@ def _areas_of(paths: Sequence[str], output: Path) -> dict[str, int]:
         refuse_overwriting_inputs(output, goal_files.files)
         for read in goal_files.check():
             area = read.goal.service_area
-            if area:
+            if area and _allocation_key(area) is None:
                 shown = spelling.setdefault(area_key(area), area)
                 counts[shown] = counts.get(shown, 0) + 1
     return dict(sorted(counts.items(), key=lambda item: item[0].lower()))
 
 
+def _allocation_key(area: str) -> str | None:
+    """Why ``area`` cannot have a line of its own in a profile's budget allocation, as a
+    message key: ``default`` names every other area (asked last), and a number is a KOSTRA
+    function, which must exist. ``None`` if it can. A goal's area that cannot is answered by
+    the answer for every other area."""
+    key = area_key(area)
+    if key == DEFAULT:
+        return "new_profile.area_default"
+    if key.isdigit() and key not in kostra_functions():
+        return "new_profile.area_kostra"
+    return None
+
+
 def _typed_areas(lang: Language) -> dict[str, int]:
     """Service areas the planner types, one a line, until an empty line."""
-    click.echo(message("new_profile.type_areas", lang))
     typed: dict[str, str] = {}
     while True:
         area = click.prompt(
@@ -123,6 +153,10 @@ def _typed_areas(lang: Language) -> dict[str, int]:
         ).strip()
         if not area:
             return {shown: 0 for shown in typed.values()}
+        refused = _allocation_key(area)
+        if refused is not None:
+            click.echo(message(refused, lang, area=area), err=True)
+            continue
         typed.setdefault(area_key(area), area)
 
 
@@ -143,4 +177,6 @@ def _ask_level(text: str, lang: Language, default: str | None = None) -> AreaLev
         return AreaLevel(level)
     prompt = message(f"new_profile.leader_{level}", lang)
     leader = click.prompt(prompt, default="", show_default=False).strip()
+    if _LEVEL_BY_WORD.get(fold(leader)) == "unknown":  # «vet ikke» is no one's title
+        leader = ""
     return AreaLevel(level, leader or None)

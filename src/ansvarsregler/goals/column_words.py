@@ -27,7 +27,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "goal_type": ("Måltype", "Type mål", "Goal type"),
     "influence": ("Påvirkning", "Påvirkbarhet", "Påvirkningsgrad", "Influence"),
     "budget_impact": ("Budsjettvirkning", "Budsjettkonsekvens", "Budget impact"),
-    "budget_frame": ("Budsjettnivå", "Rammenivå", "Budget frame"),
+    "budget_frame": ("Budsjettnivå", "Rammenivå", "Budget frame", "Budget level"),
 }
 
 #: Cell words for each value of each fact.

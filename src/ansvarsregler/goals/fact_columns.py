@@ -97,7 +97,7 @@ def fact_cells(result: Classification) -> tuple[FactCell, ...]:
             note = message(
                 "source.answered_note",
                 result.lang,
-                area=answer.answered_for,
+                area=answer.covers(result.lang),
                 file=answer.file,
                 line=answer.line,
             )

@@ -24,6 +24,7 @@ spreadsheet. A mistake is an :class:`AnswersError` naming the file and line.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,9 @@ from ansvarsregler.vocabulary import DEFINITE_VALUES, Language
 ANSWERABLE: tuple[str, ...] = ("budget_frame",)
 #: How many service areas' answers are kept looked up (areas come from the goals).
 _LOOKUPS_MAXSIZE = 4096
+#: How alike (0 to 1, :mod:`difflib`'s ratio) an answered area and a goal's area must be for
+#: the answer to be taken for a misspelling of it: «Skloe» and «Skole» are 0.8.
+_NEAR_MISS = 0.75
 #: How many service areas a hint names before it says «…».
 _AREAS_SHOWN = 8
 
@@ -94,26 +98,33 @@ class Answers:
             return goal
         return goal.model_copy(update={item.fact: item.value for item in answered})
 
-    def check_covered(self, areas: Iterable[str], kostra_codes: Collection[str]) -> None:
-        """Refuse an answer for a service area or KOSTRA function none of the goals has:
-        a misspelt area would otherwise leave its goals asking, without a word. ``areas``
-        in the order the goals have them: an area is named as first written."""
+    def check_covered(
+        self, areas: Iterable[str], kostra_codes: Collection[str]
+    ) -> list[AnsvarError]:
+        """Answers for a service area or KOSTRA function none of the goals has, as warnings
+        (a file for the whole municipality may be run on one sector's goals); but an area
+        that is a near miss of one the goals have («Skloe» for «Skole») is refused, since its
+        goals would otherwise go on asking without a word. ``areas`` in the order the goals
+        have them: an area is named as first written."""
         known: dict[str, str] = {}
         for area in areas:
             known.setdefault(area_key(area), area)
+        unused: list[AnsvarError] = []
         for by_area in self.by_fact.values():
             for key, answer in by_area.items():
                 if key == DEFAULT or key in kostra_codes or key in known:
                     continue
                 where = Location(file=self.file, line=answer.line)
                 if key.isdigit():
-                    raise AnswersError("answers.unknown_kostra", where, value=answer.written)
-                raise AnswersError(
-                    "answers.unknown_area",
-                    where,
-                    value=answer.written,
-                    names=", ".join(sorted(known.values(), key=str.lower)) or "-",
-                )
+                    unused.append(AnswersError("answers.unused_kostra", where, value=key))
+                    continue
+                near = difflib.get_close_matches(key, list(known), n=1, cutoff=_NEAR_MISS)
+                if near:
+                    raise AnswersError(
+                        "answers.near_miss", where, value=answer.written, near=known[near[0]]
+                    )
+                unused.append(AnswersError("answers.unused_area", where, value=answer.written))
+        return unused
 
     def _covering(self, service_area: str | None, kostra: str | None) -> list[Answer]:
         found = []
@@ -151,13 +162,15 @@ class AskedPerArea:
             self.goals += 1
             self.areas.setdefault(area_key(area), area)
 
-    def hint(self, lang: Language) -> str:
-        """Where the question was asked, and how to answer it once for each area."""
+    def hint(self, lang: Language, answers_file: str | None = None) -> str:
+        """Where the question was asked, and how to answer it once for each area (in
+        ``answers_file``, where the run had one)."""
         named = sorted(self.areas.values(), key=str.lower)
         shown = ", ".join(named[:_AREAS_SHOWN]) + (", …" if len(named) > _AREAS_SHOWN else "")
         return message(
-            "answers.hint",
+            "answers.hint" if answers_file is None else "answers.hint_more",
             lang,
+            file=answers_file,
             goals=message("answers.goals", lang, count=self.goals),
             fact=FIELD_WORDS[self.fact][0 if lang == "nb" else -1].lower(),
             areas=message("answers.areas", lang, count=len(self.areas)),
@@ -169,13 +182,26 @@ def load_answers(path: str | Path) -> Answers:
     """The answers in the YAML file at ``path``; an :class:`AnswersError` naming the line of
     anything not allowed."""
     file = str(path)
-    text, data = load_yaml_file(Path(path), AnswersError, text_scalars=True)
+    try:
+        text, data = load_yaml_file(Path(path), AnswersError, text_scalars=True)
+    except AnswersError as error:
+        if error.key != "input.not_text":
+            raise
+        raise AnswersError("answers.not_text", error.location) from None
     if not isinstance(data, Mapping):
         raise AnswersError("answers.not_mapping", Location(file=file, line=1))
     answers: list[Answer] = []
+    asked: dict[str, str] = {}
     for question, by_area in data.items():
-        line = line_of(text, [question])
+        line = line_of(text, [question]) or 1
         fact = FIELD_BY_WORD.get(fold(str(question)))
+        if fact is not None and fact in asked:
+            raise AnswersError(
+                "answers.question_twice",
+                Location(file=file, line=line),
+                first=asked[fact],
+                second=str(question),
+            )
         if fact not in ANSWERABLE:
             raise AnswersError(
                 "answers.not_answerable",
@@ -186,20 +212,28 @@ def load_answers(path: str | Path) -> Answers:
             )
         if not isinstance(by_area, Mapping) or not by_area:
             raise AnswersError("answers.not_areas", Location(file=file, line=line), value=question)
-        answers += _answers(fact, by_area, text, file, question)
+        asked[fact] = str(question)
+        answers += _answers(fact, by_area, text, file, question, line)
     return Answers(file, answers)
 
 
 def _answers(
-    fact: str, by_area: Mapping[object, object], text: str, file: str, question: object
+    fact: str,
+    by_area: Mapping[object, object],
+    text: str,
+    file: str,
+    question: object,
+    question_line: int,
 ) -> list[Answer]:
     """The answers under one question, each area's value read and checked."""
     answers: list[Answer] = []
     seen: dict[str, str] = {}
-    for written, word in by_area.items():
-        written = str(written)
-        line = line_of(text, [question, written]) or 1  # type: ignore[list-item]
+    for area, word in by_area.items():
+        written = "" if area is None else str(area)
+        line = _line_of_area(text, question, area) or question_line
         where = Location(file=file, line=line)
+        if not written.strip():
+            raise AnswersError("answers.empty_area", where)
         key = area_key(written)
         if key in seen:
             raise AnswersError("answers.area_twice", where, first=seen[key], second=written)
@@ -222,3 +256,16 @@ def _answers(
             )
         answers.append(Answer(fact, value, written, line))
     return answers
+
+
+#: How YAML may write a key that is null.
+_NULL_KEYS = ("~", "null", "Null", "NULL", "")
+
+
+def _line_of_area(text: str, question: object, area: object) -> int | None:
+    """The line of the answer for ``area`` under ``question`` (a null area as YAML wrote it)."""
+    for written in _NULL_KEYS if area is None else (area,):
+        line = line_of(text, [str(question), str(written)])
+        if line is not None and line != line_of(text, [str(question)]):
+            return line
+    return None

@@ -63,8 +63,9 @@ def new_profile(
     )
 
 
-def default_source(today: date) -> str:
-    return message("new_profile.source", "nb", date=today.isoformat())
+def default_source(today: date, lang: Language) -> str:
+    """Where the answers came from, when the planner does not say: this command, today."""
+    return message("new_profile.source", lang, date=today.isoformat())
 
 
 def profile_yaml(profile: Profile, lang: Language) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any, Literal
 
@@ -47,7 +48,7 @@ from ansvarsregler.goals.spreadsheets import EXCEL_DIALECT, Cell, cell_text, is_
 from ansvarsregler.i18n import message
 from ansvarsregler.presenters.flat import FORMULA_STARTS, neutralise_formula
 from ansvarsregler.presenters.working_sheet import Facts, Overview, WorkingSheet
-from ansvarsregler.presenters.xlsx_cells import PLAIN, CellWriter, workbook_options
+from ansvarsregler.presenters.xlsx_cells import PLAIN, CellWriter, sheet_name, workbook_options
 from ansvarsregler.result import Classification
 from ansvarsregler.vocabulary import FACT_NAMES, Language
 
@@ -102,7 +103,7 @@ def write_spreadsheet(
             added = sheet_columns(with_profile)
             widths = _own_widths(tables[0], header[: layout.input_width], layout)
             widths += [column.width for column in added]
-            title = tables[0].table.sheet or message("sheet.title", lang)
+            title = sheet_name(tables[0].table.sheet or message("sheet.title", lang))
             working = WorkingSheet(
                 layout.column_of, layout.input_width, lang, added, _wrapped_own(tables[0]), widths
             )
@@ -341,7 +342,25 @@ def _write_xlsx(
     """
     import xlsxwriter  # imported here: only XLSX output pays for loading it
 
-    workbook = xlsxwriter.Workbook(out, workbook_options(rows_expected))
+    with tempfile.TemporaryDirectory(prefix="ansvar-xlsx-") as scratch:
+        workbook = xlsxwriter.Workbook(out, workbook_options(rows_expected, scratch))
+        try:
+            _fill_workbook(workbook, header, rows, title, widths, working, overview)
+            workbook.close()  # the first byte of ``out``: the rows are held until here
+        except xlsxwriter.exceptions.XlsxWriterException as error:
+            raise InvalidGoalError("output.xlsx_failed", Location(), reason=str(error)) from None
+
+
+def _fill_workbook(
+    workbook: Any,
+    header: list[Cell],
+    rows: Iterable[_Row],
+    title: str,
+    widths: Sequence[float],
+    working: WorkingSheet | None,
+    overview: Overview | None,
+) -> None:
+    """The sheets of ``workbook``: the rows, then the overview and the rules sheets."""
     cells = CellWriter(workbook)
     sheet = workbook.add_worksheet(title)
     for index, width in enumerate(widths):
@@ -373,8 +392,7 @@ def _write_xlsx(
     if working is not None:
         working.finish(sheet, len(header), number)
     if overview is not None:
-        overview.write(cells)
-    workbook.close()  # the first byte of ``out``: the rows are held until here
+        overview.write(cells, taken=[title])
 
 
 #: Characters one XLSX cell holds (Excel's limit; longer text is cut by Excel).

@@ -106,7 +106,7 @@ def write_explanation(explanation: Explanation, out: TextIO, lang: Language) -> 
             where = " " + message(
                 "explain.answered",
                 lang,
-                area=answer.answered_for,
+                area=answer.covers(lang),
                 file=answer.file,
                 line=answer.line,
             )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ansvarsregler.goals.fact_columns import FactCell, fact_header, value_words
 from ansvarsregler.goals.result_columns import ResultColumn
 from ansvarsregler.i18n import message
-from ansvarsregler.presenters.xlsx_cells import PLAIN, CellWriter, Look
+from ansvarsregler.presenters.xlsx_cells import PLAIN, CellWriter, Look, sheet_name
 from ansvarsregler.result import Classification
 from ansvarsregler.vocabulary import OWNER_IDS, Language
 
@@ -187,14 +187,15 @@ class Overview:
                 self.unresolved.append((result.goal_id, result.title, questions))
             yield result
 
-    def write(self, cells: CellWriter) -> None:
-        """The overview sheet and the rules sheet, after the working sheet."""
-        self._write_overview(cells)
-        self._write_rules(cells)
+    def write(self, cells: CellWriter, taken: list[str]) -> None:
+        """The overview sheet and the rules sheet, after the working sheet; named apart from
+        the sheets in ``taken`` (the planner's sheet may be called *Oversikt* too)."""
+        overview = sheet_name(message("sheet.overview", self.lang), taken)
+        self._write_overview(cells, overview)
+        self._write_rules(cells, sheet_name(message("sheet.rules", self.lang), [*taken, overview]))
 
-    def _write_overview(self, cells: CellWriter) -> None:
+    def _write_overview(self, cells: CellWriter, name: str) -> None:
         lang = self.lang
-        name = message("sheet.overview", lang)
         sheet = cells.workbook.add_worksheet(name)
         seen = {owner for counts in self.owners.values() for owner in counts}
         owners = [owner for owner in (*OWNER_IDS, "") if owner in seen]
@@ -243,10 +244,10 @@ class Overview:
             chart.set_size({"width": 680, "height": 150 + 30 * len(areas)})
             sheet.insert_chart(1, len(owners) + 3, chart)
 
-    def _write_rules(self, cells: CellWriter) -> None:
+    def _write_rules(self, cells: CellWriter, name: str) -> None:
         """The rule set the results came from: cite it with them."""
         lang = self.lang
-        sheet = cells.workbook.add_worksheet(message("sheet.rules", lang))
+        sheet = cells.workbook.add_worksheet(name)
         sheet.set_column(0, 0, 22)
         sheet.set_column(1, 1, 70)
         print_on_one_landscape_width(sheet)

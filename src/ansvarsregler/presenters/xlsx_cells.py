@@ -19,7 +19,9 @@ back literally.
 from __future__ import annotations
 
 import datetime
+import math
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ansvarsregler.presenters.flat import FORMULA_STARTS
@@ -46,16 +48,38 @@ _DATE_FORMATS: dict[type, str] = {
 IN_MEMORY_ROWS = 50_000
 
 
-def workbook_options(rows: int | None) -> dict[str, bool]:
+#: Characters a sheet's name cannot hold, and how long it may be (Excel's rules).
+_NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LENGTH = 31
+
+
+def workbook_options(rows: int | None, scratch: str) -> dict[str, object]:
     """XlsxWriter's options for a workbook of planners' text, for about ``rows`` rows
-    (``None``: not known): text kept as text, never turned into a number, a formula or a link.
-    """
+    (``None``: not known): text kept as text, never turned into a number, a formula or a
+    link; a streamed sheet's temporary file in the folder ``scratch``, which the caller
+    removes however the run ends."""
     return {
         "constant_memory": rows is None or rows > IN_MEMORY_ROWS,
         "strings_to_numbers": False,
         "strings_to_formulas": False,
         "strings_to_urls": False,
+        "tmpdir": scratch,
     }
+
+
+def sheet_name(name: str, taken: Iterable[str] = ()) -> str:
+    """``name`` as a sheet may be named: without the characters Excel refuses, at most 31
+    long, not starting or ending with an apostrophe, and (case ignored) none of ``taken``:
+    then numbered, ``Oversikt (2)``."""
+    plain = _NOT_IN_SHEET_NAME.sub("", NOT_IN_XLSX.sub("", name)).strip().strip("'").strip()
+    plain = plain[:SHEET_NAME_LENGTH].strip() or "Ark"
+    used = {other.casefold() for other in taken}
+    candidate, number = plain, 1
+    while candidate.casefold() in used:
+        number += 1
+        suffix = f" ({number})"
+        candidate = plain[: SHEET_NAME_LENGTH - len(suffix)].rstrip() + suffix
+    return candidate
 
 
 class Look(NamedTuple):
@@ -93,16 +117,19 @@ class CellWriter:
             if look != PLAIN:
                 sheet.write_blank(row, column, None, self.format(look, None, False))
         elif isinstance(value, str):
-            quoted = value[:1] in _FORMULA_STARTS
             if NOT_IN_XLSX.search(value):
                 value = NOT_IN_XLSX.sub("", value)
+            quoted = value[:1] in _FORMULA_STARTS
             if "\r" in value:  # XML keeps a line break as a line feed; a lone CR would be
                 value = value.replace("\r\n", "\n").replace("\r", "\n")  # escaped instead
             sheet.write_string(row, column, value, self.format(look, None, quoted))
         elif isinstance(value, bool):
             sheet.write_boolean(row, column, value, self.format(look, number_format, False))
         elif isinstance(value, int | float):
-            sheet.write_number(row, column, value, self.format(look, number_format, False))
+            if not math.isfinite(value):  # a sheet holds no infinity: shown as text, no formula
+                sheet.write_string(row, column, str(value), self.format(look, None, False))
+            else:
+                sheet.write_number(row, column, value, self.format(look, number_format, False))
         else:
             shown = number_format or _DATE_FORMATS.get(type(value), "yyyy-mm-dd hh:mm:ss")
             sheet.write_datetime(row, column, value, self.format(look, shown, False))
