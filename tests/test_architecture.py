@@ -67,6 +67,7 @@ LAYERS = [
     "json_schema",
     "analysis",
     "presenters",
+    "web",
     "cli",
     "__init__",
 ]
@@ -78,6 +79,10 @@ CONFINED = {
     "rich": {"cli", "presenters"},
     "openpyxl": {"goals.spreadsheets"},
     "xlsxwriter": {"presenters.spreadsheet", "presenters.working_sheet", "presenters.xlsx_cells"},
+    "fastapi": {"web.api", "web.app"},
+    "starlette": {"web.api", "web.app", "web.problems"},
+    "uvicorn": {"cli.serve"},
+    "anyio": {"web.api"},
 }
 
 

@@ -1214,6 +1214,66 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "the number of YAML aliases (*name)",
     },
     "limit.goals": {"nb": "antall mål i kjøringen", "en": "the number of goals in the run"},
+    "limit.request_bytes": {
+        "nb": "forespørselens størrelse i byte",
+        "en": "the request's size in bytes",
+    },
+    "limit.request_goals": {
+        "nb": "antall mål i forespørselen",
+        "en": "the number of goals in the request",
+    },
+    "limit.request_seconds": {
+        "nb": "sekunder forespørselen brukte",
+        "en": "the seconds the request took",
+    },
+    # ansvar serve ----------------------------------------------------------------
+    "serve.bad_json": {
+        "nb": "kroppen er ikke gyldig JSON: {reason}",
+        "en": "the body is not valid JSON: {reason}",
+    },
+    "serve.not_json": {
+        "nb": "kroppen må være JSON (Content-Type: application/json), fikk {found!r}",
+        "en": "the body must be JSON (Content-Type: application/json), got {found!r}",
+    },
+    "serve.bad_body": {
+        "nb": "kroppen må være en liste av mål, eller et objekt med «goals» (og eventuelt "
+        "«profile» og «lang»): {reason}",
+        "en": "the body must be a list of goals, or an object with «goals» (and perhaps "
+        "«profile» and «lang»): {reason}",
+    },
+    "serve.unknown_profile": {
+        "nb": "ingen profil heter {value!r}; profilene er: {names}",
+        "en": "no profile is called {value!r}; the profiles are: {names}",
+    },
+    "serve.unauthorized": {
+        "nb": "denne tjenesten krever et token: Authorization: Bearer TOKEN",
+        "en": "this service needs a token: Authorization: Bearer TOKEN",
+    },
+    "serve.too_slow": {
+        "nb": "forespørselen tok mer enn {seconds} sekunder og ble avbrutt; send færre mål om "
+        "gangen, eller hev grensen med ANSVARSREGLER_LIMIT_REQUEST_SECONDS",
+        "en": "the request took more than {seconds} seconds and was stopped; send fewer goals "
+        "at a time, or raise the limit with ANSVARSREGLER_LIMIT_REQUEST_SECONDS",
+    },
+    "serve.not_found": {"nb": "finnes ikke: {path}", "en": "not found: {path}"},
+    "serve.failed": {
+        "nb": "noe gikk galt på tjeneren; forespørselen er ikke utført",
+        "en": "something went wrong on the server; the request was not carried out",
+    },
+    "serve.needs_token": {
+        "nb": "--host {host} gjør tjenesten tilgjengelig for andre maskiner: gi --token TOKEN, "
+        "eller --insecure-no-auth hvis nettet er lukket og det er meningen",
+        "en": "--host {host} makes the service reachable from other machines: give --token "
+        "TOKEN, or --insecure-no-auth if the network is closed and that is intended",
+    },
+    "serve.listening": {
+        "nb": "ansvarsregler lytter på {url} (API-dokumentasjon: {url}docs). Stopp med Ctrl-C.",
+        "en": "ansvarsregler listens on {url} (API documentation: {url}docs). Stop with Ctrl-C.",
+    },
+    "serve.no_auth_warning": {
+        "nb": "Advarsel: tjenesten er åpen for alle som når {host}:{port}, uten innlogging",
+        "en": "Warning: the service is open to anyone who reaches {host}:{port}, without login",
+    },
     "limit.rules": {
         "nb": "antall regler i regelsettet",
         "en": "the number of rules in the rule set",

@@ -117,6 +117,13 @@ RULE_COMBINATIONS = Limit("rule_combinations", 4_000, ceiling=4_000)
 """Combinations of values the ownership (or the leadership) rules' conditions allow, added up:
 each is one rule in durable-rules, which holds at most 4,096 (``MAX_ACTIONS``)."""
 
+REQUEST_BYTES = Limit("request_bytes", 10 * _MIB)
+"""Bytes in one request to ``ansvar serve``: a JSON body or an uploaded file."""
+REQUEST_GOALS = Limit("request_goals", 10_000)
+"""Goals in one request to ``ansvar serve``."""
+REQUEST_SECONDS = Limit("request_seconds", 60)
+"""Seconds one request to ``ansvar serve`` may take before it is answered with an error."""
+
 ALL: tuple[Limit, ...] = (
     FILE_SIZE,
     XLSX_UNCOMPRESSED,
@@ -128,4 +135,7 @@ ALL: tuple[Limit, ...] = (
     GOALS,
     RULES,
     RULE_COMBINATIONS,
+    REQUEST_BYTES,
+    REQUEST_GOALS,
+    REQUEST_SECONDS,
 )

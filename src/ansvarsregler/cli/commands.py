@@ -31,6 +31,7 @@ from ansvarsregler.classifier import Classifier, goal_warnings
 from ansvarsregler.cli.draft import run_draft
 from ansvarsregler.cli.profile_init import run_profile_init
 from ansvarsregler.cli.progress import progress_wanted, tracked
+from ansvarsregler.cli.serve import run_server
 from ansvarsregler.engine.selection import evaluator
 from ansvarsregler.errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
 from ansvarsregler.explain import explain
@@ -59,6 +60,7 @@ from ansvarsregler.presenters.spreadsheet import (
 )
 from ansvarsregler.presenters.terminal import write_explanation, write_rules
 from ansvarsregler.result import Classification
+from ansvarsregler.rules.export import ruleset_data
 from ansvarsregler.rules.loader import Ruleset, default_ruleset, load_ruleset, shipped_data_dir
 from ansvarsregler.text import visible
 from ansvarsregler.vocabulary import LANGUAGES, Language
@@ -420,6 +422,62 @@ def profile_init_command(
     run_profile_init(name, paths, output, force, lang)
 
 
+@main.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Listen on this address.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@profile_option
+@rules_option
+@click.option(
+    "--profiles",
+    "profiles_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="A folder of more profiles (*.yaml), offered by name beside the shipped ones.",
+)
+@click.option(
+    "--token",
+    envvar="ANSVARSREGLER_TOKEN",
+    default=None,
+    help="A bearer token the API asks for (also from ANSVARSREGLER_TOKEN).",
+)
+@click.option(
+    "--insecure-no-auth",
+    is_flag=True,
+    help="Serve a host other than localhost without a token (a closed network only).",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes: the app is stateless, so each serves any request.",
+)
+@lang_option
+@reports_errors
+def serve_command(
+    host: str,
+    port: int,
+    profile: str | None,
+    rules_dir: Path | None,
+    profiles_dir: Path | None,
+    token: str | None,
+    insecure_no_auth: bool,
+    workers: int,
+    lang: Language,
+) -> None:
+    """Serve the classifier over HTTP: a JSON API (documented at /docs and /openapi.json)
+    with the same contract as classify --format json."""
+    from ansvarsregler.web import ServeSettings
+
+    settings = ServeSettings(
+        rules_dir=str(rules_dir) if rules_dir else None,
+        profile=profile,
+        profiles_dir=str(profiles_dir) if profiles_dir else None,
+        token=token or None,
+    )
+    run_server(settings, host, port, workers, insecure_no_auth, lang)
+
+
 @main.command(name="rules")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
@@ -431,20 +489,8 @@ def rules_command(fmt: str, lang: Language, rules_dir: Path | None) -> None:
     """List the rule set: each rule's condition, outcome and justification."""
     ruleset = _ruleset(rules_dir)
     if fmt == "json":
-        data = {
-            "name": ruleset.name,
-            "version": ruleset.version,
-            "hash": ruleset.hash,
-            "rules": [
-                {
-                    **rule.model_dump(mode="json", by_alias=True, exclude_none=True),
-                    "source": f"{ruleset.sources[rule.id].file}:{ruleset.sources[rule.id].line}",
-                }
-                for rule in ruleset.rules
-            ],
-        }
         with _stdout() as out:
-            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            out.write(json.dumps(ruleset_data(ruleset), ensure_ascii=False, indent=2) + "\n")
     else:
         with _stdout() as out:
             write_rules(ruleset, out, lang)

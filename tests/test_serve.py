@@ -1,0 +1,239 @@
+"""``ansvar serve``: the real server (uvicorn on a free port) driven over HTTP.
+
+The API's contract is the command line's: the same bytes for the same goals,
+the same located errors (as RFC 9457 problem details), the same limits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from click.testing import CliRunner
+
+from ansvarsregler.cli import main
+from ansvarsregler.goals.files import GoalFiles
+from ansvarsregler.rules.loader import shipped_data_dir
+from ansvarsregler.web import ServeSettings, create_app
+from ansvarsregler.web.app import SECURITY_HEADERS
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "hemmelig-token-for-testen"
+LESING = {
+    "id": "lesing",
+    "title": "Nivå lesing 2. trinn",
+    "goal_type": "service_quality",
+    "influence": "partial",
+    "budget_impact": "within_budget",
+    "budget_frame": "unit",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serving(settings: ServeSettings) -> Iterator[str]:
+    """The app in a real uvicorn server on a free port, until the block ends."""
+    port = free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="error")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def url() -> Iterator[str]:
+    with serving(ServeSettings()) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def guarded() -> Iterator[str]:
+    with serving(ServeSettings(token=TOKEN)) as address:
+        yield address
+
+
+def read_goals(*paths: str) -> list[dict]:
+    """Goals as the command line reads them, as the JSON a budget system would send."""
+    with GoalFiles(list(paths)) as goal_files:
+        return [read.goal.model_dump(mode="json") for read in goal_files.check()]
+
+
+def cli_json(*paths: str, lang: str = "nb") -> bytes:
+    done = subprocess.run(
+        ["ansvar", "classify", *paths, "--format", "json", "--lang", lang],
+        capture_output=True,
+        check=True,
+    )
+    return done.stdout
+
+
+@pytest.mark.parametrize(
+    ("paths", "lang"),
+    [
+        ((str(shipped_data_dir("goal_catalog")),), "nb"),
+        ((str(ROOT / "tests" / "intake" / "utkast.yaml"),), "en"),
+    ],
+    ids=["catalog", "labelled-drafts"],
+)
+def test_the_contract_is_the_command_lines_byte_for_byte(url, paths, lang):
+    goals = read_goals(*paths)
+    response = httpx.post(f"{url}/api/classify", json={"goals": goals, "lang": lang}, timeout=60)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert response.content == cli_json(*paths, lang=lang)
+    # A plain list of goals is the same request in bokmål.
+    if lang == "nb":
+        plain = httpx.post(f"{url}/api/classify", json=goals, timeout=60)
+        assert plain.content == response.content
+
+
+def test_health_names_the_rule_set(url):
+    health = httpx.get(f"{url}/healthz").json()
+    assert health["status"] == "ok"
+    assert health["ruleset"]["name"] == "ansvarsregler-standard"
+    assert len(health["ruleset"]["hash"]) == 64
+
+
+def test_explain_rules_profiles_readiness_and_schemas(url):
+    explained = httpx.post(f"{url}/api/explain", json={"goal": LESING, "lang": "en"}).json()
+    assert explained["decided_by"] == "kvalitet-innenfor-rammen-enhet"
+    assert explained["result"]["owner"] == "virksomhetsleder"
+    rules = httpx.get(f"{url}/api/rules").json()
+    assert rules["name"] == "ansvarsregler-standard" and rules["rules"]
+    profiles = {item["name"]: item for item in httpx.get(f"{url}/api/profiles").json()}
+    assert profiles["verran"]["municipality"] == "Verran"
+    report = httpx.get(f"{url}/api/readiness/verran").json()
+    assert report["municipality"] == "Verran"
+    schema = httpx.get(f"{url}/api/schema/goal").json()
+    assert schema["$schema"].endswith("2020-12/schema")
+    with_profile = httpx.post(
+        f"{url}/api/classify", json={"goals": [{**LESING, "budget_frame": None}], "profile": "bo"}
+    ).json()
+    assert with_profile[0]["municipality"] == "Bø"
+
+
+def test_the_openapi_document_describes_every_endpoint_from_the_models(url):
+    document = httpx.get(f"{url}/openapi.json").json()
+    assert {"/api/classify", "/api/explain", "/api/rules", "/api/profiles", "/healthz"} <= set(
+        document["paths"]
+    )
+    schemas = document["components"]["schemas"]
+    assert {"ClassifyRequest", "Classification", "Goal", "Problem"} <= set(schemas)
+    body = document["paths"]["/api/classify"]["post"]["requestBody"]
+    assert body["content"]["application/json"]["schema"]["$ref"].endswith("/ClassifyRequest")
+    page = httpx.get(f"{url}/docs")
+    assert page.status_code == 200 and "/api/classify" in page.text
+
+
+def problem(response: httpx.Response, status: int) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status and body["title"] and body["detail"]
+    assert "Traceback" not in response.text
+    return body
+
+
+def test_errors_are_located_problem_details_in_the_requested_language(url):
+    bad_goal = {"goals": [LESING, {"id": "b", "title": "x", "influence": "lots"}], "lang": "en"}
+    body = problem(httpx.post(f"{url}/api/classify", json=bad_goal), 422)
+    assert body["location"] == {"item": 2, "goal": "b", "field": "influence"}
+    assert body["detail"].startswith("goal 'b', field influence: 'lots' is not allowed")
+    duplicate = problem(httpx.post(f"{url}/api/classify", json=[LESING, LESING]), 422)
+    assert "lesing" in duplicate["detail"]
+    broken = httpx.post(
+        f"{url}/api/classify", content=b'{"goals": [', headers={"content-type": "application/json"}
+    )
+    assert problem(broken, 400)["detail"].startswith("kroppen er ikke gyldig JSON")
+    form = httpx.post(f"{url}/api/classify", data={"goals": "x"})
+    problem(form, 415)
+    unknown_field = httpx.post(f"{url}/api/classify", json={"goals": [], "mål": []})
+    assert problem(unknown_field, 422)["location"]["field"] == "mål"
+    assert problem(httpx.get(f"{url}/api/readiness/oslo?lang=en"), 404)["detail"].startswith(
+        "field profile: no profile is called 'oslo'"
+    )
+    problem(httpx.get(f"{url}/finnes/ikke"), 404)
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "/etc/passwd", "verran.yaml", "a/b"])
+def test_no_request_can_name_a_file(url, name):
+    response = httpx.post(f"{url}/api/classify", json={"goals": [LESING], "profile": name})
+    assert problem(response, 422)["location"] == {"field": "profile"}
+
+
+def test_limits_are_413_and_the_server_keeps_serving(url, monkeypatch):
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_REQUEST_GOALS", "2")
+    too_many = httpx.post(f"{url}/api/classify", json=[{**LESING, "id": str(i)} for i in range(3)])
+    assert "ANSVARSREGLER_LIMIT_REQUEST_GOALS" in problem(too_many, 413)["detail"]
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_REQUEST_BYTES", "1000")
+    big = httpx.post(f"{url}/api/classify", json=[{**LESING, "title": "x" * 5000}])
+    assert "ANSVARSREGLER_LIMIT_REQUEST_BYTES" in problem(big, 413)["detail"]
+    monkeypatch.delenv("ANSVARSREGLER_LIMIT_REQUEST_BYTES")
+    monkeypatch.delenv("ANSVARSREGLER_LIMIT_REQUEST_GOALS")
+    assert httpx.post(f"{url}/api/classify", json=[LESING]).status_code == 200
+
+
+def test_a_request_over_the_time_limit_is_answered(url, monkeypatch):
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_REQUEST_SECONDS", "1")
+    from ansvarsregler.classifier import Classifier
+
+    original = Classifier.classify_many
+
+    def slow(self, goals, **kwargs):
+        time.sleep(2.5)
+        return original(self, goals, **kwargs)
+
+    monkeypatch.setattr(Classifier, "classify_many", slow)
+    started = time.monotonic()
+    response = httpx.post(f"{url}/api/classify", json=[LESING], timeout=30)
+    assert time.monotonic() - started < 2.4
+    assert "ANSVARSREGLER_LIMIT_REQUEST_SECONDS" in problem(response, 503)["detail"]
+
+
+def test_every_response_carries_the_security_headers(url):
+    for response in (httpx.get(f"{url}/healthz"), httpx.get(f"{url}/nowhere")):
+        for name, value in SECURITY_HEADERS:
+            assert response.headers[name.decode()] == value.decode()
+
+
+def test_with_a_token_the_api_asks_for_it(guarded):
+    refused = httpx.post(f"{guarded}/api/classify", json=[LESING])
+    assert problem(refused, 401)["detail"].startswith("denne tjenesten krever et token")
+    assert refused.headers["www-authenticate"] == "Bearer"
+    wrong = httpx.get(f"{guarded}/api/rules", headers={"authorization": "Bearer feil"})
+    problem(wrong, 401)
+    allowed = httpx.post(
+        f"{guarded}/api/classify", json=[LESING], headers={"authorization": f"Bearer {TOKEN}"}
+    )
+    assert allowed.status_code == 200
+    assert httpx.get(f"{guarded}/healthz").status_code == 200  # a load balancer's probe
+
+
+def test_serving_other_machines_needs_a_token_or_says_it_is_open():
+    refused = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0"])
+    assert refused.exit_code == 2
+    assert "--host 0.0.0.0 gjør tjenesten tilgjengelig for andre maskiner" in refused.output
+    broken = CliRunner().invoke(main, ["serve", "--profile", "finnes-ikke"])
+    assert broken.exit_code == 2 and "Traceback" not in broken.output
