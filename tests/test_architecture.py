@@ -79,10 +79,11 @@ CONFINED = {
     "rich": {"cli", "presenters"},
     "openpyxl": {"goals.spreadsheets"},
     "xlsxwriter": {"presenters.spreadsheet", "presenters.working_sheet", "presenters.xlsx_cells"},
-    "fastapi": {"web.api", "web.app"},
-    "starlette": {"web.api", "web.app", "web.problems"},
+    "fastapi": {"web.api", "web.app", "web.page"},
+    "starlette": {"web.api", "web.app", "web.page", "web.problems"},
     "uvicorn": {"cli.serve"},
     "anyio": {"web.api"},
+    "jinja2": {"web.page"},
 }
 
 

@@ -6,23 +6,19 @@ the same located errors (as RFC 9457 problem details), the same limits.
 
 from __future__ import annotations
 
-import contextlib
-import socket
 import subprocess
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from click.testing import CliRunner
 
 from ansvarsregler.cli import main
 from ansvarsregler.goals.files import GoalFiles
 from ansvarsregler.rules.loader import shipped_data_dir
-from ansvarsregler.web import ServeSettings, create_app
+from ansvarsregler.web import ServeSettings
 from ansvarsregler.web.app import SECURITY_HEADERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,39 +33,14 @@ LESING = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextlib.contextmanager
-def serving(settings: ServeSettings) -> Iterator[str]:
-    """The app in a real uvicorn server on a free port, until the block ends."""
-    port = free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="error")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
-def url() -> Iterator[str]:
+def url(serving) -> Iterator[str]:
     with serving(ServeSettings()) as address:
         yield address
 
 
 @pytest.fixture(scope="module")
-def guarded() -> Iterator[str]:
+def guarded(serving) -> Iterator[str]:
     with serving(ServeSettings(token=TOKEN)) as address:
         yield address
 
@@ -237,3 +208,59 @@ def test_serving_other_machines_needs_a_token_or_says_it_is_open():
     assert "--host 0.0.0.0 gjør tjenesten tilgjengelig for andre maskiner" in refused.output
     broken = CliRunner().invoke(main, ["serve", "--profile", "finnes-ikke"])
     assert broken.exit_code == 2 and "Traceback" not in broken.output
+
+
+# -- the page ---------------------------------------------------------------------------
+
+
+def page_session(url: str) -> tuple[httpx.Client, str]:
+    """A browser-like client that has loaded the page: its CSRF cookie and the form's token."""
+    client = httpx.Client(base_url=url, headers={"accept-language": "nb-NO"})
+    page = client.get("/")
+    assert page.status_code == 200
+    token = page.text.split('name="csrf" value="')[1].split('"')[0]
+    return client, token
+
+
+def test_the_page_escapes_what_a_goal_says(url):
+    client, token = page_session(url)
+    pasted = "Mål;Tjenesteområde\n<script>alert(1)</script>;<b>Skole</b>\n"
+    result = client.post("/classify", data={"csrf": token, "goals": pasted, "lang": "nb"})
+    assert result.status_code == 200
+    assert "<script>alert(1)</script>" not in result.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.text
+    assert "<b>Skole</b>" not in result.text
+
+
+def test_a_form_without_the_pages_token_is_refused(url):
+    client, token = page_session(url)
+    for data in ({"goals": "Mål\nEt mål\n"}, {"goals": "Mål\nEt mål\n", "csrf": "feil"}):
+        refused = client.post("/classify", data=data)
+        assert refused.status_code == 403
+        assert "skjemaet er utløpt" in refused.text
+    stranger = httpx.post(f"{url}/classify", data={"goals": "Mål\nEt mål\n", "csrf": token})
+    assert stranger.status_code == 403  # the token without the page's cookie
+
+
+def test_bad_goals_on_the_page_say_where_and_keep_the_text(url):
+    client, token = page_session(url)
+    pasted = "Mål;Påvirkning\nEt mål;litt\n"
+    result = client.post("/classify", data={"csrf": token, "goals": pasted, "lang": "nb"})
+    assert result.status_code == 422
+    assert "rad 2, kolonne B (Påvirkning): &#39;litt&#39; er ikke tillatt" in result.text
+    assert "Et mål;litt" in result.text
+
+
+def test_with_a_token_the_page_asks_for_a_login(guarded):
+    client = httpx.Client(base_url=guarded)
+    to_login = client.get("/")
+    assert to_login.status_code == 303 and to_login.headers["location"].startswith("/login")
+    form = client.get("/login")
+    token = form.text.split('name="csrf" value="')[1].split('"')[0]
+    wrong = client.post("/login", data={"csrf": token, "token": "feil"})
+    assert wrong.status_code == 401
+    right = client.post("/login", data={"csrf": token, "token": TOKEN})
+    assert right.status_code == 303
+    assert client.get("/").status_code == 200
+    # The page's cookie is no key to the API: that takes the bearer token.
+    assert client.get("/api/rules").status_code == 401

@@ -15,7 +15,7 @@ import json
 import math
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -101,8 +101,12 @@ class GoalFiles:
         input_format: InputFormat | None = None,
         stdin: IO[bytes] | None = None,
         sheet: str | None = None,
+        labels: Mapping[str, str] | None = None,
     ) -> None:
-        """``sheet``: the sheet to read in every XLSX file (default: the first)."""
+        """``sheet``: the sheet to read in every XLSX file (default: the first). ``labels``:
+        the name a path is given in messages, where it is not the user's own (an upload
+        held in memory)."""
+        self._labels = labels or {}
         self._spools: list[IO[bytes]] = []
         self._documents: list[_Document] = []
         try:
@@ -208,7 +212,7 @@ class GoalFiles:
                     raise InvalidGoalError("input.no_goal_files", Location(file=raw))
                 files = [(str(file), file) for file in found]
             elif path.is_file():
-                files = [(raw, path)]
+                files = [(self._labels.get(raw, raw), path)]
             elif path.exists() and _is_device(path):  # /dev/zero would never end
                 raise InvalidGoalError("input.device", Location(file=raw))
             elif path.exists():  # a pipe such as <(...): it can be read only once

@@ -197,6 +197,16 @@ async def _json_body(request: Request) -> Any:
     media = content_type.split(";")[0].strip().lower()
     if media != "application/json" and not media.endswith("+json"):
         raise BodyError(415, "serve.not_json", found=media or "-")
+    body = await limited_body(request)
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError) as error:
+        raise BodyError(400, "serve.bad_json", reason=str(error)[:200]) from None
+
+
+async def limited_body(request: Request) -> bytes:
+    """The request's body, read within :data:`~ansvarsregler.limits.REQUEST_BYTES` (the
+    declared length is checked first); kept on the request, where its form is parsed from."""
     limit = REQUEST_BYTES.value()
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
@@ -206,10 +216,8 @@ async def _json_body(request: Request) -> Any:
         body += chunk
         if len(body) > limit:
             raise LimitError(REQUEST_BYTES, len(body), limit, None)
-    try:
-        return json.loads(body)
-    except (ValueError, RecursionError) as error:
-        raise BodyError(400, "serve.bad_json", reason=str(error)[:200]) from None
+    request._body = bytes(body)  # Starlette reads the form from here
+    return request._body
 
 
 def _body_settings(data: object, request: Request) -> dict[str, Any]:

@@ -6,17 +6,20 @@ from __future__ import annotations
 import hmac
 import html
 import logging
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from starlette.exceptions import HTTPException
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ansvarsregler.errors import AnsvarError
+from ansvarsregler.i18n import message
 from ansvarsregler.limits import REQUEST_SECONDS, LimitError
-from ansvarsregler.web import api, problems
+from ansvarsregler.web import api, page, problems
 from ansvarsregler.web.service import Service
 from ansvarsregler.web.settings import ServeSettings
 
@@ -50,7 +53,10 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
     )
     app.state.service = Service(settings)
     app.include_router(api.router)
+    app.include_router(page.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_exception_handler(AnsvarError, _ansvar_error)
+    app.add_exception_handler(page.CsrfError, _csrf_error)
     app.add_exception_handler(api.BodyError, _body_error)
     app.add_exception_handler(TimeoutError, _too_slow)
     app.add_exception_handler(HTTPException, _http_error)
@@ -83,16 +89,31 @@ class Guard:
                 message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
             await send(message)
 
-        guarded = self.token is not None and scope["path"] not in PUBLIC_PATHS
+        path = scope["path"]
+        guarded = self.token is not None and not (
+            path in PUBLIC_PATHS or path == "/login" or path.startswith("/static/")
+        )
         if guarded and not self._authorised(scope):
-            refused = problems.keyed(401, "serve.unauthorized", api.lang_of(Request(scope)))
-            refused.headers["www-authenticate"] = "Bearer"
+            request = Request(scope)
+            if not path.startswith("/api/"):  # a person at the page: to the login
+                lang = api.lang_of(request)
+                refused: Response = RedirectResponse(f"/login?lang={lang}", status_code=303)
+            else:
+                refused = problems.keyed(401, "serve.unauthorized", api.lang_of(request))
+                refused.headers["www-authenticate"] = "Bearer"
             await refused(scope, receive, with_headers)
             return
         await self.app(scope, receive, with_headers)
 
     def _authorised(self, scope: Scope) -> bool:
+        """A bearer token for the API; for the page, the cookie the login set."""
         assert self.token is not None
+        if not scope["path"].startswith("/api/"):
+            session = page.session_value(self.token.decode()).encode()
+            for cookie in Request(scope).cookies.get(page.SESSION_COOKIE, "").split():
+                if hmac.compare_digest(cookie.encode(), session):
+                    return True
+            return False
         for name, value in scope.get("headers", []):
             if name == b"authorization" and value[:7].lower() == b"bearer ":
                 return hmac.compare_digest(value[7:].strip(), self.token)
@@ -105,11 +126,29 @@ class Guard:
 async def _ansvar_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, AnsvarError)
     lang = api.lang_of(request)
+    if not request.url.path.startswith("/api/"):
+        status = 413 if isinstance(error, LimitError) else 422
+        return HTMLResponse(
+            f"<!doctype html><meta charset='utf-8'><title>{status}</title>"
+            f"<p>{html.escape(error.message(lang))}</p><p><a href='/'>/</a></p>",
+            status_code=status,
+        )
     if isinstance(error, LimitError):
         return problems.from_error(error, lang, status=413)
     if error.key == "serve.unknown_profile" and request.url.path.startswith("/api/readiness"):
         return problems.from_error(error, lang, status=404)
     return problems.from_error(error, lang)
+
+
+async def _csrf_error(request: Request, error: Exception) -> Response:
+    lang = api.lang_of(request)
+    if request.url.path.startswith("/api/"):
+        return problems.keyed(403, "page.bad_csrf", lang)
+    return HTMLResponse(
+        f"<!doctype html><meta charset='utf-8'><title>403</title>"
+        f"<p>{html.escape(message('page.bad_csrf', lang))}</p><p><a href='/'>/</a></p>",
+        status_code=403,
+    )
 
 
 async def _body_error(request: Request, error: Exception) -> Response:

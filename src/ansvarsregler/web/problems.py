@@ -23,6 +23,7 @@ MEDIA_TYPE = "application/problem+json"
 _TITLES = {
     400: ("Ugyldig forespørsel", "Bad request"),
     401: ("Ikke innlogget", "Unauthorized"),
+    403: ("Ikke tillatt", "Forbidden"),
     404: ("Finnes ikke", "Not found"),
     413: ("For stor forespørsel", "Content too large"),
     415: ("Feil innholdstype", "Unsupported media type"),

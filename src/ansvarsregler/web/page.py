@@ -1,0 +1,334 @@
+"""The page for planners: paste or upload goals, see owners, answer questions in place.
+
+Server-rendered HTML (Jinja2, every value escaped), no script. The app keeps
+no state: the goals travel in a hidden field from one answer to the next, so
+any worker serves any step. Every form carries a CSRF token that must match
+the cookie set with the page (double submit), and with ``--token`` the page
+asks for a login first.
+"""
+
+from __future__ import annotations
+
+import hmac
+import io
+import json
+import secrets
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import UploadFile
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from ansvarsregler.analysis.readiness import readiness
+from ansvarsregler.classifier import check_language
+from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
+from ansvarsregler.explain import explain
+from ansvarsregler.goals.fact_columns import fact_header, value_word
+from ansvarsregler.goals.model import Goal
+from ansvarsregler.i18n import MESSAGES, message
+from ansvarsregler.limits import REQUEST_GOALS
+from ansvarsregler.presenters import write_results
+from ansvarsregler.presenters.readiness_report import write_readiness_markdown
+from ansvarsregler.presenters.spreadsheet import write_spreadsheet
+from ansvarsregler.presenters.terminal import write_explanation, write_rules
+from ansvarsregler.result import Classification
+from ansvarsregler.vocabulary import DEFINITE_VALUES, FACT_NAMES, OWNER_IDS, Language
+from ansvarsregler.web.api import lang_of, limited_body
+from ansvarsregler.web.service import Service
+from ansvarsregler.web.uploads import PASTED, read_goals
+
+router = APIRouter(include_in_schema=False)
+CSRF_COOKIE = "ansvar_csrf"
+SESSION_COOKIE = "ansvar_session"
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+)
+_DOWNLOADS = {
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "markdown": ("text/markdown; charset=utf-8", "md"),
+    "json": ("application/json", "json"),
+}
+
+
+def session_value(token: str) -> str:
+    """The login cookie's value for ``token``: proof of it, not the token itself."""
+    return hmac.new(token.encode(), b"ansvarsregler page session", "sha256").hexdigest()
+
+
+def texts(lang: Language) -> dict[str, str]:
+    """The page's own words in ``lang``."""
+    return {
+        key.removeprefix("page."): str(by_lang[lang])
+        for key, by_lang in MESSAGES.items()
+        if key.startswith("page.")
+    }
+
+
+# -- pages ------------------------------------------------------------------------------
+
+
+@router.get("/")
+async def index(request: Request) -> Response:
+    return _render(request, "index.html", lang_of(request))
+
+
+@router.post("/classify")
+async def classify_page(request: Request) -> Response:
+    form, lang = await _form(request)
+    service: Service = request.app.state.service
+    profile = str(form.get("profile") or "") or None
+    pasted = str(form.get("goals") or "")
+    try:
+        goals = _goals_of(form, pasted)
+        REQUEST_GOALS.check(len(goals), Location(field="goals"))
+        results = list(service.classifier(profile).classify_many(goals, lang=lang))
+    except AnsvarError as error:
+        return _render(
+            request,
+            "index.html",
+            lang,
+            status=422,
+            error=error.message(lang),
+            pasted=pasted,
+            profile=profile,
+        )
+    return _render(
+        request, "results.html", lang, **_results_view(form, goals, results, lang), profile=profile
+    )
+
+
+@router.post("/explain")
+async def explain_page(request: Request) -> Response:
+    form, lang = await _form(request)
+    service: Service = request.app.state.service
+    goal = json.loads(str(form.get("goal") or "{}"))
+    profile = str(form.get("profile") or "") or None
+    try:
+        explanation = explain(service.classifier(profile), goal, lang=lang)
+    except AnsvarError as error:
+        return _render(request, "index.html", lang, status=422, error=error.message(lang))
+    out = io.StringIO()
+    write_explanation(explanation, out, lang)
+    heading = message("page.explanation", lang, goal=explanation.goal_id)
+    return _render(request, "text.html", lang, heading=heading, text=out.getvalue())
+
+
+@router.post("/download")
+async def download(request: Request) -> Response:
+    form, lang = await _form(request)
+    service: Service = request.app.state.service
+    fmt = str(form.get("format") or "")
+    if fmt not in _DOWNLOADS:
+        raise InvalidGoalError(
+            "value.not_allowed", Location(field="format"), value=fmt, allowed=", ".join(_DOWNLOADS)
+        )
+    goals = _state(form)
+    profile = str(form.get("profile") or "") or None
+    results = service.classifier(profile).classify_many(goals, lang=lang)
+    media, suffix = _DOWNLOADS[fmt]
+    if fmt == "xlsx":
+        binary = io.BytesIO()
+        write_spreadsheet(results, "xlsx", binary, lang, tables=None, rows_expected=len(goals))
+        content = binary.getvalue()
+    else:
+        text = io.StringIO()
+        write_results(results, fmt, text, lang)  # type: ignore[arg-type]
+        content = text.getvalue().encode("utf-8")
+    headers = {"content-disposition": f'attachment; filename="ansvar-resultat.{suffix}"'}
+    return Response(content, media_type=media, headers=headers)
+
+
+@router.get("/readiness/{profile}")
+async def readiness_page(profile: str, request: Request) -> Response:
+    lang = lang_of(request)
+    service: Service = request.app.state.service
+    report = readiness(service.ruleset, service.profile(profile), lang=lang)
+    out = io.StringIO()
+    write_readiness_markdown(report, out)
+    return _render(request, "text.html", lang, heading=report.municipality, text=out.getvalue())
+
+
+@router.get("/rules")
+async def rules_page(request: Request) -> Response:
+    lang = lang_of(request)
+    out = io.StringIO()
+    write_rules(request.app.state.service.ruleset, out, lang)
+    return _render(request, "text.html", lang, heading=texts(lang)["rules"], text=out.getvalue())
+
+
+@router.get("/login")
+async def login_form(request: Request) -> Response:
+    return _render(request, "login.html", lang_of(request))
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    form, lang = await _form(request)
+    token = request.app.state.service.settings.token
+    given = str(form.get("token") or "")
+    if token is None or not hmac.compare_digest(given.encode(), token.encode()):
+        return _render(
+            request, "login.html", lang, status=401, error=message("page.bad_login", lang)
+        )
+    response = RedirectResponse(f"/?lang={lang}", status_code=303)
+    response.set_cookie(SESSION_COOKIE, session_value(token), httponly=True, samesite="strict")
+    return response
+
+
+# -- the parts ------------------------------------------------------------------------
+
+
+async def _form(request: Request) -> tuple[Any, Language]:
+    """The posted form, read within the byte limit, its CSRF token checked."""
+    await limited_body(request)
+    form = await request.form(max_files=1, max_fields=100_000, max_part_size=len(request._body) + 1)
+    lang = check_language(str(form.get("lang") or lang_of(request)))
+    request.state.lang = lang
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    sent = str(form.get("csrf") or "")
+    if not cookie or not hmac.compare_digest(cookie.encode(), sent.encode()):
+        raise CsrfError()
+    return form, lang
+
+
+class CsrfError(Exception):
+    """A form whose CSRF token does not match the page's cookie."""
+
+
+def _goals_of(form: Any, pasted: str) -> list[dict[str, Any]]:
+    """The goals of a post: the hidden state with the answers given, else an upload, else
+    the pasted text."""
+    if form.get("state"):
+        goals = _state(form)
+        for key, value in form.multi_items():
+            if not key.startswith("fact:") or not value:
+                continue
+            _, index, fact = key.split(":", 2)
+            known = fact in FACT_NAMES and index.isdigit() and int(index) < len(goals)
+            if known and form.get(f"was:{index}:{fact}") != value:  # a suggestion kept stays one
+                goals[int(index)][fact] = value
+        return goals
+    upload = form.get("file")
+    if isinstance(upload, UploadFile) and upload.filename:
+        data = upload.file.read()
+        if data:
+            return _dumped(read_goals(data, upload.filename))
+    if pasted.strip():
+        return _dumped(read_goals(pasted.encode("utf-8"), PASTED))
+    raise InvalidGoalError("page.no_goals", Location())
+
+
+def _dumped(goals: list[Goal]) -> list[dict[str, Any]]:
+    return [goal.model_dump(mode="json", exclude_none=True) for goal in goals]
+
+
+def _state(form: Any) -> list[dict[str, Any]]:
+    try:
+        goals = json.loads(str(form.get("state") or "[]"))
+    except ValueError:
+        raise InvalidGoalError("serve.bad_body", Location(field="state"), reason="state") from None
+    if not isinstance(goals, list) or not all(isinstance(goal, dict) for goal in goals):
+        raise InvalidGoalError("serve.bad_body", Location(field="state"), reason="state")
+    return goals
+
+
+def _results_view(
+    form: Any, goals: list[dict[str, Any]], results: list[Classification], lang: Language
+) -> dict[str, Any]:
+    """What the results page shows: the counts, the filters, and each row with the facts one
+    may answer or correct."""
+    filters = {
+        "owner": str(form.get("owner") or ""),
+        "area": str(form.get("area") or ""),
+        "unresolved": bool(form.get("unresolved")),
+    }
+    t = texts(lang)
+    counted = Counter(result.owner_label or t["unresolved"] for result in results)
+    owners = [
+        (owner, label)
+        for owner in OWNER_IDS
+        if (label := next((r.owner_label for r in results if r.owner == owner), None))
+    ]
+    owners.append(("-", t["unresolved"]))
+    rows = []
+    for index, result in enumerate(results):
+        if filters["unresolved"] and result.owner is not None:
+            continue
+        if filters["owner"] and (result.owner or "-") != filters["owner"]:
+            continue
+        if filters["area"] and (result.goal.service_area or "") != filters["area"]:
+            continue
+        rows.append(
+            {
+                "index": index,
+                "result": result,
+                "choices": _choices(result, lang),
+                "goal_json": json.dumps(goals[index], ensure_ascii=False),
+            }
+        )
+    return {
+        "counts": sorted(counted.items()),
+        "owners": owners,
+        "areas": sorted({r.goal.service_area for r in results if r.goal.service_area}),
+        "filters": filters,
+        "rows": rows,
+        "state": json.dumps(goals, ensure_ascii=False),
+    }
+
+
+def _choices(result: Classification, lang: Language) -> list[dict[str, Any]]:
+    """The facts of a result one may answer (its questions) or correct (what its words
+    suggested), each with its values in words."""
+    choices = []
+    for question in result.questions:
+        choices.append(
+            {
+                "fact": question.fact,
+                "text": question.text,
+                "asked": True,
+                "current": "",
+                "options": _values(question.fact, lang),
+            }
+        )
+    for item in result.assumptions:
+        if item.source == "words":
+            text = message("page.suggested", lang, fact=fact_header(item.fact, lang))
+            choices.append(
+                {
+                    "fact": item.fact,
+                    "text": text,
+                    "asked": False,
+                    "current": item.value,
+                    "options": _values(item.fact, lang),
+                }
+            )
+    return choices
+
+
+def _values(fact: str, lang: Language) -> list[tuple[str, str]]:
+    return [(value, value_word(fact, value, lang)) for value in DEFINITE_VALUES[fact]]
+
+
+def _render(
+    request: Request, name: str, lang: Language, status: int = 200, **context: Any
+) -> HTMLResponse:
+    """A page, with a CSRF token for its forms (the cookie set if the browser has none)."""
+    service: Service = request.app.state.service
+    token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+    page = _TEMPLATES.get_template(name).render(
+        t=texts(lang),
+        lang=lang,
+        csrf=token,
+        profiles=list(service.profiles),
+        ruleset=service.ruleset,
+        **{"error": None, "pasted": "", "profile": None, **context},
+    )
+    response = HTMLResponse(page, status_code=status)
+    if request.cookies.get(CSRF_COOKIE) != token:
+        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
+    return response
