@@ -23,6 +23,8 @@ from click.testing import CliRunner
 from ansvarsregler import AnsvarError, InvalidGoalError, classify, classify_many, load_ruleset
 from ansvarsregler.cli import main
 from ansvarsregler.goals.files import GoalFiles
+from ansvarsregler.municipality.profiles import profiles_dir
+from ansvarsregler.rules.loader import default_ruleset
 
 #: The memory a bomb may take in its subprocess: Python and the engine, not the bomb.
 MEMORY_BOUND = "--as=1500000000"
@@ -171,6 +173,7 @@ def test_one_line_json_document_on_stdin_is_json_not_json_lines():
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     path = tmp_path / "mal.yaml"
     path.write_text("- id: a\n  title: t\n", encoding="utf-8")
+    default_ruleset()  # the shipped rules read first: the goal file is what the limit refuses
     env = {"ANSVARSREGLER_LIMIT_FILE_SIZE": "10"}
     messages = refused(["classify", str(path)], env=env)
     assert f"fil {path}: filens størrelse i byte er over grensen: 19 mot høyst 10" in messages
@@ -182,8 +185,13 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
 def test_a_profile_or_rule_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     goals = tmp_path / "mal.yaml"
     goals.write_text("- id: a\n  title: t\n", encoding="utf-8")
+    # A profile no earlier test has read (profiles are kept once read), and the shipped rules
+    # read before the limit is lowered: the profile is the file the limit refuses.
+    profile = tmp_path / "verran.yaml"
+    profile.write_bytes((profiles_dir() / "verran.yaml").read_bytes())
+    default_ruleset()
     monkeypatch.setenv("ANSVARSREGLER_LIMIT_FILE_SIZE", "100")
-    messages = refused(["classify", str(goals), "--profile", "verran"])
+    messages = refused(["classify", str(goals), "--profile", str(profile)])
     assert "verran.yaml: filens størrelse i byte er over grensen" in messages
 
 

@@ -6,7 +6,10 @@ the same located errors (as RFC 9457 problem details), the same limits.
 
 from __future__ import annotations
 
+import json
+import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +25,7 @@ from ansvarsregler.web import ServeSettings
 from ansvarsregler.web.app import SECURITY_HEADERS
 
 ROOT = Path(__file__).resolve().parent.parent
+ANSVAR = str(Path(sys.executable).parent / "ansvar")
 TOKEN = "hemmelig-token-for-testen"
 LESING = {
     "id": "lesing",
@@ -53,7 +57,7 @@ def read_goals(*paths: str) -> list[dict]:
 
 def cli_json(*paths: str, lang: str = "nb") -> bytes:
     done = subprocess.run(
-        ["ansvar", "classify", *paths, "--format", "json", "--lang", lang],
+        [ANSVAR, "classify", *paths, "--format", "json", "--lang", lang],
         capture_output=True,
         check=True,
     )
@@ -264,3 +268,95 @@ def test_with_a_token_the_page_asks_for_a_login(guarded):
     assert client.get("/").status_code == 200
     # The page's cookie is no key to the API: that takes the bearer token.
     assert client.get("/api/rules").status_code == 401
+
+
+def test_the_readiness_report_is_a_page_and_a_file(url):
+    page = httpx.get(f"{url}/readiness/verran?lang=nb")
+    assert page.status_code == 200 and "Klar for resultatansvar? Verran" in page.text
+    assert "format=markdown" in page.text
+    report = httpx.get(f"{url}/readiness/verran?lang=nb&format=markdown")
+    assert report.headers["content-disposition"].endswith("filename*=UTF-8''klar-verran.md")
+    assert report.text.startswith("## Klar for resultatansvar? Verran")
+    missing = httpx.get(f"{url}/readiness/oslo?lang=nb")
+    assert missing.status_code == 404 and "ingen profil heter &#x27;oslo&#x27;" in missing.text
+
+
+@pytest.mark.parametrize(
+    ("path", "fields"),
+    [
+        ("/explain", {"goal": "ikke json"}),
+        ("/classify", {"state": '[{"id": "a", "title": "x"}]', "fact:0": "x"}),
+        ("/classify", {"state": '[{"id": "a", "title": "x"}]', "fact:²:influence": "full"}),
+        ("/classify", {"state": "{"}),
+        ("/download", {"state": '"x"', "format": "csv"}),
+    ],
+)
+def test_tampered_hidden_fields_are_refused_never_a_500(url, path, fields):
+    client, token = page_session(url)
+    response = client.post(path, data={"csrf": token, "lang": "nb", **fields})
+    assert response.status_code in (200, 422), response.text[:300]
+    assert "Traceback" not in response.text
+    assert httpx.get(f"{url}/healthz").status_code == 200
+
+
+def test_the_results_page_holds_the_goals_once_however_many_there_are(url):
+    client, token = page_session(url)
+    lines = "\n".join(f"Samarbeid med frivillige lag nummer {i};Kultur" for i in range(400))
+    result = client.post("/classify", data={"csrf": token, "goals": f"Mål;Tjenesteområde\n{lines}"})
+    assert result.status_code == 200
+    assert result.text.count('name="state"') == 3  # answers, filter and download forms
+    assert len(result.content) < 3_000_000
+
+
+def test_the_page_keeps_the_goal_limit_for_the_goals_it_carries(url, monkeypatch):
+    client, token = page_session(url)
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_REQUEST_GOALS", "2")
+    state = [{"id": str(i), "title": "x"} for i in range(3)]
+    for path in ("/classify", "/download"):
+        refused = client.post(
+            path, data={"csrf": token, "state": json.dumps(state), "format": "csv"}
+        )
+        assert refused.status_code == 413
+
+
+def test_the_language_is_the_bodys_from_the_first_error_on(url):
+    body = {"goals": [], "lang": "en", "extra": 1}
+    assert problem(httpx.post(f"{url}/api/classify", json=body), 422)["detail"].startswith(
+        "field extra"
+    )
+    assert "«goal»" in problem(httpx.post(f"{url}/api/explain", json={"lang": "en"}), 422)["detail"]
+    weighed = httpx.get(f"{url}/nowhere", headers={"accept-language": "en;q=0.1, nb;q=0.9"})
+    assert problem(weighed, 404)["detail"].startswith("finnes ikke")
+
+
+def test_a_probe_may_ask_for_the_head_of_the_health_check(url):
+    assert httpx.head(f"{url}/healthz").status_code == 200
+
+
+def test_a_body_that_never_ends_is_answered_in_time(url, monkeypatch):
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_REQUEST_SECONDS", "1")
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as raw:
+        raw.sendall(
+            b"POST /api/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 100\r\n\r\n["
+        )
+        answer = raw.recv(4096).decode()
+    assert answer.startswith("HTTP/1.1 503")
+
+
+def test_a_profile_folder_with_a_bad_profile_is_refused_before_serving(tmp_path):
+    (tmp_path / "nord.fron.yaml").write_text("name: x\n", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["serve", "--profiles", str(tmp_path)])
+    assert refused.exit_code == 2 and "nord.fron.yaml" in refused.output
+    (tmp_path / "nord.fron.yaml").unlink()
+    (tmp_path / "nord-fron.yaml").write_text("name: [\n", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["serve", "--profiles", str(tmp_path)])
+    assert refused.exit_code == 2 and "nord-fron.yaml" in refused.output
+
+
+def test_a_local_service_answers_only_to_its_own_names(serving):
+    with serving(ServeSettings(allowed_hosts=("127.0.0.1", "localhost"))) as address:
+        assert httpx.get(f"{address}/healthz").status_code == 200
+        rebound = httpx.get(f"{address}/healthz", headers={"host": "angriper.example"})
+        assert rebound.status_code == 400

@@ -1288,6 +1288,16 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "the body must be a list of goals, or an object with «goals» (and perhaps "
         "«profile» and «lang»): {reason}",
     },
+    "serve.profile_file_name": {
+        "nb": "en profil tilbys med filnavnet sitt, som må være bokstaver, sifre, - eller _ "
+        "(for eksempel nord-fron.yaml)",
+        "en": "a profile is offered by its file name, which must be letters, digits, - or _ "
+        "(for example nord-fron.yaml)",
+    },
+    "serve.bad_explain": {
+        "nb": "kroppen må være et objekt med «goal» (og eventuelt «profile» og «lang»)",
+        "en": "the body must be an object with «goal» (and perhaps «profile» and «lang»)",
+    },
     "serve.unknown_profile": {
         "nb": "ingen profil heter {value!r}; profilene er: {names}",
         "en": "no profile is called {value!r}; the profiles are: {names}",
@@ -1297,10 +1307,10 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "this service needs a token: Authorization: Bearer TOKEN",
     },
     "serve.too_slow": {
-        "nb": "forespørselen tok mer enn {seconds} sekunder og ble avbrutt; send færre mål om "
-        "gangen, eller hev grensen med ANSVARSREGLER_LIMIT_REQUEST_SECONDS",
-        "en": "the request took more than {seconds} seconds and was stopped; send fewer goals "
-        "at a time, or raise the limit with ANSVARSREGLER_LIMIT_REQUEST_SECONDS",
+        "nb": "forespørselen tok mer enn {seconds} sekunder, og svaret er gitt opp; send færre "
+        "mål om gangen, eller hev grensen med ANSVARSREGLER_LIMIT_REQUEST_SECONDS",
+        "en": "the request took more than {seconds} seconds, and its answer was given up; send "
+        "fewer goals at a time, or raise the limit with ANSVARSREGLER_LIMIT_REQUEST_SECONDS",
     },
     "serve.not_found": {"nb": "finnes ikke: {path}", "en": "not found: {path}"},
     "serve.failed": {

@@ -6,6 +6,8 @@ from other machines without a token) is refused here, before it listens.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from ansvarsregler.errors import InvalidGoalError, Location
@@ -34,6 +36,8 @@ def run_server(
         if not insecure_no_auth:
             raise InvalidGoalError("serve.needs_token", Location(field="--host"), host=host)
         click.echo(message("serve.no_auth_warning", lang, host=host, port=port), err=True)
+    if host in LOCAL_HOSTS:
+        settings = replace(settings, allowed_hosts=("127.0.0.1", "localhost", "[::1]", "::1"))
     app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
     click.echo(message("serve.listening", lang, url=f"http://{shown}:{port}/"), err=True)

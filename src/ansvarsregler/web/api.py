@@ -99,7 +99,7 @@ async def classify_goals(request: Request) -> Response:
     for the same goals."""
     data = await _json_body(request)
     raw: object = data.get("goals") if isinstance(data, dict) else data
-    settings = _body_settings(data, request)
+    settings = _body_settings(data, request, "goals")
     lang = settings["lang"]
     if not isinstance(raw, list):
         raise InvalidGoalError("serve.bad_body", Location(field="goals"), reason=type(raw).__name__)
@@ -112,7 +112,7 @@ async def classify_goals(request: Request) -> Response:
         write_json(classifier.classify_many(raw, lang=lang), out)
         return out.getvalue().encode("utf-8")
 
-    return Response(await _in_time(work), media_type="application/json")
+    return Response(await in_time(work), media_type="application/json")
 
 
 @router.post(
@@ -125,16 +125,16 @@ async def classify_goals(request: Request) -> Response:
 async def explain_goal(request: Request) -> Response:
     """The rules that fired, the facts given and assumed, and what would change the owner."""
     data = await _json_body(request)
+    settings = _body_settings(data, request, "goal")
     if not isinstance(data, dict) or "goal" not in data:
-        raise InvalidGoalError("serve.bad_body", Location(field="goal"), reason="goal")
-    settings = _body_settings(data, request)
+        raise InvalidGoalError("serve.bad_explain", Location(field="goal"))
     classifier = request.app.state.service.classifier(settings["profile"])
 
     def work() -> bytes:
         explanation = explain(classifier, data["goal"], lang=settings["lang"])
         return explanation.model_dump_json().encode("utf-8")
 
-    return Response(await _in_time(work), media_type="application/json")
+    return Response(await in_time(work), media_type="application/json")
 
 
 @router.get("/api/rules", summary="The rule set")
@@ -181,7 +181,12 @@ async def schema(name: str, request: Request) -> Response:
     return JSONResponse(json_schema(name))
 
 
-@router.get("/healthz", summary="Up, and with which rule set", response_model=Health)
+@router.api_route(
+    "/healthz",
+    methods=["GET", "HEAD"],
+    summary="Up, and with which rule set",
+    response_model=Health,
+)
 async def health(request: Request) -> JSONResponse:
     service: Service = request.app.state.service
     identity = service.classifier(None).identity
@@ -212,23 +217,26 @@ async def limited_body(request: Request) -> bytes:
     if declared.isdigit() and int(declared) > limit:
         raise LimitError(REQUEST_BYTES, int(declared), limit, None)
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise LimitError(REQUEST_BYTES, len(body), limit, None)
+    with anyio.fail_after(REQUEST_SECONDS.value()):  # a body that never ends is no excuse
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > limit:
+                raise LimitError(REQUEST_BYTES, len(body), limit, None)
     request._body = bytes(body)  # Starlette reads the form from here
     return request._body
 
 
-def _body_settings(data: object, request: Request) -> dict[str, Any]:
-    """The profile and language a body asks for (a plain list asks for neither)."""
+def _body_settings(data: object, request: Request, content: str) -> dict[str, Any]:
+    """The profile and language a body asks for (a plain list asks for neither); ``content``:
+    the key the body's goals are under."""
     if not isinstance(data, dict):
         return {"profile": None, "lang": lang_of(request)}
-    unknown = sorted(set(data) - {"goals", "goal", "profile", "lang"})
+    if data.get("lang") in ("nb", "en"):
+        request.state.lang = data["lang"]  # every error from here on is in the body's language
+    lang = check_language(str(data.get("lang", lang_of(request))))
+    unknown = sorted(set(data) - {content, "profile", "lang"})
     if unknown:
         raise InvalidGoalError("serve.bad_body", Location(field=unknown[0]), reason=unknown[0])
-    lang = check_language(str(data.get("lang", lang_of(request))))
-    request.state.lang = lang  # errors from here on are in the body's language
     profile = data.get("profile")
     if profile is not None and not isinstance(profile, str):
         raise InvalidGoalError("serve.bad_body", Location(field="profile"), reason="profile")
@@ -244,11 +252,27 @@ def lang_of(request: Request) -> Language:
     asked = request.query_params.get("lang")
     if asked in ("nb", "en"):
         return asked  # type: ignore[return-value]
-    accepted = request.headers.get("accept-language", "").lower()
-    return "en" if accepted.startswith("en") else "nb"
+    return _preferred(request.headers.get("accept-language", ""))
 
 
-async def _in_time(work: Callable[[], T]) -> T:
+def _preferred(accepted: str) -> Language:
+    """English if the browser prefers it to Norwegian (q-values weighed), else bokmål."""
+    best: tuple[float, Language] = (0.0, "nb")
+    for part in accepted.lower().split(","):
+        tag, _, weight = part.strip().partition(";q=")
+        language: Language | None = (
+            "en" if tag.startswith("en") else "nb" if tag[:2] in ("nb", "no", "nn") else None
+        )
+        try:
+            quality = float(weight) if weight else 1.0
+        except ValueError:
+            quality = 0.0
+        if language is not None and quality > best[0]:
+            best = (quality, language)
+    return best[1]
+
+
+async def in_time(work: Callable[[], T]) -> T:
     """``work`` in a worker thread, answered within the time limit (the thread is left to
     finish on its own: Python cannot stop it)."""
     seconds = REQUEST_SECONDS.value()

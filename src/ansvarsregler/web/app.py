@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -64,6 +65,8 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.add_api_route("/docs", _docs_page, methods=["GET"], include_in_schema=False)
     app.add_middleware(Guard, token=settings.token)
+    if settings.allowed_hosts:  # a local service answers only to its own names (DNS rebinding)
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     return app
 
 
@@ -126,8 +129,9 @@ class Guard:
 async def _ansvar_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, AnsvarError)
     lang = api.lang_of(request)
+    missing = error.key == "serve.unknown_profile" and "/readiness/" in request.url.path
     if not request.url.path.startswith("/api/"):
-        status = 413 if isinstance(error, LimitError) else 422
+        status = 413 if isinstance(error, LimitError) else 404 if missing else 422
         return HTMLResponse(
             f"<!doctype html><meta charset='utf-8'><title>{status}</title>"
             f"<p>{html.escape(error.message(lang))}</p><p><a href='/'>/</a></p>",
@@ -135,7 +139,7 @@ async def _ansvar_error(request: Request, error: Exception) -> Response:
         )
     if isinstance(error, LimitError):
         return problems.from_error(error, lang, status=413)
-    if error.key == "serve.unknown_profile" and request.url.path.startswith("/api/readiness"):
+    if missing:
         return problems.from_error(error, lang, status=404)
     return problems.from_error(error, lang)
 
@@ -167,12 +171,16 @@ async def _http_error(request: Request, error: Exception) -> Response:
     lang = api.lang_of(request)
     if error.status_code == 404:
         return problems.keyed(404, "serve.not_found", lang, path=request.url.path)
-    return problems.problem(error.status_code, str(error.detail), lang)
+    headers = dict(error.headers) if error.headers else None
+    return problems.problem(error.status_code, str(error.detail), lang, headers=headers)
 
 
 async def _unexpected(request: Request, error: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return problems.keyed(500, "serve.failed", api.lang_of(request))
+    response = problems.keyed(500, "serve.failed", api.lang_of(request))
+    for name, value in SECURITY_HEADERS:  # this handler runs outside the Guard
+        response.headers[name.decode()] = value.decode()
+    return response
 
 
 # -- the API's description ---------------------------------------------------------------

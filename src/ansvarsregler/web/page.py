@@ -13,6 +13,8 @@ import hmac
 import io
 import json
 import secrets
+import sys
+import urllib.parse
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartParser
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from ansvarsregler.analysis.readiness import readiness
@@ -29,18 +32,21 @@ from ansvarsregler.explain import explain
 from ansvarsregler.goals.fact_columns import fact_header, value_word
 from ansvarsregler.goals.model import Goal
 from ansvarsregler.i18n import MESSAGES, message
-from ansvarsregler.limits import REQUEST_GOALS
+from ansvarsregler.limits import REQUEST_GOALS, LimitError
 from ansvarsregler.presenters import write_results
 from ansvarsregler.presenters.readiness_report import write_readiness_markdown
 from ansvarsregler.presenters.spreadsheet import write_spreadsheet
 from ansvarsregler.presenters.terminal import write_explanation, write_rules
 from ansvarsregler.result import Classification
 from ansvarsregler.vocabulary import DEFINITE_VALUES, FACT_NAMES, OWNER_IDS, Language
-from ansvarsregler.web.api import lang_of, limited_body
+from ansvarsregler.web.api import in_time, lang_of, limited_body
 from ansvarsregler.web.service import Service
 from ansvarsregler.web.uploads import PASTED, read_goals
 
 router = APIRouter(include_in_schema=False)
+# An upload stays in memory, never spooled to a temporary file: the whole body is already
+# held within REQUEST_BYTES by the time the form is parsed.
+MultiPartParser.spool_max_size = sys.maxsize
 CSRF_COOKIE = "ansvar_csrf"
 SESSION_COOKIE = "ansvar_session"
 _TEMPLATES = Environment(
@@ -86,13 +92,14 @@ async def classify_page(request: Request) -> Response:
     try:
         goals = _goals_of(form, pasted)
         REQUEST_GOALS.check(len(goals), Location(field="goals"))
-        results = list(service.classifier(profile).classify_many(goals, lang=lang))
+        classifier = service.classifier(profile)
+        results = await in_time(lambda: list(classifier.classify_many(goals, lang=lang)))
     except AnsvarError as error:
         return _render(
             request,
             "index.html",
             lang,
-            status=422,
+            status=413 if isinstance(error, LimitError) else 422,
             error=error.message(lang),
             pasted=pasted,
             profile=profile,
@@ -106,10 +113,11 @@ async def classify_page(request: Request) -> Response:
 async def explain_page(request: Request) -> Response:
     form, lang = await _form(request)
     service: Service = request.app.state.service
-    goal = json.loads(str(form.get("goal") or "{}"))
+    goal = _json_field(form, "goal")
     profile = str(form.get("profile") or "") or None
     try:
-        explanation = explain(service.classifier(profile), goal, lang=lang)
+        classifier = service.classifier(profile)
+        explanation = await in_time(lambda: explain(classifier, goal, lang=lang))
     except AnsvarError as error:
         return _render(request, "index.html", lang, status=422, error=error.message(lang))
     out = io.StringIO()
@@ -128,17 +136,20 @@ async def download(request: Request) -> Response:
             "value.not_allowed", Location(field="format"), value=fmt, allowed=", ".join(_DOWNLOADS)
         )
     goals = _state(form)
-    profile = str(form.get("profile") or "") or None
-    results = service.classifier(profile).classify_many(goals, lang=lang)
+    classifier = service.classifier(str(form.get("profile") or "") or None)
     media, suffix = _DOWNLOADS[fmt]
-    if fmt == "xlsx":
-        binary = io.BytesIO()
-        write_spreadsheet(results, "xlsx", binary, lang, tables=None, rows_expected=len(goals))
-        content = binary.getvalue()
-    else:
+
+    def written() -> bytes:
+        results = classifier.classify_many(goals, lang=lang)
+        if fmt == "xlsx":
+            binary = io.BytesIO()
+            write_spreadsheet(results, "xlsx", binary, lang, tables=None, rows_expected=len(goals))
+            return binary.getvalue()
         text = io.StringIO()
         write_results(results, fmt, text, lang)  # type: ignore[arg-type]
-        content = text.getvalue().encode("utf-8")
+        return text.getvalue().encode("utf-8")
+
+    content = await in_time(written)
     headers = {"content-disposition": f'attachment; filename="ansvar-resultat.{suffix}"'}
     return Response(content, media_type=media, headers=headers)
 
@@ -150,7 +161,20 @@ async def readiness_page(profile: str, request: Request) -> Response:
     report = readiness(service.ruleset, service.profile(profile), lang=lang)
     out = io.StringIO()
     write_readiness_markdown(report, out)
-    return _render(request, "text.html", lang, heading=report.municipality, text=out.getvalue())
+    if request.query_params.get("format") == "markdown":  # the report as a file, for a paper
+        quoted = urllib.parse.quote(f"klar-{profile}.md")
+        disposition = f"attachment; filename=\"klar.md\"; filename*=UTF-8''{quoted}"
+        headers = {"content-disposition": disposition}
+        return Response(out.getvalue(), media_type="text/markdown; charset=utf-8", headers=headers)
+    download = f"/readiness/{profile}?lang={lang}&format=markdown"
+    return _render(
+        request,
+        "text.html",
+        lang,
+        heading=report.municipality,
+        text=out.getvalue(),
+        download=download,
+    )
 
 
 @router.get("/rules")
@@ -208,8 +232,12 @@ def _goals_of(form: Any, pasted: str) -> list[dict[str, Any]]:
         for key, value in form.multi_items():
             if not key.startswith("fact:") or not value:
                 continue
-            _, index, fact = key.split(":", 2)
-            known = fact in FACT_NAMES and index.isdigit() and int(index) < len(goals)
+            parts = key.split(":")
+            if len(parts) != 3:
+                continue
+            _, index, fact = parts
+            known = fact in FACT_NAMES and index.isascii() and index.isdecimal()
+            known = known and int(index) < len(goals)
             if known and form.get(f"was:{index}:{fact}") != value:  # a suggestion kept stays one
                 goals[int(index)][fact] = value
         return goals
@@ -228,13 +256,20 @@ def _dumped(goals: list[Goal]) -> list[dict[str, Any]]:
 
 
 def _state(form: Any) -> list[dict[str, Any]]:
-    try:
-        goals = json.loads(str(form.get("state") or "[]"))
-    except ValueError:
-        raise InvalidGoalError("serve.bad_body", Location(field="state"), reason="state") from None
+    """The goals the page carries from one step to the next, within the goal limit."""
+    goals = _json_field(form, "state")
     if not isinstance(goals, list) or not all(isinstance(goal, dict) for goal in goals):
         raise InvalidGoalError("serve.bad_body", Location(field="state"), reason="state")
+    REQUEST_GOALS.check(len(goals), Location(field="state"))
     return goals
+
+
+def _json_field(form: Any, name: str) -> Any:
+    """A hidden field's JSON; a located error if it was tampered with."""
+    try:
+        return json.loads(str(form.get(name) or "null"))
+    except (ValueError, RecursionError):
+        raise InvalidGoalError("serve.bad_body", Location(field=name), reason=name) from None
 
 
 def _results_view(
@@ -326,7 +361,7 @@ def _render(
         csrf=token,
         profiles=list(service.profiles),
         ruleset=service.ruleset,
-        **{"error": None, "pasted": "", "profile": None, **context},
+        **{"error": None, "pasted": "", "profile": None, "download": None, **context},
     )
     response = HTMLResponse(page, status_code=status)
     if request.cookies.get(CSRF_COOKIE) != token:

@@ -25,6 +25,8 @@ _TITLES = {
     401: ("Ikke innlogget", "Unauthorized"),
     403: ("Ikke tillatt", "Forbidden"),
     404: ("Finnes ikke", "Not found"),
+    405: ("Metoden er ikke tillatt", "Method not allowed"),
+    408: ("Tidsavbrudd", "Request timeout"),
     413: ("For stor forespørsel", "Content too large"),
     415: ("Feil innholdstype", "Unsupported media type"),
     422: ("Ugyldige mål", "Unprocessable content"),

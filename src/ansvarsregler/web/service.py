@@ -33,7 +33,11 @@ class Service:
         self.profiles: dict[str, Path] = dict(shipped_profiles())
         if settings.profiles_dir:
             for path in sorted(Path(settings.profiles_dir).glob("*.yaml")):
+                if not _PROFILE_NAME.fullmatch(path.stem):
+                    raise AnsvarError("serve.profile_file_name", Location(file=str(path)))
                 self.profiles[path.stem] = path
+        for path in self.profiles.values():
+            load_profile(path)  # every profile offered is valid: refused now, not per request
         self.default_profile: Profile | None = (
             load_profile(settings.profile) if settings.profile else None
         )

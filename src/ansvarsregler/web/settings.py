@@ -23,6 +23,8 @@ class ServeSettings:
     """A folder of more profiles (``*.yaml``), offered by name beside the shipped ones."""
     token: str | None = None
     """The bearer token the API and the page's login ask for; ``None``: no login."""
+    allowed_hosts: tuple[str, ...] | None = None
+    """The names a request's ``Host`` may give (a local service: its own names only)."""
 
     def to_environment(self) -> None:
         """Put the settings where :meth:`from_environment` in a worker finds them."""
@@ -31,7 +33,11 @@ class ServeSettings:
     @classmethod
     def from_environment(cls) -> ServeSettings:
         text = os.environ.get(ENVIRONMENT_VARIABLE)
-        return cls(**json.loads(text)) if text else cls()
+        if not text:
+            return cls()
+        fields = json.loads(text)
+        hosts = fields.pop("allowed_hosts", None)
+        return cls(**fields, allowed_hosts=tuple(hosts) if hosts else None)
 
     @property
     def rules_path(self) -> Path | None:
