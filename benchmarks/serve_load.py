@@ -4,6 +4,7 @@ Usage (from the repository root, with the package installed)::
 
     python benchmarks/serve_load.py                 # 20 clients, 1,000 goals a request, 60 s
     python benchmarks/serve_load.py --seconds 10    # shorter
+    python benchmarks/serve_load.py --workers 1 --seconds 1 --hostile 5   # memory under abuse
 
 For each number of workers it starts ``ansvar serve`` on a free port, times how long until
 ``/healthz`` answers, lets the clients post for the given time, and prints requests/s,
@@ -117,12 +118,64 @@ def run(workers: int, clients: int, goals_per_request: int, seconds: float) -> l
     ]
 
 
+def hostile_memory(rounds: int) -> str:
+    """The server's memory before and after ``rounds`` of hostile requests (each refused with
+    a 4xx), and whether it still answers."""
+    import json
+
+    bodies = [
+        json.dumps([{"id": "a", "title": "x" * 10_000_000}]).encode(),  # a 10 MB title
+        json.dumps([{"id": "a", "title": "x" * 11_000_000}]).encode(),  # an 11 MB body
+        json.dumps([{"id": str(i), "title": "x"} for i in range(100_000)]).encode(),
+        b"[" * 100_000 + b"]" * 100_000,  # deep nesting
+        bytes(range(256)) * 4000,  # binary junk
+    ]
+    port = free_port()
+    server = subprocess.Popen(
+        [shutil.which("ansvar") or "ansvar", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.02)
+        before = memory_mb(server.pid)
+        statuses = set()
+        for _ in range(rounds):
+            for body in bodies:
+                response = httpx.post(
+                    f"{url}/api/classify",
+                    content=body,
+                    headers={"content-type": "application/json"},
+                    timeout=120,
+                )
+                statuses.add(response.status_code)
+        after = memory_mb(server.pid)
+        alive = httpx.get(f"{url}/healthz", timeout=5).status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return (
+        f"{rounds} rounds of {len(bodies)} hostile bodies (a 10 MB title, an 11 MB body, "
+        f"100,000 goals, deep nesting, binary junk): answers {sorted(statuses)}, memory "
+        f"{before:.0f} → {after:.0f} MB, still serving: {alive}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--goals", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--hostile", type=int, default=0, help="Also: this many rounds of hostile requests."
+    )
     args = parser.parse_args()
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
@@ -135,6 +188,8 @@ def main() -> None:
     )
     for workers in args.workers:
         print("| " + " | ".join(run(workers, args.clients, args.goals, args.seconds)) + " |")
+    if args.hostile:
+        print(f"\n{hostile_memory(args.hostile)}")
 
 
 if __name__ == "__main__":
