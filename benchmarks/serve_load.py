@@ -15,6 +15,7 @@ processes) at the start and at the end. A markdown table, with the machine named
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import shutil
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -54,12 +56,21 @@ def memory_mb(pid: int) -> float:
     return total / 1024
 
 
-def run(workers: int, clients: int, goals_per_request: int, seconds: float) -> list[str]:
+@contextlib.contextmanager
+def started(workers: int) -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
+    """``ansvar serve`` on a free port: its address, its process, and the seconds until
+    ``/healthz`` answered; stopped when the block ends."""
     port = free_port()
-    ansvar = shutil.which("ansvar") or "ansvar"
-    started = time.perf_counter()
+    begin = time.perf_counter()
     server = subprocess.Popen(
-        [ansvar, "serve", "--port", str(port), "--workers", str(workers)],
+        [
+            shutil.which("ansvar") or "ansvar",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -71,7 +82,14 @@ def run(workers: int, clients: int, goals_per_request: int, seconds: float) -> l
                     break
             except httpx.HTTPError:
                 time.sleep(0.02)
-        startup = time.perf_counter() - started
+        yield url, server, time.perf_counter() - begin
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def run(workers: int, clients: int, goals_per_request: int, seconds: float) -> list[str]:
+    with started(workers) as (url, server, startup):
         goals = generate_drafts(goals_per_request)
         for index, goal in enumerate(goals):
             goal["id"] = f"m{index}"
@@ -101,9 +119,6 @@ def run(workers: int, clients: int, goals_per_request: int, seconds: float) -> l
             thread.join()
         wall = time.perf_counter() - begin
         memory_end = memory_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     latencies.sort()
     p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)]
     return [
@@ -130,20 +145,7 @@ def hostile_memory(rounds: int) -> str:
         b"[" * 100_000 + b"]" * 100_000,  # deep nesting
         bytes(range(256)) * 4000,  # binary junk
     ]
-    port = free_port()
-    server = subprocess.Popen(
-        [shutil.which("ansvar") or "ansvar", "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.02)
+    with started(1) as (url, server, _):
         before = memory_mb(server.pid)
         statuses = set()
         for _ in range(rounds):
@@ -157,9 +159,6 @@ def hostile_memory(rounds: int) -> str:
                 statuses.add(response.status_code)
         after = memory_mb(server.pid)
         alive = httpx.get(f"{url}/healthz", timeout=5).status_code == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     return (
         f"{rounds} rounds of {len(bodies)} hostile bodies (a 10 MB title, an 11 MB body, "
         f"100,000 goals, deep nesting, binary junk): answers {sorted(statuses)}, memory "
