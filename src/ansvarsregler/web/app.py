@@ -130,28 +130,25 @@ async def _ansvar_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, AnsvarError)
     lang = api.lang_of(request)
     missing = error.key == "serve.unknown_profile" and "/readiness/" in request.url.path
+    status = 413 if isinstance(error, LimitError) else 404 if missing else 422
     if not request.url.path.startswith("/api/"):
-        status = 413 if isinstance(error, LimitError) else 404 if missing else 422
-        return HTMLResponse(
-            f"<!doctype html><meta charset='utf-8'><title>{status}</title>"
-            f"<p>{html.escape(error.message(lang))}</p><p><a href='/'>/</a></p>",
-            status_code=status,
-        )
-    if isinstance(error, LimitError):
-        return problems.from_error(error, lang, status=413)
-    if missing:
-        return problems.from_error(error, lang, status=404)
-    return problems.from_error(error, lang)
+        return _error_page(status, error.message(lang))
+    return problems.from_error(error, lang, status=status)
 
 
 async def _csrf_error(request: Request, error: Exception) -> Response:
     lang = api.lang_of(request)
     if request.url.path.startswith("/api/"):
         return problems.keyed(403, "page.bad_csrf", lang)
+    return _error_page(403, message("page.bad_csrf", lang))
+
+
+def _error_page(status: int, text: str) -> HTMLResponse:
+    """An error a person at the page sees: the message, and the way back."""
     return HTMLResponse(
-        f"<!doctype html><meta charset='utf-8'><title>403</title>"
-        f"<p>{html.escape(message('page.bad_csrf', lang))}</p><p><a href='/'>/</a></p>",
-        status_code=403,
+        f"<!doctype html><meta charset='utf-8'><title>{status}</title>"
+        f"<p>{html.escape(text)}</p><p><a href='/'>/</a></p>",
+        status_code=status,
     )
 
 

@@ -87,7 +87,7 @@ async def index(request: Request) -> Response:
 async def classify_page(request: Request) -> Response:
     form, lang = await _form(request)
     service: Service = request.app.state.service
-    profile = str(form.get("profile") or "") or None
+    profile = _profile_of(form)
     pasted = str(form.get("goals") or "")
     try:
         goals = _goals_of(form, pasted)
@@ -114,7 +114,7 @@ async def explain_page(request: Request) -> Response:
     form, lang = await _form(request)
     service: Service = request.app.state.service
     goal = _json_field(form, "goal")
-    profile = str(form.get("profile") or "") or None
+    profile = _profile_of(form)
     try:
         classifier = service.classifier(profile)
         explanation = await in_time(lambda: explain(classifier, goal, lang=lang))
@@ -136,7 +136,7 @@ async def download(request: Request) -> Response:
             "value.not_allowed", Location(field="format"), value=fmt, allowed=", ".join(_DOWNLOADS)
         )
     goals = _state(form)
-    classifier = service.classifier(str(form.get("profile") or "") or None)
+    classifier = service.classifier(_profile_of(form))
     media, suffix = _DOWNLOADS[fmt]
 
     def written() -> bytes:
@@ -262,6 +262,11 @@ def _state(form: Any) -> list[dict[str, Any]]:
         raise InvalidGoalError("serve.bad_body", Location(field="state"), reason="state")
     REQUEST_GOALS.check(len(goals), Location(field="state"))
     return goals
+
+
+def _profile_of(form: Any) -> str | None:
+    """The profile a form names; ``None`` for none (the service's own)."""
+    return str(form.get("profile") or "") or None
 
 
 def _json_field(form: Any, name: str) -> Any:
