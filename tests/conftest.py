@@ -1,4 +1,5 @@
-"""Shared fixtures: a classifier, writable copies of the rules, and click's test runner."""
+"""Shared fixtures: a classifier, writable copies of the rules, click's test runner, and a
+real server with a browser-like client for it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 from click.testing import CliRunner
@@ -75,3 +77,17 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def page_session() -> Callable[..., tuple[httpx.Client, str]]:
+    """Open a page of the server as a browser would: ``client, token = page_session(url)``,
+    the client holding the page's CSRF cookie and ``token`` what its forms carry."""
+
+    def open_page(url: str, path: str = "/") -> tuple[httpx.Client, str]:
+        client = httpx.Client(base_url=url, headers={"accept-language": "nb-NO"}, timeout=60)
+        page = client.get(path)
+        assert page.status_code == 200, page.text[:300]
+        return client, page.text.split('name="csrf" value="')[1].split('"')[0]
+
+    return open_page

@@ -1,9 +1,10 @@
 """The page in a real browser: Chromium from Debian's packages, driven by Playwright.
 
 A planner pastes three goals, sees their owners, answers the open question of
-one from its drop-down, sees it decided, and downloads the XLSX, which reads
-back. The screenshot in the docs is the one this test takes. CI installs
-Chromium (``.ci/run``); elsewhere the test is skipped where there is none.
+one from its drop-down, sees it decided, and downloads the XLSX: the pasted
+sheet again, with the answers and the result columns, which reads back. The
+screenshot in the docs is the one this test takes. CI installs Chromium
+(``.ci/run``); elsewhere the test is skipped where there is none.
 """
 
 from __future__ import annotations
@@ -56,11 +57,19 @@ def test_a_planner_classifies_answers_and_downloads(serving, tmp_path):
         assert page.locator("tbody tr.unresolved").count() == 0
         assert "uavklart" not in page.locator("tbody tr").nth(2).inner_text()
 
+        assert "ditt eget ark" in page.inner_text("form#work")
         with page.expect_download() as download:
             page.click("button[value=xlsx]")
         saved = tmp_path / "resultat.xlsx"
         download.value.save_as(saved)
         browser.close()
-    sheet = openpyxl.load_workbook(saved).active
-    titles = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert titles == [line.split(";")[0] for line in GOALS.splitlines()[1:]]
+    rows = list(openpyxl.load_workbook(saved).active.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:2] == ("Mål", "Tjenesteområde")  # the planner's own columns first
+    assert [row[:2] for row in rows[1:]] == [
+        tuple(line.split(";")) for line in GOALS.splitlines()[1:]
+    ]
+    owners = [row[header.index("Eier")] for row in rows[1:]]
+    assert None not in owners  # the answered goal has its owner in the sheet too
+    answered = dict(zip(header, rows[3], strict=True))
+    assert answered["Kilde måltype"] == "oppgitt"

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from ansvarsregler.cli import main
 from ansvarsregler.goals.files import GoalFiles
 from ansvarsregler.rules.loader import shipped_data_dir
-from ansvarsregler.web import ServeSettings
+from ansvarsregler.web import ServeSettings, session
 from ansvarsregler.web.app import SECURITY_HEADERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,16 +217,7 @@ def test_serving_other_machines_needs_a_token_or_says_it_is_open():
 # -- the page ---------------------------------------------------------------------------
 
 
-def page_session(url: str) -> tuple[httpx.Client, str]:
-    """A browser-like client that has loaded the page: its CSRF cookie and the form's token."""
-    client = httpx.Client(base_url=url, headers={"accept-language": "nb-NO"})
-    page = client.get("/")
-    assert page.status_code == 200
-    token = page.text.split('name="csrf" value="')[1].split('"')[0]
-    return client, token
-
-
-def test_the_page_escapes_what_a_goal_says(url):
+def test_the_page_escapes_what_a_goal_says(url, page_session):
     client, token = page_session(url)
     pasted = "Mål;Tjenesteområde\n<script>alert(1)</script>;<b>Skole</b>\n"
     result = client.post("/classify", data={"csrf": token, "goals": pasted, "lang": "nb"})
@@ -236,7 +227,7 @@ def test_the_page_escapes_what_a_goal_says(url):
     assert "<b>Skole</b>" not in result.text
 
 
-def test_a_form_without_the_pages_token_is_refused(url):
+def test_a_form_without_the_pages_token_is_refused(url, page_session):
     client, token = page_session(url)
     for data in ({"goals": "Mål\nEt mål\n"}, {"goals": "Mål\nEt mål\n", "csrf": "feil"}):
         refused = client.post("/classify", data=data)
@@ -246,7 +237,7 @@ def test_a_form_without_the_pages_token_is_refused(url):
     assert stranger.status_code == 403  # the token without the page's cookie
 
 
-def test_bad_goals_on_the_page_say_where_and_keep_the_text(url):
+def test_bad_goals_on_the_page_say_where_and_keep_the_text(url, page_session):
     client, token = page_session(url)
     pasted = "Mål;Påvirkning\nEt mål;litt\n"
     result = client.post("/classify", data={"csrf": token, "goals": pasted, "lang": "nb"})
@@ -255,19 +246,36 @@ def test_bad_goals_on_the_page_say_where_and_keep_the_text(url):
     assert "Et mål;litt" in result.text
 
 
-def test_with_a_token_the_page_asks_for_a_login(guarded):
-    client = httpx.Client(base_url=guarded)
-    to_login = client.get("/")
+def test_with_a_token_the_page_asks_for_a_login(guarded, page_session):
+    to_login = httpx.get(f"{guarded}/")
     assert to_login.status_code == 303 and to_login.headers["location"].startswith("/login")
-    form = client.get("/login")
-    token = form.text.split('name="csrf" value="')[1].split('"')[0]
+    client, token = page_session(guarded, "/login")
     wrong = client.post("/login", data={"csrf": token, "token": "feil"})
     assert wrong.status_code == 401
     right = client.post("/login", data={"csrf": token, "token": TOKEN})
     assert right.status_code == 303
-    assert client.get("/").status_code == 200
+    cookie = right.headers["set-cookie"]
+    assert TOKEN not in cookie and f"Max-Age={session.SESSION_SECONDS}" in cookie
+    page = client.get("/")
+    assert page.status_code == 200 and "Logg ut" in page.text
     # The page's cookie is no key to the API: that takes the bearer token.
     assert client.get("/api/rules").status_code == 401
+    # Logging out forgets the login in this browser.
+    out = client.post("/logout", data={"csrf": token})
+    assert out.status_code == 303 and out.headers["location"].startswith("/login")
+    assert client.get("/").status_code == 303
+
+
+def test_a_login_lasts_a_working_day_and_proves_only_its_own_token():
+    now = 1_800_000_000
+    cookie = session.issued(TOKEN, now=now)
+    assert session.valid(TOKEN, cookie, now=now + session.SESSION_SECONDS - 1)
+    assert not session.valid(TOKEN, cookie, now=now + session.SESSION_SECONDS + 1)
+    assert not session.valid("et annet token", cookie, now=now)
+    forged = f"{now + 3600}.{cookie.partition('.')[2]}"  # a later time, the old proof
+    assert not session.valid(TOKEN, forged, now=now + 3600)
+    for junk in ("", ".", "x.y", "9" * 40 + ".0", "١٢٣.0"):
+        assert not session.valid(TOKEN, junk, now=now)
 
 
 def test_the_readiness_report_is_a_page_and_a_file(url):
@@ -291,7 +299,7 @@ def test_the_readiness_report_is_a_page_and_a_file(url):
         ("/download", {"state": '"x"', "format": "csv"}),
     ],
 )
-def test_tampered_hidden_fields_are_refused_never_a_500(url, path, fields):
+def test_tampered_hidden_fields_are_refused_never_a_500(url, path, fields, page_session):
     client, token = page_session(url)
     response = client.post(path, data={"csrf": token, "lang": "nb", **fields})
     assert response.status_code in (200, 422), response.text[:300]
@@ -299,16 +307,17 @@ def test_tampered_hidden_fields_are_refused_never_a_500(url, path, fields):
     assert httpx.get(f"{url}/healthz").status_code == 200
 
 
-def test_the_results_page_holds_the_goals_once_however_many_there_are(url):
+def test_the_results_page_holds_the_goals_once_however_many_there_are(url, page_session):
     client, token = page_session(url)
     lines = "\n".join(f"Samarbeid med frivillige lag nummer {i};Kultur" for i in range(400))
     result = client.post("/classify", data={"csrf": token, "goals": f"Mål;Tjenesteområde\n{lines}"})
     assert result.status_code == 200
-    assert result.text.count('name="state"') == 3  # answers, filter and download forms
+    assert result.text.count('name="state"') == 1  # one form, whichever button sends it
+    assert result.text.count('name="sheet"') == 1
     assert len(result.content) < 3_000_000
 
 
-def test_the_page_keeps_the_goal_limit_for_the_goals_it_carries(url, monkeypatch):
+def test_the_page_keeps_the_goal_limit_for_the_goals_it_carries(url, monkeypatch, page_session):
     client, token = page_session(url)
     monkeypatch.setenv("ANSVARSREGLER_LIMIT_REQUEST_GOALS", "2")
     state = [{"id": str(i), "title": "x"} for i in range(3)]

@@ -234,6 +234,15 @@ def test_a_goal_without_an_id_gets_one_from_its_row(runner, tmp_path):
     assert [r["goal_id"] for r in json.loads(piped.stdout)] == ["rad-2", "rad-4"]
 
 
+@pytest.mark.parametrize("header", ["Mål", "TITTEL", "Title", "Målformulering"])
+def test_a_column_of_titles_on_standard_input_is_a_sheet_not_a_yaml_string(runner, header):
+    piped = invoke(
+        runner, "-", "--format", "json", stdin=f"{header}\nLesing\nSykefravær\n".encode()
+    )
+    assert piped.exit_code == 0, piped.stderr
+    assert [r["title"] for r in json.loads(piped.stdout)] == ["Lesing", "Sykefravær"]
+
+
 def test_extra_columns_are_carried_under_their_headers(runner, tmp_path):
     rows = [["Mål", "Målverdi", "", "Ansvarlig"], ["Lesing", "85 %", "x", "Rektor"]]
     source = write_csv(tmp_path / "mal.csv", rows)

@@ -1263,6 +1263,7 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
     "page.again": {"nb": "Nye mål", "en": "New goals"},
     "page.token": {"nb": "Token:", "en": "Token:"},
     "page.login": {"nb": "Logg inn", "en": "Log in"},
+    "page.logout": {"nb": "Logg ut", "en": "Log out"},
     "page.suggested": {"nb": "Foreslått av ordene: {fact}", "en": "Suggested by the words: {fact}"},
     "page.explanation": {
         "nb": "Resonnementet for mål {goal}",
@@ -1274,6 +1275,24 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "en": "the form has expired or came from another page; reload the page and try again",
     },
     "page.bad_login": {"nb": "feil token", "en": "wrong token"},
+    "page.sheet_carried": {
+        "nb": "XLSX og CSV lastes ned som ditt eget ark ({name}) med resultatkolonnene lagt til, "
+        "og med svarene du har gitt her.",
+        "en": "XLSX and CSV download as your own sheet ({name}) with the result columns added, "
+        "and with the answers you gave here.",
+    },
+    "page.sheet_dropped": {
+        "nb": "Arket er for stort til å følge med siden videre, så XLSX og CSV lastes ned som "
+        "flate rader. Bruk «ansvar classify ARK -o UT.xlsx» for å få ditt eget ark tilbake.",
+        "en": "The sheet is too large to travel with the page, so XLSX and CSV download as flat "
+        "rows. Use «ansvar classify SHEET -o OUT.xlsx» to get your own sheet back.",
+    },
+    "page.sheet_mismatch": {
+        "nb": "arket som fulgte med siden, har ikke de samme målene som siden; last det opp på "
+        "nytt",
+        "en": "the sheet that came with the page does not hold the same goals as the page; "
+        "upload it again",
+    },
     "serve.bad_json": {
         "nb": "kroppen er ikke gyldig JSON: {reason}",
         "en": "the body is not valid JSON: {reason}",

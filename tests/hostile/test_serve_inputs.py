@@ -119,10 +119,8 @@ UPLOADS = [
 @pytest.mark.parametrize(
     ("name", "data", "says"), [pytest.param(*case[1:], id=case[0]) for case in UPLOADS]
 )
-def test_the_upload_form_refuses_hostile_files_cleanly(url, name, data, says):
-    client = httpx.Client(base_url=url, headers={"accept-language": "nb"})
-    page = client.get("/")
-    token = page.text.split('name="csrf" value="')[1].split('"')[0]
+def test_the_upload_form_refuses_hostile_files_cleanly(url, page_session, name, data, says):
+    client, token = page_session(url)
     response = client.post(
         "/classify", data={"csrf": token, "lang": "nb"}, files={"file": (name, data)}, timeout=60
     )

@@ -33,6 +33,8 @@ from ansvarsregler.files.safe_yaml import (
     line_of,
     load_yaml,
 )
+from ansvarsregler.folding import fold
+from ansvarsregler.goals.column_words import FIELD_BY_WORD
 from ansvarsregler.goals.columns import Columns
 from ansvarsregler.goals.model import Goal, to_goal
 from ansvarsregler.goals.spreadsheets import OLE2, STDIN, read_csv, read_xlsx
@@ -328,8 +330,12 @@ def _detect_format(label: str, path: Path) -> tuple[InputFormat, bool]:
 
 
 def _looks_like_csv(head: bytes) -> bool:
-    """A header line with delimiters and no ``key:`` or ``- `` of YAML, nor JSON's brackets."""
+    """A header line with delimiters and no ``key:`` or ``- `` of YAML, nor JSON's brackets;
+    or a title header alone (``Mål``), a column of titles copied from a sheet, which YAML
+    would read as one string."""
     first_line = head.split(b"\n", 1)[0].rstrip(b"\r")
+    if FIELD_BY_WORD.get(fold(first_line.decode("utf-8", errors="replace"))) == "title":
+        return True
     return (
         first_line[:1] not in (b"{", b"[", b"-", b"#", b"%", b"")
         and b":" not in first_line

@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ansvarsregler.errors import AnsvarError
 from ansvarsregler.i18n import message
 from ansvarsregler.limits import REQUEST_SECONDS, LimitError
-from ansvarsregler.web import api, page, problems
+from ansvarsregler.web import api, page, problems, session
 from ansvarsregler.web.service import Service
 from ansvarsregler.web.settings import ServeSettings
 
@@ -112,11 +112,8 @@ class Guard:
         """A bearer token for the API; for the page, the cookie the login set."""
         assert self.token is not None
         if not scope["path"].startswith("/api/"):
-            session = page.session_value(self.token.decode()).encode()
-            for cookie in Request(scope).cookies.get(page.SESSION_COOKIE, "").split():
-                if hmac.compare_digest(cookie.encode(), session):
-                    return True
-            return False
+            cookie = Request(scope).cookies.get(session.COOKIE, "")
+            return session.valid(self.token.decode(), cookie)
         for name, value in scope.get("headers", []):
             if name == b"authorization" and value[:7].lower() == b"bearer ":
                 return hmac.compare_digest(value[7:].strip(), self.token)

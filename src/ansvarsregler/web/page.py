@@ -1,8 +1,9 @@
 """The page for planners: paste or upload goals, see owners, answer questions in place.
 
 Server-rendered HTML (Jinja2, every value escaped), no script. The app keeps
-no state: the goals travel in a hidden field from one answer to the next, so
-any worker serves any step. Every form carries a CSRF token that must match
+no state: the goals travel in a hidden field from one answer to the next, and
+a spreadsheet they came from in another (so the downloads can be the
+planner's own sheet), so any worker serves any step. Every form carries a CSRF token that must match
 the cookie set with the page (double submit), and with ``--token`` the page
 asks for a login first.
 """
@@ -16,8 +17,10 @@ import secrets
 import sys
 import urllib.parse
 from collections import Counter
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any, cast
 
 from fastapi import APIRouter, Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -32,23 +35,23 @@ from ansvarsregler.explain import explain
 from ansvarsregler.goals.fact_columns import fact_header, value_word
 from ansvarsregler.goals.model import Goal
 from ansvarsregler.i18n import MESSAGES, message
-from ansvarsregler.limits import REQUEST_GOALS, LimitError
+from ansvarsregler.limits import REQUEST_BYTES, REQUEST_GOALS, LimitError
 from ansvarsregler.presenters import write_results
 from ansvarsregler.presenters.readiness_report import write_readiness_markdown
-from ansvarsregler.presenters.spreadsheet import write_spreadsheet
+from ansvarsregler.presenters.spreadsheet import SpreadsheetFormat, write_spreadsheet
 from ansvarsregler.presenters.terminal import write_explanation, write_rules
 from ansvarsregler.result import Classification
 from ansvarsregler.vocabulary import DEFINITE_VALUES, FACT_NAMES, OWNER_IDS, Language
+from ansvarsregler.web import session
 from ansvarsregler.web.api import in_time, lang_of, limited_body
 from ansvarsregler.web.service import Service
-from ansvarsregler.web.uploads import PASTED, read_goals
+from ansvarsregler.web.uploads import PASTED, Source, opened, read_goals
 
 router = APIRouter(include_in_schema=False)
 # An upload stays in memory, never spooled to a temporary file: the whole body is already
 # held within REQUEST_BYTES by the time the form is parsed.
 MultiPartParser.spool_max_size = sys.maxsize
 CSRF_COOKIE = "ansvar_csrf"
-SESSION_COOKIE = "ansvar_session"
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
@@ -59,11 +62,6 @@ _DOWNLOADS = {
     "markdown": ("text/markdown; charset=utf-8", "md"),
     "json": ("application/json", "json"),
 }
-
-
-def session_value(token: str) -> str:
-    """The login cookie's value for ``token``: proof of it, not the token itself."""
-    return hmac.new(token.encode(), b"ansvarsregler page session", "sha256").hexdigest()
 
 
 def texts(lang: Language) -> dict[str, str]:
@@ -90,7 +88,7 @@ async def classify_page(request: Request) -> Response:
     profile = _profile_of(form)
     pasted = str(form.get("goals") or "")
     try:
-        goals = _goals_of(form, pasted)
+        goals, sheet = _goals_of(form, pasted)
         REQUEST_GOALS.check(len(goals), Location(field="goals"))
         classifier = service.classifier(profile)
         results = await in_time(lambda: list(classifier.classify_many(goals, lang=lang)))
@@ -104,9 +102,9 @@ async def classify_page(request: Request) -> Response:
             pasted=pasted,
             profile=profile,
         )
-    return _render(
-        request, "results.html", lang, **_results_view(form, goals, results, lang), profile=profile
-    )
+    view = _results_view(form, goals, results, lang)
+    carried = _carried(sheet, view["state"], lang)
+    return _render(request, "results.html", lang, **view, **carried, profile=profile)
 
 
 @router.post("/explain")
@@ -128,6 +126,9 @@ async def explain_page(request: Request) -> Response:
 
 @router.post("/download")
 async def download(request: Request) -> Response:
+    """The results as a file: a carried spreadsheet as the planner's own sheet with the
+    result columns added (XLSX or CSV), anything else as flat rows; the choices made in the
+    page's drop-downs count, as if answered."""
     form, lang = await _form(request)
     service: Service = request.app.state.service
     fmt = str(form.get("format") or "")
@@ -135,12 +136,16 @@ async def download(request: Request) -> Response:
         raise InvalidGoalError(
             "value.not_allowed", Location(field="format"), value=fmt, allowed=", ".join(_DOWNLOADS)
         )
-    goals = _state(form)
+    goals = _answered(form)
     classifier = service.classifier(_profile_of(form))
+    sheet = _sheet_of(form) if fmt in ("xlsx", "csv") else None
     media, suffix = _DOWNLOADS[fmt]
 
     def written() -> bytes:
         results = classifier.classify_many(goals, lang=lang)
+        if sheet is not None:
+            with_profile = classifier.municipality is not None
+            return _working_sheet(sheet, goals, results, fmt, lang, with_profile)
         if fmt == "xlsx":
             binary = io.BytesIO()
             write_spreadsheet(results, "xlsx", binary, lang, tables=None, rows_expected=len(goals))
@@ -150,8 +155,12 @@ async def download(request: Request) -> Response:
         return text.getvalue().encode("utf-8")
 
     content = await in_time(written)
-    headers = {"content-disposition": f'attachment; filename="ansvar-resultat.{suffix}"'}
-    return Response(content, media_type=media, headers=headers)
+    name = (
+        f"{PurePath(sheet.name).stem}-ansvar"
+        if sheet and sheet.name != PASTED
+        else "ansvar-resultat"
+    )
+    return Response(content, media_type=media, headers=_attachment(f"{name}.{suffix}"))
 
 
 @router.get("/readiness/{profile}")
@@ -162,9 +171,7 @@ async def readiness_page(profile: str, request: Request) -> Response:
     out = io.StringIO()
     write_readiness_markdown(report, out)
     if request.query_params.get("format") == "markdown":  # the report as a file, for a paper
-        quoted = urllib.parse.quote(f"klar-{profile}.md")
-        disposition = f"attachment; filename=\"klar.md\"; filename*=UTF-8''{quoted}"
-        headers = {"content-disposition": disposition}
+        headers = _attachment(f"klar-{profile}.md")
         return Response(out.getvalue(), media_type="text/markdown; charset=utf-8", headers=headers)
     download = f"/readiness/{profile}?lang={lang}&format=markdown"
     return _render(
@@ -200,7 +207,22 @@ async def login(request: Request) -> Response:
             request, "login.html", lang, status=401, error=message("page.bad_login", lang)
         )
     response = RedirectResponse(f"/?lang={lang}", status_code=303)
-    response.set_cookie(SESSION_COOKIE, session_value(token), httponly=True, samesite="strict")
+    response.set_cookie(
+        session.COOKIE,
+        session.issued(token),
+        max_age=session.SESSION_SECONDS,
+        httponly=True,
+        samesite="strict",
+    )
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    """The login forgotten by this browser: the cookie removed, back to the login."""
+    _, lang = await _form(request)
+    response = RedirectResponse(f"/login?lang={lang}", status_code=303)
+    response.delete_cookie(session.COOKIE, httponly=True, samesite="strict")
     return response
 
 
@@ -224,31 +246,110 @@ class CsrfError(Exception):
     """A form whose CSRF token does not match the page's cookie."""
 
 
-def _goals_of(form: Any, pasted: str) -> list[dict[str, Any]]:
-    """The goals of a post: the hidden state with the answers given, else an upload, else
-    the pasted text."""
+def _goals_of(form: Any, pasted: str) -> tuple[list[dict[str, Any]], CarriedSheet | None]:
+    """The goals of a post, and the spreadsheet they came from if they did: the carried
+    state with the answers given, else an upload, else the pasted text."""
     if form.get("state"):
-        goals = _state(form)
-        for key, value in form.multi_items():
-            if not key.startswith("fact:") or not value:
-                continue
-            parts = key.split(":")
-            if len(parts) != 3:
-                continue
-            _, index, fact = parts
-            known = fact in FACT_NAMES and index.isascii() and index.isdecimal()
-            known = known and int(index) < len(goals)
-            if known and form.get(f"was:{index}:{fact}") != value:  # a suggestion kept stays one
-                goals[int(index)][fact] = value
-        return goals
+        carried = str(form.get("sheet") or "")
+        sheet = CarriedSheet(carried, str(form.get("sheet_name") or "")) if carried else None
+        return _answered(form), sheet
     upload = form.get("file")
+    source = None
     if isinstance(upload, UploadFile) and upload.filename:
         data = upload.file.read()
         if data:
-            return _dumped(read_goals(data, upload.filename))
-    if pasted.strip():
-        return _dumped(read_goals(pasted.encode("utf-8"), PASTED))
-    raise InvalidGoalError("page.no_goals", Location())
+            source = Source(data, upload.filename)
+    if source is None and pasted.strip():
+        source = Source(pasted.encode("utf-8"), PASTED)
+    if source is None:
+        raise InvalidGoalError("page.no_goals", Location())
+    goals, is_sheet = read_goals(source)
+    return _dumped(goals), CarriedSheet(source.packed(), source.name) if is_sheet else None
+
+
+def _answered(form: Any) -> list[dict[str, Any]]:
+    """The carried goals with the values chosen in the page's drop-downs: an answer, or a
+    suggestion corrected (one left as suggested stays a suggestion)."""
+    goals = _state(form)
+    for key, value in form.multi_items():
+        if not key.startswith("fact:") or not value:
+            continue
+        parts = key.split(":")
+        if len(parts) != 3:
+            continue
+        _, index, fact = parts
+        known = fact in FACT_NAMES and index.isascii() and index.isdecimal()
+        known = known and int(index) < len(goals)
+        if known and form.get(f"was:{index}:{fact}") != value:
+            goals[int(index)][fact] = value
+    return goals
+
+
+@dataclass(frozen=True)
+class CarriedSheet:
+    """A spreadsheet as the page carries it: packed (:meth:`Source.packed`) and named."""
+
+    packed: str
+    name: str
+
+
+def _sheet_of(form: Any) -> Source | None:
+    """The spreadsheet a form carries, unpacked; ``None`` if it carries none."""
+    packed = str(form.get("sheet") or "")
+    return Source.unpacked(packed, str(form.get("sheet_name") or "")) if packed else None
+
+
+def _carried(sheet: CarriedSheet | None, state: str, lang: Language) -> dict[str, Any]:
+    """The sheet for the results page's form, if it fits: the sheet and the goals together
+    take at most half of what a request may carry, leaving room for the answers. A sheet too
+    large to carry is dropped and the page says its downloads are flat rows."""
+    if sheet is None:
+        return {"sheet": None, "sheet_note": None}
+    if len(sheet.packed) + len(state) > REQUEST_BYTES.value() // 2:
+        return {"sheet": None, "sheet_note": message("page.sheet_dropped", lang)}
+    return {"sheet": sheet, "sheet_note": message("page.sheet_carried", lang, name=sheet.name)}
+
+
+def _working_sheet(
+    sheet: Source,
+    goals: list[dict[str, Any]],
+    results: Iterable[Classification],
+    fmt: str,
+    lang: Language,
+    with_profile: bool,
+) -> bytes:
+    """The planner's sheet with the result columns, as ``ansvar classify`` writes it.
+
+    The sheet is read again, and must hold the carried goals in order, the same in all
+    but the facts (which the page's answers may have changed).
+    """
+    with opened(sheet) as goal_files:
+        read = [_without_facts(_dumped([r.goal])[0]) for r in goal_files.check()]
+        tables = goal_files.spreadsheets()
+        if tables is None or read != [_without_facts(goal) for goal in goals]:
+            raise InvalidGoalError("page.sheet_mismatch", Location(field="sheet"))
+        binary = io.BytesIO()
+        write_spreadsheet(
+            results,
+            cast(SpreadsheetFormat, fmt),
+            binary,
+            lang,
+            tables=tables,
+            with_profile=with_profile,
+            rows_expected=len(goals),
+        )
+        return binary.getvalue()
+
+
+def _without_facts(goal: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in goal.items() if key not in FACT_NAMES}
+
+
+def _attachment(filename: str) -> dict[str, str]:
+    """A download's header: the name in UTF-8, and in ASCII for clients that want it."""
+    plain = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    quoted = urllib.parse.quote(filename)
+    return {"content-disposition": f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quoted}"}
 
 
 def _dumped(goals: list[Goal]) -> list[dict[str, Any]]:
@@ -366,6 +467,7 @@ def _render(
         csrf=token,
         profiles=list(service.profiles),
         ruleset=service.ruleset,
+        logged_in=service.settings.token is not None and name != "login.html",
         **{"error": None, "pasted": "", "profile": None, "download": None, **context},
     )
     response = HTMLResponse(page, status_code=status)
