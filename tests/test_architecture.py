@@ -66,6 +66,7 @@ LAYERS = [
     "explain",
     "json_schema",
     "analysis",
+    "documents",
     "presenters",
     "web",
     "cli",
@@ -84,6 +85,8 @@ CONFINED = {
     "uvicorn": {"cli.serve"},
     "anyio": {"web.api"},
     "jinja2": {"web.page"},
+    "docx": {"presenters.document_docx"},
+    "matplotlib": {"presenters.charts"},
 }
 
 

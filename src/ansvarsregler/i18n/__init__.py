@@ -12,10 +12,12 @@ problem», «2 problemer», «0 problemer»), chosen by the count it is given.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from pydantic_core import PydanticCustomError
 
+from ansvarsregler.i18n.documents import DOCUMENT_MESSAGES
 from ansvarsregler.vocabulary import Language
 
 DEFAULT_LANGUAGE: Language = "nb"
@@ -32,7 +34,7 @@ class Plural(NamedTuple):
         return self.one if params[self.by] == 1 else self.other
 
 
-MESSAGES: dict[str, dict[str, str | Plural]] = {
+MESSAGES: dict[str, Mapping[str, str | Plural]] = {
     # -- where a problem is ------------------------------------------------
     "loc.file": {"nb": "fil {value}", "en": "file {value}"},
     "loc.line": {"nb": "linje {value}", "en": "line {value}"},
@@ -1354,6 +1356,7 @@ MESSAGES: dict[str, dict[str, str | Plural]] = {
         "nb": "antall regler i regelsettet",
         "en": "the number of rules in the rule set",
     },
+    **DOCUMENT_MESSAGES,
 }
 
 

@@ -1,0 +1,114 @@
+"""The words of the documents (council report, leader agreements, annual wheel, result
+dialogue) in bokmål and English; merged into :data:`ansvarsregler.i18n.MESSAGES`, so the
+same test holds them to both languages."""
+
+from __future__ import annotations
+
+DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
+    # -- writing a document ------------------------------------------------------------
+    "document.format_unknown": {
+        "nb": "vet ikke hvilket dokumentformat filnavnet ber om; bruk {allowed}, eller --format",
+        "en": "cannot tell which document format the file name asks for; use {allowed}, or "
+        "--format",
+    },
+    "document.docx_terminal": {
+        "nb": "et Word-dokument kan ikke skrives til terminalen; gi -o FIL.docx",
+        "en": "a Word document cannot be written to the terminal; give -o FILE.docx",
+    },
+    # -- the council report ------------------------------------------------------------
+    "report.title": {"nb": "Mål og resultatansvar", "en": "Goals and result responsibility"},
+    "report.for": {"nb": "{name} kommune", "en": "{name} municipality"},
+    "report.summary": {"nb": "Sammendrag", "en": "Summary"},
+    "report.counts": {
+        "nb": "{total} mål: {owned} med eier, {unresolved} uavklart.",
+        "en": "{total} goals: {owned} with an owner, {unresolved} unresolved.",
+    },
+    "report.owner_count": {"nb": "{owner}: {count} mål", "en": "{owner}: {count} goals"},
+    "report.principles": {
+        "nb": "Eierskapet følger de fire hovedprinsippene for målstyring: samfunnsmål som "
+        "tjenestene ikke kan påvirke vesentlig, og mål som krever mer penger, eies av "
+        "kommunestyret; ønsket tjenestekvalitet innenfor budsjettet eies av lederen som har "
+        "budsjettet, og vedtas av kommunestyret; og målene følger budsjettfordelingen.",
+        "en": "Ownership follows the four main principles of management by objectives: "
+        "societal goals the services cannot materially influence, and goals that need more "
+        "money, are owned by the council; the desired service quality within the budget is "
+        "owned by the leader who holds the budget, and adopted by the council; and goals "
+        "follow the budget allocation.",
+    },
+    "report.matrix": {"nb": "Ansvarsmatrise", "en": "Responsibility matrix"},
+    "report.matrix_intro": {
+        "nb": "Antall mål per tjenesteområde og eier.",
+        "en": "The number of goals per service area and owner.",
+    },
+    "report.area": {"nb": "Tjenesteområde", "en": "Service area"},
+    "report.sum": {"nb": "Sum", "en": "Total"},
+    "report.no_area": {"nb": "Uten tjenesteområde", "en": "No service area"},
+    "report.chart_title": {
+        "nb": "Mål per tjenesteområde og eier",
+        "en": "Goals per service area and owner",
+    },
+    "report.chart_axis": {"nb": "Antall mål", "en": "Number of goals"},
+    "report.chart_caption": {
+        "nb": "Figur 1: Ansvarsmatrisen som søyler, én farge per eier.",
+        "en": "Figure 1: The responsibility matrix as bars, one colour per owner.",
+    },
+    "report.chart_largest": {
+        "nb": "Figuren viser de {shown} største tjenesteområdene hver for seg; tabellen har alle.",
+        "en": "The figure shows the {shown} largest service areas one by one; the table has all.",
+    },
+    "report.other_areas": {"nb": "Andre ({count} områder)", "en": "Other ({count} areas)"},
+    "report.by_area": {"nb": "Mål per tjenesteområde", "en": "Goals per service area"},
+    "report.followed_up_by": {"nb": "Følges opp av: {body}.", "en": "Followed up by: {body}."},
+    "report.goal": {"nb": "Mål", "en": "Goal"},
+    "report.indicator": {"nb": "Indikator", "en": "Indicator"},
+    "report.target": {"nb": "Målverdi", "en": "Target"},
+    "report.adopted_by": {"nb": "Vedtas av", "en": "Adopted by"},
+    "report.justification": {"nb": "Begrunnelse", "en": "Justification"},
+    "report.unresolved": {"nb": "Uavklarte mål", "en": "Unresolved goals"},
+    "report.unresolved_intro": {
+        "nb": "Disse målene har ingen eier ennå: faktaene er ikke nok. Svar på spørsmålet, så "
+        "kan de klassifiseres.",
+        "en": "These goals have no owner yet: the facts are not enough. Answer the question, and "
+        "they can be classified.",
+    },
+    "report.area_unresolved": {
+        "nb": "Uavklarte mål her: {count} (se «Uavklarte mål»).",
+        "en": "Unresolved goals here: {count} (see «Unresolved goals»).",
+    },
+    "report.none_unresolved": {"nb": "Alle målene har eier.", "en": "Every goal has an owner."},
+    "report.unresolved_column": {"nb": "Uavklart", "en": "Unresolved"},
+    "report.question": {"nb": "Spørsmål", "en": "Question"},
+    "report.assumptions": {"nb": "Antakelser", "en": "Assumptions"},
+    "report.assumptions_intro": {
+        "nb": "Der et faktum ikke var oppgitt, er det antatt eller foreslått av ordene i målet. "
+        "Hver antakelse står her, så den kan kontrolleres.",
+        "en": "Where a fact was not stated, it was assumed or suggested by the goal's words. "
+        "Each assumption is listed here, so it can be checked.",
+    },
+    "report.none_assumed": {
+        "nb": "Ingen fakta er antatt eller foreslått av ordene.",
+        "en": "No fact was assumed or suggested by the words.",
+    },
+    "report.fact": {"nb": "Faktum", "en": "Fact"},
+    "report.value": {"nb": "Verdi", "en": "Value"},
+    "report.why": {"nb": "Hvorfor", "en": "Why"},
+    "report.about": {"nb": "Om dokumentet", "en": "About this document"},
+    "report.ruleset": {
+        "nb": "Eierne er avgjort av regelsettet {name} versjon {version} (SHA-256 {hash}). "
+        "Samme mål og samme regelsett gir samme eiere.",
+        "en": "The owners were decided by the rule set {name} version {version} (SHA-256 "
+        "{hash}). The same goals and the same rule set give the same owners.",
+    },
+    "report.profile": {
+        "nb": "Kommunens organisering er hentet fra profilen for {name} ({source}). "
+        "Administrasjonssjefen heter {title}.",
+        "en": "The municipality's organisation is taken from the profile for {name} ({source}). "
+        "The chief executive's title is {title}.",
+    },
+    "report.no_profile": {
+        "nb": "Ingen kommuneprofil er brukt: eierne er rollene, ikke navngitte ledere eller "
+        "utvalg.",
+        "en": "No municipality profile was used: the owners are roles, not named leaders or "
+        "committees.",
+    },
+}
