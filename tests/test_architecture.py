@@ -87,6 +87,7 @@ CONFINED = {
     "jinja2": {"web.page"},
     "docx": {"presenters.document_docx"},
     "matplotlib": {"presenters.charts"},
+    "icalendar": {"presenters.calendar"},
 }
 
 

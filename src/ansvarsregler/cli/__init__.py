@@ -1,8 +1,9 @@
 """The ``ansvar`` command: thin click front ends over the library."""
 
 from ansvarsregler.cli.commands import main
-from ansvarsregler.cli.documents import report_command
+from ansvarsregler.cli.documents import arshjul_command, report_command
 
 main.add_command(report_command)
+main.add_command(arshjul_command)
 
 __all__ = ["main"]

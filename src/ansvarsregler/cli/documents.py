@@ -1,5 +1,5 @@
 """The commands that write the documents of result responsibility: ``ansvar report`` (the
-council document).
+council document) and ``ansvar arshjul`` (the annual wheel).
 
 Each takes goal files as ``classify`` does (none: the built-in catalog), classifies
 them with the same classifier, and hands the results to a document builder and a
@@ -8,9 +8,11 @@ presenter. A document is written whole or not at all, and never over a file it r
 
 from __future__ import annotations
 
+import datetime
+import json
 import sys
 from pathlib import Path
-from typing import TextIO, cast
+from typing import IO, Any, TextIO, cast
 
 import click
 
@@ -24,20 +26,36 @@ from ansvarsregler.cli.commands import (
     rules_option,
     suggest_option,
 )
+from ansvarsregler.documents.blocks import Document
 from ansvarsregler.documents.report import build_report
+from ansvarsregler.documents.wheel import build_wheel_document, wheel_chart, wheel_of
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.files.output import output_stream, refuse_overwriting_inputs
 from ansvarsregler.goals.files import GoalFiles
+from ansvarsregler.i18n import message
 from ansvarsregler.municipality.answers import load_answers
+from ansvarsregler.municipality.profiles import load_profile, profile_file
+from ansvarsregler.presenters.calendar import write_calendar
+from ansvarsregler.presenters.charts import chart_png, chart_svg
 from ansvarsregler.presenters.document_docx import write_document_docx
 from ansvarsregler.presenters.document_html import write_document_html
 from ansvarsregler.presenters.document_markdown import write_document_markdown
+from ansvarsregler.presenters.document_terminal import write_document_terminal
 from ansvarsregler.result import Classification
 from ansvarsregler.rules.loader import shipped_data_dir
 from ansvarsregler.vocabulary import Language
 
 DOCUMENT_FORMATS = ("docx", "html", "markdown")
-_BY_SUFFIX = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "markdown"}
+_BY_SUFFIX = {
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".json": "json",
+    ".ics": "ics",
+    ".png": "png",
+    ".svg": "svg",
+}
 
 
 @click.command(name="report")
@@ -77,15 +95,7 @@ def report_command(
     """The council document for the goals in PATHS (none: the built-in catalog): goals per
     service area and owner, the responsibility matrix and its chart, the unresolved goals
     with their questions, the assumptions made, and the rule set that decided."""
-    fmt = fmt or (_BY_SUFFIX.get(output.suffix.lower(), "") if output else "markdown")
-    if fmt not in DOCUMENT_FORMATS:
-        raise InvalidGoalError(
-            "document.format_unknown",
-            Location(file=str(output)),
-            allowed=", ".join(_BY_SUFFIX),
-        )
-    if fmt == "docx" and output is None and sys.stdout.isatty():
-        raise InvalidGoalError("document.docx_terminal", Location())
+    fmt = _format_of(output, fmt, DOCUMENT_FORMATS, "markdown")
     answers = load_answers(answers_file) if answers_file is not None else None
     classifier = _classifier(rules_dir, profile, suggest).with_answers(answers)
     inputs = list(paths) or [str(shipped_data_dir("goal_catalog"))]
@@ -98,9 +108,89 @@ def report_command(
     municipality = classifier.municipality
     document = build_report(results, lang, municipality.profile if municipality else None)
     with output_stream(output, binary=fmt == "docx") as out:
-        if fmt == "docx":
-            write_document_docx(document, out)
-        elif fmt == "html":
-            write_document_html(document, cast(TextIO, out))
+        _write_document(document, fmt, out)
+
+
+WHEEL_FORMATS = ("table", "markdown", "html", "docx", "json", "ics", "png", "svg")
+
+
+@click.command(name="arshjul")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file, all or nothing: .ics (a calendar), .png or .svg (the wheel "
+    "drawn), .docx, .html, .md or .json [default: a table on standard output].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(WHEEL_FORMATS),
+    default=None,
+    help="[default: from -o's suffix, else a table].",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2999),
+    default=None,
+    help="The first year of the calendar's yearly events [default: this year].",
+)
+@lang_option
+@profile_option
+@reports_errors
+def arshjul_command(
+    output: Path | None, fmt: str | None, year: int | None, lang: Language, profile: str | None
+) -> None:
+    """The annual wheel: who does what when in the year, political and administrative apart
+    (slide 12). From the profile, or the standard wheel (marked as such) where the profile
+    has none of its own, or without --profile."""
+    fmt = _format_of(output, fmt, WHEEL_FORMATS, "table")
+    if fmt in ("docx", "png") and output is None and sys.stdout.isatty():
+        raise InvalidGoalError("document.binary_terminal", Location(), format=fmt)
+    loaded = load_profile(profile) if profile is not None else None
+    if output is not None and profile is not None:
+        refuse_overwriting_inputs(output, [profile_file(profile)])
+    cycle, standard = wheel_of(loaded)
+    name = loaded.name if loaded else None
+    document = build_wheel_document(cycle, standard, lang, name)
+    with output_stream(output, binary=fmt in ("docx", "png", "ics")) as out:
+        if fmt == "ics":
+            mark = message("wheel.standard_mark", lang)
+            first = year or datetime.date.today().year
+            write_calendar(cycle, standard, first, out, lang, name, mark)
+        elif fmt in ("png", "svg"):
+            chart = wheel_chart(cycle, standard, lang)
+            out.write(chart_png(chart) if fmt == "png" else chart_svg(chart, standalone=True))
+        elif fmt == "json":
+            data = {"municipality": name, "standard": standard, **cycle.model_dump(mode="json")}
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
-            write_document_markdown(document, cast(TextIO, out))
+            _write_document(document, fmt, out)
+
+
+def _write_document(document: Document, fmt: str, out: IO[Any]) -> None:
+    if fmt == "docx":
+        write_document_docx(document, out)
+    elif fmt == "html":
+        write_document_html(document, cast(TextIO, out))
+    elif fmt == "markdown":
+        write_document_markdown(document, cast(TextIO, out))
+    else:
+        write_document_terminal(document, cast(TextIO, out))
+
+
+def _format_of(output: Path | None, fmt: str | None, allowed: tuple[str, ...], default: str) -> str:
+    """The format asked for, else the one ``-o``'s suffix names, else ``default``; a suffix
+    that names none of ``allowed`` is an error listing those that do."""
+    if fmt is not None:
+        return fmt
+    if output is None:
+        return default
+    suffixes = {suffix: name for suffix, name in _BY_SUFFIX.items() if name in allowed}
+    found = suffixes.get(output.suffix.lower())
+    if found is None:
+        raise InvalidGoalError(
+            "document.format_unknown", Location(file=str(output)), allowed=", ".join(suffixes)
+        )
+    return found

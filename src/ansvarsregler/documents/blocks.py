@@ -56,8 +56,33 @@ class MatrixChart:
 
 
 @dataclass(frozen=True)
+class WheelEvent:
+    """One task on the wheel: its label, the months it runs in, and its ring."""
+
+    label: str
+    months: Sequence[int]
+    political: bool
+
+
+@dataclass(frozen=True)
+class WheelChart:
+    """The annual wheel drawn: the months around a circle, January at the top, the
+    political tasks on the outer ring and the administrative on the inner."""
+
+    title: str
+    month_names: Sequence[str]
+    rings: tuple[str, str]
+    """The rings' names: political, administrative."""
+    events: Sequence[WheelEvent]
+    note: str | None = None
+
+
+Chart = MatrixChart | WheelChart
+
+
+@dataclass(frozen=True)
 class Figure:
-    chart: MatrixChart
+    chart: Chart
     caption: str
 
 

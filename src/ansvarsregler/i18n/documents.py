@@ -11,9 +11,46 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot tell which document format the file name asks for; use {allowed}, or "
         "--format",
     },
-    "document.docx_terminal": {
-        "nb": "et Word-dokument kan ikke skrives til terminalen; gi -o FIL.docx",
-        "en": "a Word document cannot be written to the terminal; give -o FILE.docx",
+    "document.binary_terminal": {
+        "nb": "{format} kan ikke skrives til terminalen; gi -o FIL.{format}",
+        "en": "{format} cannot be written to the terminal; give -o FILE.{format}",
+    },
+    # -- the annual wheel in a profile ----------------------------------------------------
+    "cycle.no_such_day": {
+        "nb": "{month}. måned har ikke dag {day}: den har {days} dager (29. februar finnes "
+        "ikke hvert år)",
+        "en": "month {month} has no day {day}: it has {days} days (29 February is not in every "
+        "year)",
+    },
+    "cycle.day_and_span": {
+        "nb": "en oppgave har enten en dag (day) eller flere måneder (end_month), ikke begge",
+        "en": "a task has either a day (day) or several months (end_month), not both",
+    },
+    "cycle.span_one_month": {
+        "nb": "end_month er samme måned som month ({month}); la end_month være ute for en "
+        "oppgave i én måned",
+        "en": "end_month is the same month as month ({month}); leave end_month out for a task "
+        "in one month",
+    },
+    # -- the annual wheel ----------------------------------------------------------------
+    "wheel.title": {"nb": "Årshjul", "en": "Annual wheel"},
+    "wheel.when": {"nb": "Når", "en": "When"},
+    "wheel.what": {"nb": "Hva", "en": "What"},
+    "wheel.who": {"nb": "Hvem", "en": "Who"},
+    "wheel.kind": {"nb": "Politisk eller administrativt", "en": "Political or administrative"},
+    "wheel.political": {"nb": "politisk", "en": "political"},
+    "wheel.administrative": {"nb": "administrativt", "en": "administrative"},
+    "wheel.source": {"nb": "Kilde: {source}.", "en": "Source: {source}."},
+    "wheel.picture": {"nb": "Året som hjul", "en": "The year as a wheel"},
+    "wheel.caption": {
+        "nb": "Månedene rundt hjulet med januar øverst; politiske oppgaver i den ytre ringen, "
+        "administrative i den indre.",
+        "en": "The months around the wheel with January at the top; political tasks on the "
+        "outer ring, administrative on the inner.",
+    },
+    "wheel.standard_mark": {
+        "nb": "Standard årshjul: ikke kommunens eget",
+        "en": "Standard annual wheel: not the municipality's own",
     },
     # -- the council report ------------------------------------------------------------
     "report.title": {"nb": "Mål og resultatansvar", "en": "Goals and result responsibility"},

@@ -18,6 +18,7 @@ from pydantic import Field, field_validator
 from ansvarsregler.i18n import invalid
 from ansvarsregler.kostra import kostra_functions
 from ansvarsregler.model_base import LocalizedText, StrictModel
+from ansvarsregler.municipality.cycle import AnnualCycle, standard_cycle
 
 AuthorityLevel = Literal["full", "partial", "none", "unknown"]
 #: What a unit leader with result responsibility needs (slides 13 and 14), in that order.
@@ -78,6 +79,8 @@ class Profile(StrictModel):
     function (a three-digit code such as ``"202"``)."""
     question: LocalizedText | None = None
     """The question the source asks of this municipality."""
+    annual_cycle: AnnualCycle | Literal["standard"] = "standard"
+    """The municipality's annual wheel, or ``standard``: the one shipped, marked as such."""
 
     @field_validator("delegated_to_chief_executive", "delegated_to_unit_leaders")
     @classmethod
@@ -101,6 +104,19 @@ class Profile(StrictModel):
                 raise invalid("profile.area_twice", first=seen[area_key(key)], second=key)
             seen[area_key(key)] = key
         return by_area
+
+    def annual_wheel(self) -> tuple[AnnualCycle, bool]:
+        """The annual wheel, and whether it is the standard one rather than the
+        municipality's own."""
+        if isinstance(self.annual_cycle, AnnualCycle):
+            return self.annual_cycle, False
+        return standard_cycle(self.chief_executive()), True
+
+    def chief_executive(self) -> LocalizedText:
+        """The chief executive as the subject of a sentence, by the municipality's title."""
+        if self.chief_executive_title == "kommunedirektør":
+            return LocalizedText(nb="Kommunedirektøren", en="The chief executive")
+        return LocalizedText(nb="Rådmannen", en="The chief executive")
 
     def allocation_for(self, service_area: str | None, kostra: str | None = None) -> Allocation:
         """The budget allocation for a goal: by its KOSTRA function, else its service area

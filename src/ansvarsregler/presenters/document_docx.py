@@ -24,7 +24,7 @@ from ansvarsregler.documents.blocks import (
     Paragraph,
     Table,
 )
-from ansvarsregler.presenters.charts import matrix_png
+from ansvarsregler.presenters.charts import chart_png
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -90,7 +90,7 @@ def _block(word: WordDocument, block: Block) -> None:
     elif isinstance(block, Figure):
         from docx.shared import Cm
 
-        word.add_picture(io.BytesIO(matrix_png(block.chart)), width=Cm(TEXT_WIDTH_CM - 1))
+        word.add_picture(io.BytesIO(chart_png(block.chart)), width=Cm(TEXT_WIDTH_CM - 1))
         word.add_paragraph(xml_text(block.caption), style=_style(word, "Caption"))
     elif isinstance(block, PageBreak):
         word.add_page_break()

@@ -16,7 +16,7 @@ from ansvarsregler.documents.blocks import (
     Paragraph,
     Table,
 )
-from ansvarsregler.presenters.charts import matrix_svg
+from ansvarsregler.presenters.charts import chart_svg
 
 _STYLE = """
 body { font-family: Calibri, "Segoe UI", "DejaVu Sans", sans-serif; margin: 2em auto;
@@ -71,7 +71,7 @@ def _block(block: Block) -> str:
         return _table(block)
     if isinstance(block, Figure):
         caption = f"<figcaption>{_e(block.caption)}</figcaption>"
-        return f"<figure>\n{matrix_svg(block.chart)}\n{caption}\n</figure>\n"
+        return f"<figure>\n{chart_svg(block.chart)}\n{caption}\n</figure>\n"
     if isinstance(block, PageBreak):
         return '<div class="page-break"></div>\n'
     raise TypeError(block)  # pragma: no cover - every block is handled above
