@@ -1,5 +1,6 @@
 """The commands that write the documents of result responsibility: ``ansvar report`` (the
-council document) and ``ansvar arshjul`` (the annual wheel).
+council document), ``ansvar lederavtaler`` (the leader agreements) and ``ansvar arshjul``
+(the annual wheel).
 
 Each takes goal files as ``classify`` does (none: the built-in catalog), classifies
 them with the same classifier, and hands the results to a document builder and a
@@ -9,6 +10,7 @@ presenter. A document is written whole or not at all, and never over a file it r
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import sys
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import IO, Any, TextIO, cast
 
 import click
 
+from ansvarsregler.classifier import Classifier
 from ansvarsregler.cli.commands import (
     _classifier,
     _rule_and_profile_files,
@@ -26,11 +29,12 @@ from ansvarsregler.cli.commands import (
     rules_option,
     suggest_option,
 )
+from ansvarsregler.documents.agreements import build_agreements
 from ansvarsregler.documents.blocks import Document
 from ansvarsregler.documents.report import build_report
 from ansvarsregler.documents.wheel import build_wheel_document, wheel_chart, wheel_of
 from ansvarsregler.errors import InvalidGoalError, Location
-from ansvarsregler.files.output import output_stream, refuse_overwriting_inputs
+from ansvarsregler.files.output import output_stream, refuse_overwriting_inputs, write_folder
 from ansvarsregler.goals.files import GoalFiles
 from ansvarsregler.i18n import message
 from ansvarsregler.municipality.answers import load_answers
@@ -96,19 +100,107 @@ def report_command(
     service area and owner, the responsibility matrix and its chart, the unresolved goals
     with their questions, the assumptions made, and the rule set that decided."""
     fmt = _format_of(output, fmt, DOCUMENT_FORMATS, "markdown")
-    answers = load_answers(answers_file) if answers_file is not None else None
-    classifier = _classifier(rules_dir, profile, suggest).with_answers(answers)
-    inputs = list(paths) or [str(shipped_data_dir("goal_catalog"))]
-    with GoalFiles(inputs, stdin=sys.stdin.buffer) as goal_files:
-        if output is not None:
-            read = [*goal_files.files, *_rule_and_profile_files(rules_dir, profile)]
-            refuse_overwriting_inputs(output, read + ([answers_file] if answers_file else []))
-        goals = [read_goal.goal for read_goal in goal_files.check()]
-    results: list[Classification] = list(classifier.classify_many(goals, lang=lang))
+    classifier, results, read = _classified(paths, profile, answers_file, suggest, rules_dir, lang)
+    if output is not None:
+        refuse_overwriting_inputs(output, read)
     municipality = classifier.municipality
     document = build_report(results, lang, municipality.profile if municipality else None)
     with output_stream(output, binary=fmt == "docx") as out:
         _write_document(document, fmt, out)
+
+
+@click.command(name="lederavtaler")
+@click.argument("paths", nargs=-1, type=str)
+@click.option(
+    "--profile",
+    required=True,
+    help="The municipality profile (shipped name or file): the leaders' roles, their authority, "
+    "the follow-up and the annual wheel.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A folder for the agreements, one file each (made if missing) [default: Markdown on "
+    "standard output].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("docx", "markdown")),
+    default=None,
+    help="docx (Word) or markdown [default: docx into a folder, markdown on standard output].",
+)
+@lang_option
+@answers_option
+@suggest_option
+@rules_option
+@reports_errors
+def lederavtaler_command(
+    paths: tuple[str, ...],
+    profile: str,
+    output: Path | None,
+    fmt: str | None,
+    lang: Language,
+    answers_file: Path | None,
+    suggest: bool,
+    rules_dir: Path | None,
+) -> None:
+    """Leader agreements for the goals in PATHS (none: the built-in catalog): one per unit
+    leader (by role and unit) with the goals that leader owns, and one between the council
+    and the chief executive; each with the authority the profile delegates, what the leader
+    lacks, the follow-up dates from the annual wheel, and a place to sign (slide 13)."""
+    fmt = fmt or ("docx" if output is not None else "markdown")
+    if fmt == "docx" and output is None:
+        raise InvalidGoalError("agreement.docx_needs_folder", Location())
+    if output is not None and output.exists() and not output.is_dir():
+        raise InvalidGoalError("output.not_a_folder", Location(file=str(output)))
+    classifier, results, read = _classified(paths, profile, answers_file, suggest, rules_dir, lang)
+    municipality = classifier.municipality
+    assert municipality is not None  # --profile is required
+    agreements = build_agreements(results, municipality.profile, classifier.ruleset, lang)
+    if not agreements:
+        chief = municipality.profile.chief_executive().get(lang).lower()
+        raise InvalidGoalError("agreement.none", Location(), chief=chief)
+    if output is None:
+        with output_stream(None) as out:
+            for index, agreement in enumerate(agreements):
+                out.write("\n---\n\n" if index else "")
+                write_document_markdown(agreement.document, cast(TextIO, out))
+        return
+    suffix = ".docx" if fmt == "docx" else ".md"
+    for agreement in agreements:
+        refuse_overwriting_inputs(output / (agreement.name + suffix), read)
+    files = {}
+    for agreement in agreements:
+        buffer: Any = io.BytesIO() if fmt == "docx" else io.StringIO()
+        _write_document(agreement.document, fmt, buffer)
+        content = buffer.getvalue()
+        files[agreement.name + suffix] = content if isinstance(content, bytes) else content.encode()
+    write_folder(output, files)
+    click.echo(message("agreement.written", lang, count=len(files), folder=output), err=True)
+
+
+def _classified(
+    paths: tuple[str, ...],
+    profile: str | None,
+    answers_file: Path | None,
+    suggest: bool,
+    rules_dir: Path | None,
+    lang: Language,
+) -> tuple[Classifier, list[Classification], list[Path]]:
+    """The classifier the options ask for, the results for the goals in ``paths`` (none:
+    the built-in catalog), every goal read and checked first, and every file the run read
+    (which no output may replace)."""
+    answers = load_answers(answers_file) if answers_file is not None else None
+    classifier = _classifier(rules_dir, profile, suggest).with_answers(answers)
+    inputs = list(paths) or [str(shipped_data_dir("goal_catalog"))]
+    with GoalFiles(inputs, stdin=sys.stdin.buffer) as goal_files:
+        read = [*goal_files.files, *_rule_and_profile_files(rules_dir, profile)]
+        read += [answers_file] if answers_file else []
+        goals = [read_goal.goal for read_goal in goal_files.check()]
+    return classifier, list(classifier.classify_many(goals, lang=lang)), read
 
 
 WHEEL_FORMATS = ("table", "markdown", "html", "docx", "json", "ics", "png", "svg")

@@ -23,6 +23,7 @@ from ansvarsregler.documents.blocks import (
     Paragraph,
     Table,
 )
+from ansvarsregler.goals.extras import goal_extra
 from ansvarsregler.goals.fact_columns import fact_header, value_word
 from ansvarsregler.i18n import message
 from ansvarsregler.municipality.schema import Profile
@@ -190,8 +191,8 @@ def _area_goals(results: Sequence[Classification], lang: Language) -> list[Block
         rows = [
             [
                 result.title,
-                _extra(result, "indicator"),
-                _extra(result, "target"),
+                goal_extra(result.goal, "indicator"),
+                goal_extra(result.goal, "target"),
                 result.adopted_by_label or "",
                 result.justification,
             ]
@@ -296,9 +297,3 @@ def norwegian_order(text: str) -> str:
 # after z: "{", "|" and "}" follow "z" in code point order.
 _HOLD = str.maketrans({"æ": "\ue000", "ø": "\ue001", "å": "\ue002"})
 _AFTER_Z = str.maketrans({"\ue000": "{", "\ue001": "|", "\ue002": "}"})
-
-
-def _extra(result: Classification, field: str) -> str:
-    """A field the goal carries beside its facts (indicator, target), as text."""
-    value = (result.goal.model_extra or {}).get(field)
-    return "" if value is None else str(value)

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -109,6 +109,22 @@ def output_stream(output: Path | None, *, binary: bool = False) -> Iterator[IO[A
             except BaseException:
                 Path(name).unlink(missing_ok=True)
                 raise
+
+
+def write_folder(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Every file of ``files`` (name: content) into ``folder``, made if it is missing.
+
+    The content is all made before this is called, so bad input never leaves part of
+    it; each file is written whole or not at all, as by :func:`output_stream`, and a
+    file of the same name is replaced. Other files in the folder are left alone.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise InvalidGoalError("output.not_a_folder", Location(file=str(folder)))
+    with _writing_to(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        with output_stream(folder / name, binary=True) as out:
+            out.write(content)
 
 
 @contextmanager

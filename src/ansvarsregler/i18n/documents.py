@@ -52,6 +52,97 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Standard årshjul: ikke kommunens eget",
         "en": "Standard annual wheel: not the municipality's own",
     },
+    # -- leader agreements -----------------------------------------------------------------
+    "agreement.title": {"nb": "Lederavtale", "en": "Leader agreement"},
+    "agreement.title_chief": {
+        "nb": "Lederavtale mellom kommunestyret og {chief}",
+        "en": "Leader agreement between the council and {chief}",
+    },
+    "agreement.parties": {
+        "nb": "Avtalen er inngått mellom {first} og {second}, om målene lederen eier og har "
+        "resultatansvar for, og om myndigheten som trengs for å nå dem.",
+        "en": "This agreement is made between {first} and {second}, about the goals the leader "
+        "owns and carries the result responsibility for, and the authority it takes to reach "
+        "them.",
+    },
+    "agreement.leader_for": {"nb": "{role} for {unit}", "en": "{role} for {unit}"},
+    "agreement.council": {"nb": "kommunestyret", "en": "the council"},
+    "agreement.mayor": {"nb": "Ordføreren, for kommunestyret", "en": "The mayor, for the council"},
+    "agreement.goals": {"nb": "Målene", "en": "The goals"},
+    "agreement.goals_intro": {
+        "nb": "Lederen eier disse målene ({count}) og har resultatansvaret for dem.",
+        "en": "The leader owns these goals ({count}) and carries the result responsibility for "
+        "them.",
+    },
+    "agreement.responsibility": {"nb": "Resultatansvaret", "en": "The result responsibility"},
+    "agreement.reach_goals": {
+        "nb": "Nå de avtalte målene.",
+        "en": "Reach the agreed goals.",
+    },
+    "agreement.keep_budget": {
+        "nb": "Holde budsjettet: drive innenfor den tildelte rammen.",
+        "en": "Keep the budget: run within the granted frame.",
+    },
+    "agreement.report": {
+        "nb": "Gjøre rede for planlagte og oppnådde resultater i resultatdialogen.",
+        "en": "Account for the planned and achieved results in the result dialogue.",
+    },
+    "agreement.authority_heading": {
+        "nb": "Myndigheten til å nå målene",
+        "en": "The authority to reach the goals",
+    },
+    "agreement.authority_intro": {
+        "nb": "Resultatansvar krever budsjettansvar, personalansvar og myndighet til å velge "
+        "tiltak. Slik er myndigheten delegert, etter kommuneprofilen:",
+        "en": "Result responsibility takes budget responsibility, personnel responsibility and "
+        "authority to choose measures. This is how the authority is delegated, by the "
+        "municipality profile:",
+    },
+    "agreement.authority": {"nb": "Myndighet", "en": "Authority"},
+    "agreement.delegated": {"nb": "Delegert", "en": "Delegated"},
+    "agreement.note": {"nb": "Merknad", "en": "Note"},
+    "agreement.level.full": {"nb": "delegert", "en": "delegated"},
+    "agreement.level.partial": {"nb": "delvis delegert", "en": "partly delegated"},
+    "agreement.level.none": {"nb": "ikke delegert", "en": "not delegated"},
+    "agreement.level.unknown": {"nb": "ikke oppgitt", "en": "not stated"},
+    "agreement.lacks": {"nb": "Det lederen mangler", "en": "What the leader lacks"},
+    "agreement.lacks_intro": {
+        "nb": "Kommuneprofilen viser at lederen mangler noe av det resultatansvaret krever. Det "
+        "bør avklares før avtalen signeres:",
+        "en": "The municipality profile shows that the leader lacks some of what result "
+        "responsibility takes. It should be settled before the agreement is signed:",
+    },
+    "agreement.follow_up": {"nb": "Oppfølging", "en": "Follow-up"},
+    "agreement.no_dates": {
+        "nb": "Årshjulet har ingen datoer for denne oppfølgingen.",
+        "en": "The annual wheel has no dates for this follow-up.",
+    },
+    "agreement.standard_wheel": {
+        "nb": "Datoene er fra standard årshjul, ikke kommunens eget.",
+        "en": "The dates are from the standard annual wheel, not the municipality's own.",
+    },
+    "agreement.signatures": {"nb": "Underskrifter", "en": "Signatures"},
+    "agreement.place_date": {"nb": "Sted og dato", "en": "Place and date"},
+    "agreement.written": {
+        "nb": "{count} lederavtaler skrevet i {folder}",
+        "en": "{count} leader agreements written to {folder}",
+    },
+    "agreement.none": {
+        "nb": "ingen mål eies av en virksomhetsleder eller av {chief}, så det er ingen "
+        "lederavtaler å skrive",
+        "en": "no goal is owned by a unit leader or {chief}, so there are no leader agreements "
+        "to write",
+    },
+    "agreement.docx_needs_folder": {
+        "nb": "lederavtalene som Word-filer trenger en mappe: gi -o MAPPE (eller --format "
+        "markdown for standard utdata)",
+        "en": "the leader agreements as Word files need a folder: give -o FOLDER (or --format "
+        "markdown for standard output)",
+    },
+    "output.not_a_folder": {
+        "nb": "-o må være en mappe (den lages om den ikke finnes), men dette er en fil",
+        "en": "-o must be a folder (made if it does not exist), but this is a file",
+    },
     # -- the council report ------------------------------------------------------------
     "report.title": {"nb": "Mål og resultatansvar", "en": "Goals and result responsibility"},
     "report.for": {"nb": "{name} kommune", "en": "{name} municipality"},
