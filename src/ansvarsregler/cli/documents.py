@@ -1,6 +1,6 @@
 """The commands that write the documents of result responsibility: ``ansvar report`` (the
-council document), ``ansvar lederavtaler`` (the leader agreements) and ``ansvar arshjul``
-(the annual wheel).
+council document), ``ansvar lederavtaler`` (the leader agreements), ``ansvar arshjul``
+(the annual wheel) and ``ansvar resultater`` (the results and the result dialogue).
 
 Each takes goal files as ``classify`` does (none: the built-in catalog), classifies
 them with the same classifier, and hands the results to a document builder and a
@@ -18,6 +18,7 @@ from typing import IO, Any, TextIO, cast
 
 import click
 
+from ansvarsregler.analysis.results import evaluate_results
 from ansvarsregler.classifier import Classifier
 from ansvarsregler.cli.commands import (
     _classifier,
@@ -31,11 +32,13 @@ from ansvarsregler.cli.commands import (
 )
 from ansvarsregler.documents.agreements import build_agreements
 from ansvarsregler.documents.blocks import Document
+from ansvarsregler.documents.dialogue import build_dialogue_document
 from ansvarsregler.documents.report import build_report
 from ansvarsregler.documents.wheel import build_wheel_document, wheel_chart, wheel_of
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.files.output import output_stream, refuse_overwriting_inputs, write_folder
 from ansvarsregler.goals.files import GoalFiles
+from ansvarsregler.goals.measurements import read_measurements
 from ansvarsregler.i18n import message
 from ansvarsregler.municipality.answers import load_answers
 from ansvarsregler.municipality.profiles import load_profile, profile_file
@@ -47,6 +50,7 @@ from ansvarsregler.presenters.document_markdown import write_document_markdown
 from ansvarsregler.presenters.document_terminal import write_document_terminal
 from ansvarsregler.result import Classification
 from ansvarsregler.rules.loader import shipped_data_dir
+from ansvarsregler.text import visible
 from ansvarsregler.vocabulary import Language
 
 DOCUMENT_FORMATS = ("docx", "html", "markdown")
@@ -180,6 +184,75 @@ def lederavtaler_command(
         files[agreement.name + suffix] = content if isinstance(content, bytes) else content.encode()
     write_folder(output, files)
     click.echo(message("agreement.written", lang, count=len(files), folder=output), err=True)
+
+
+RESULTS_FORMATS = ("table", "markdown", "html", "docx", "json")
+
+
+@click.command(name="resultater")
+@click.argument("paths", nargs=-1, type=str)
+@click.option(
+    "--malinger",
+    "measurements_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The measured values: a CSV or XLSX file with a row per goal and period (Mål-id, "
+    "Periode, Verdi, and perhaps Referanse).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (.docx, .html, .md or .json), all or nothing [default: a table "
+    "on standard output].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(RESULTS_FORMATS),
+    default=None,
+    help="[default: from -o's suffix, else a table].",
+)
+@lang_option
+@profile_option
+@answers_option
+@suggest_option
+@rules_option
+@reports_errors
+def resultater_command(
+    paths: tuple[str, ...],
+    measurements_file: Path,
+    output: Path | None,
+    fmt: str | None,
+    lang: Language,
+    profile: str | None,
+    answers_file: Path | None,
+    suggest: bool,
+    rules_dir: Path | None,
+) -> None:
+    """The results of the goals in PATHS (none: the built-in catalog) against their targets:
+    per owner reached, not reached, not measured and the trend, and for each unit leader a
+    result dialogue agenda (slide 12)."""
+    fmt = _format_of(output, fmt, RESULTS_FORMATS, "table")
+    if fmt == "docx" and output is None and sys.stdout.isatty():
+        raise InvalidGoalError("document.binary_terminal", Location(), format=fmt)
+    measurements = read_measurements(measurements_file)
+    classifier, results, read = _classified(paths, profile, answers_file, suggest, rules_dir, lang)
+    if output is not None:
+        refuse_overwriting_inputs(output, [*read, measurements_file])
+    report = evaluate_results(results, measurements, lang)
+    for warning in report.warnings:
+        click.echo(visible(f"{message('warning.prefix', lang)}: {warning}"), err=True)
+    municipality = classifier.municipality
+    with output_stream(output, binary=fmt == "docx") as out:
+        if fmt == "json":
+            out.write(report.model_dump_json(indent=2) + "\n")
+        else:
+            document = build_dialogue_document(
+                report, lang, municipality.profile if municipality else None
+            )
+            _write_document(document, fmt, out)
 
 
 def _classified(

@@ -52,7 +52,11 @@ def build_agreements(
     by_leader: dict[tuple[str, str], list[Classification]] = defaultdict(list)
     for result in results:
         if result.owner == "virksomhetsleder":
-            by_leader[(_role(result, lang), _unit(result, lang))].append(result)
+            unit = goal_extra(result.goal, "unit")
+            leader = leader_of(
+                result.owner_role, result.owner_label, unit, result.goal.service_area, lang
+            )
+            by_leader[leader].append(result)
     risks = [
         risk.risk
         for risk in readiness(ruleset, profile, lang=lang).risks
@@ -209,17 +213,14 @@ def _signatures(parties: tuple[str, str], lang: Language) -> list[Block]:
     ]
 
 
-def _role(result: Classification, lang: Language) -> str:
-    role = result.owner_role or result.owner_label or message("page.unresolved", lang)
-    return role[:1].upper() + role[1:]
-
-
-def _unit(result: Classification, lang: Language) -> str:
-    return (
-        goal_extra(result.goal, "unit")
-        or area_name(result.goal.service_area)
-        or message("report.no_area", lang)
-    )
+def leader_of(
+    role: str | None, label: str | None, unit: str, service_area: str | None, lang: Language
+) -> tuple[str, str]:
+    """Who leads a goal a unit leader owns, as (role, unit): the role the profile names
+    (*rektor*), else the owner's label; the goal's unit, else its service area."""
+    named = role or label or message("report.unresolved_column", lang)
+    where = unit or area_name(service_area) or message("report.no_area", lang)
+    return named[:1].upper() + named[1:], where
 
 
 def _lower_first(text: str) -> str:

@@ -143,6 +143,110 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "-o må være en mappe (den lages om den ikke finnes), men dette er en fil",
         "en": "-o must be a folder (made if it does not exist), but this is a file",
     },
+    # -- measurements ------------------------------------------------------------------------
+    "measure.format": {
+        "nb": "målingene må være en CSV- eller XLSX-fil, ikke {suffix}",
+        "en": "the measurements must be a CSV or XLSX file, not {suffix}",
+    },
+    "measure.columns": {
+        "nb": "målingene mangler kolonnen {missing}; overskriftene er: {found} (brukes: Mål-id, "
+        "Periode, Verdi, og eventuelt Referanse)",
+        "en": "the measurements lack the column {missing}; the headers are: {found} (used: Goal "
+        "id, Period, Value, and perhaps Reference)",
+    },
+    "measure.no_goal": {"nb": "raden har ingen mål-id", "en": "the row has no goal id"},
+    "measure.bad_period": {
+        "nb": "perioden {value!r} er ikke lesbar; skriv 2026, 2026-T1 (tertial), 2026-H1 "
+        "(halvår), 2026-K1 (kvartal) eller 2026-03 (måned)",
+        "en": "the period {value!r} cannot be read; write 2026, 2026-T1 (tertial), 2026-H1 (half "
+        "year), 2026-Q1 (quarter) or 2026-03 (month)",
+    },
+    "measure.not_a_number": {
+        "nb": "verdien {value!r} er ikke et tall (85 eller 85,5 %), ja/nei eller en åpningstid "
+        "(07.00-17.00)",
+        "en": "the value {value!r} is not a number (85 or 85.5 %), yes/no or opening hours "
+        "(07.00-17.00)",
+    },
+    "measure.twice": {
+        "nb": "mål {goal!r} er målt to ganger for {period} (også i rad {first})",
+        "en": "goal {goal!r} is measured twice for {period} (also in row {first})",
+    },
+    "measure.unknown_goal": {
+        "nb": "målingene har mål {goal!r}, som ikke er blant målene (antall rader: {count}); de "
+        "er tatt ut",
+        "en": "the measurements have goal {goal!r}, which is not among the goals (rows: "
+        "{count}); they are left out",
+    },
+    # -- results and the result dialogue ----------------------------------------------------
+    "results.no_target": {"nb": "målet har ingen målverdi", "en": "the goal has no target"},
+    "results.unreadable": {
+        "nb": "målverdien {target!r} kan ikke leses: skriv den som «minst 85 %», «under 4 %», "
+        "«høyst 30 dager», «95-100 %» eller «ferdig juni 2027»",
+        "en": "the target {target!r} cannot be read: write it as «minst 85 %», «under 4 %», "
+        "«høyst 30 dager», «95-100 %» or «ferdig juni 2027»",
+    },
+    "results.no_reference": {
+        "nb": "målverdien er {reference}, men målingen gir ingen referanseverdi (kolonnen "
+        "Referanse)",
+        "en": "the target is {reference}, but the measurement gives no reference value (the "
+        "Reference column)",
+    },
+    "results.title": {"nb": "Resultater og resultatdialog", "en": "Results and result dialogue"},
+    "results.summary": {"nb": "Resultater per eier", "en": "Results per owner"},
+    "results.summary_intro": {
+        "nb": "Siste måling mot målverdien for hvert mål, og utviklingen fra målingen før.",
+        "en": "The latest measurement against the target of each goal, and the change from the "
+        "measurement before.",
+    },
+    "results.owner": {"nb": "Eier", "en": "Owner"},
+    "results.status.reached": {"nb": "nådd", "en": "reached"},
+    "results.status.not_reached": {"nb": "ikke nådd", "en": "not reached"},
+    "results.status.not_measured": {"nb": "ikke målt", "en": "not measured"},
+    "results.status.not_comparable": {"nb": "kan ikke sammenlignes", "en": "not comparable"},
+    "results.trend.better": {"nb": "bedre", "en": "better"},
+    "results.trend.worse": {"nb": "dårligere", "en": "worse"},
+    "results.trend.unchanged": {"nb": "uendret", "en": "unchanged"},
+    "results.trend.none": {"nb": "-", "en": "-"},
+    "results.better": {"nb": "Bedre", "en": "Better"},
+    "results.worse": {"nb": "Dårligere", "en": "Worse"},
+    "results.by_goal": {"nb": "Resultater per mål", "en": "Results per goal"},
+    "results.latest": {"nb": "Siste måling", "en": "Latest measurement"},
+    "results.status": {"nb": "Status", "en": "Status"},
+    "results.trend": {"nb": "Utvikling", "en": "Change"},
+    "results.notes": {"nb": "Merknader", "en": "Notes"},
+    "results.dialogue": {"nb": "Resultatdialog: {leader}", "en": "Result dialogue: {leader}"},
+    "results.dialogue_intro": {
+        "nb": "Samtalen mellom {chief} og lederen om planlagte og oppnådde resultater (lysark 12).",
+        "en": "The conversation between {chief} and the leader about planned and achieved "
+        "results (slide 12).",
+    },
+    "results.yes": {"nb": "ja", "en": "yes"},
+    "results.no": {"nb": "nei", "en": "no"},
+    "results.chief": {"nb": "Kommunedirektøren", "en": "The chief executive"},
+    "results.planned": {"nb": "Hva var planlagt?", "en": "What was planned?"},
+    "results.achieved": {"nb": "Hva er oppnådd?", "en": "What was achieved?"},
+    "results.measures": {"nb": "Hvilke tiltak nå?", "en": "Which measures now?"},
+    "results.measure_for": {
+        "nb": "Hvilke tiltak skal til for å nå «{title}» ({target})?",
+        "en": "Which measures will reach «{title}» ({target})?",
+    },
+    "results.all_reached": {
+        "nb": "Alle målte mål er nådd: hva skal til for å holde nivået?",
+        "en": "Every measured goal is reached: what will keep it there?",
+    },
+    "results.controls": {"nb": "Det lederen rår over", "en": "What the leader controls"},
+    "results.controls_none": {
+        "nb": "Kommuneprofilen oppgir ingen myndighet som delegert til lederen.",
+        "en": "The municipality profile states no authority as delegated to the leader.",
+    },
+    "results.no_profile": {
+        "nb": "Uten kommuneprofil er det ikke oppgitt hva lederen rår over.",
+        "en": "Without a municipality profile, what the leader controls is not stated.",
+    },
+    "results.none_for_dialogue": {
+        "nb": "Ingen mål eies av en virksomhetsleder, så det er ingen resultatdialog å forberede.",
+        "en": "No goal is owned by a unit leader, so there is no result dialogue to prepare.",
+    },
     # -- the council report ------------------------------------------------------------
     "report.title": {"nb": "Mål og resultatansvar", "en": "Goals and result responsibility"},
     "report.for": {"nb": "{name} kommune", "en": "{name} municipality"},
