@@ -5,6 +5,7 @@ Usage (from the repository root, with the package installed)::
     python benchmarks/run_benchmarks.py            # every benchmark, as in the README
     python benchmarks/run_benchmarks.py --quick    # fewer repeats, 100,000 JSON Lines
     python benchmarks/run_benchmarks.py --evaluators   # only durable-rules beside Python
+    python benchmarks/run_benchmarks.py --documents    # only the documents (report, agreements)
 
 Each figure is the median of several runs. Goals are generated with a fixed
 seed over every fact value (missing included), with an indicator and a
@@ -278,12 +279,18 @@ def main() -> None:
     parser.add_argument(
         "--evaluators", action="store_true", help="only the evaluator benchmarks, in each evaluator"
     )
+    parser.add_argument(
+        "--documents", action="store_true", help="only the documents: report and agreements"
+    )
     args = parser.parse_args()
     repeats = 3 if args.quick else 5
     jsonl_count = 100_000 if args.quick else 1_000_000
     ansvar = shutil.which("ansvar") or sys.exit("install the package first: pip install .")
     if args.evaluators:
         print_table(evaluator_rows(ansvar, repeats), repeats)
+        return
+    if args.documents:
+        print_table(document_rows(ansvar, repeats), repeats)
         return
     rows: list[tuple[str, str, str]] = []
 
@@ -399,8 +406,80 @@ def main() -> None:
             "< 2 s",
         )
     )
+    rows += document_rows(ansvar, repeats)
     rows += evaluator_rows(ansvar, repeats)
     print_table(rows, repeats)
+
+
+def unit_goals(units: int, per_unit: int = 4) -> list[dict]:
+    """Goals a unit leader owns (every fact stated), ``per_unit`` for each of ``units`` units."""
+    titles = (
+        "Elevene skal trives på skolen",
+        "Sykefraværet skal under 6 %",
+        "Brukerne skal være fornøyd med tjenesten",
+        "Enheten skal holde budsjettrammen",
+    )
+    areas = ("skole", "barnehage", "helse og omsorg", "kultur")
+    facts = {
+        "goal_type": "service_quality",
+        "influence": "partial",
+        "budget_impact": "within_budget",
+        "budget_frame": "unit",
+    }
+    return [
+        {
+            "id": f"enhet-{unit}-{number}",
+            "title": titles[number % 4],
+            "service_area": areas[unit % 4],
+            "unit": f"Enhet {unit:03}",
+            **facts,
+            "indicator": "Andel",
+            "target": "minst 80 %",
+        }
+        for unit in range(units)
+        for number in range(per_unit)
+    ]
+
+
+def document_rows(ansvar: str, repeats: int) -> list[tuple[str, str, str]]:
+    """The council document of 1,000 draft goals (their 227 service areas and the chart
+    included) as DOCX, and 300 leader agreements as DOCX, each a whole command."""
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        drafts = work / "utkast.json"
+        drafts.write_text(json.dumps(generate_drafts(1000), ensure_ascii=False), encoding="utf-8")
+        command = [ansvar, "report", str(drafts), "-o", str(work / "rapport.docx")]
+        measured = [run_measured(command) for _ in range(repeats)]
+        rows.append(
+            (
+                "CLI: council document (`ansvar report`), 1,000 draft goals, DOCX with the chart",
+                f"{statistics.median(m[0] for m in measured):.2f} s, "
+                f"peak {max(m[1] for m in measured)} MB",
+                "≤ 5 s",
+            )
+        )
+        units = work / "enheter.json"
+        units.write_text(json.dumps(unit_goals(300), ensure_ascii=False), encoding="utf-8")
+        command = [
+            ansvar,
+            "lederavtaler",
+            str(units),
+            "--profile",
+            "verran",
+            "-o",
+            str(work / "avtaler"),
+        ]
+        measured = [run_measured(command) for _ in range(repeats)]
+        rows.append(
+            (
+                "CLI: 300 leader agreements (`ansvar lederavtaler`, 1,200 goals), DOCX",
+                f"{statistics.median(m[0] for m in measured):.2f} s, "
+                f"peak {max(m[1] for m in measured)} MB",
+                "≤ 10 s",
+            )
+        )
+    return rows
 
 
 def print_table(rows: list[tuple[str, str, str]], repeats: int) -> None:

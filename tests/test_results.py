@@ -11,7 +11,7 @@ import docx
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ansvarsregler.cli import main
@@ -246,3 +246,33 @@ def test_measurements_must_be_a_spreadsheet_and_are_never_overwritten(tmp_path):
     path = measurements(tmp_path)
     code, _, stderr = run(SCHOOL, "--malinger", path, "-o", path, "--format", "markdown")
     assert code == 2 and Path(path).read_text(encoding="utf-8") == MEASURED
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["skole-mobbing", "", "x;y", "ukjent"]),
+            st.one_of(
+                st.sampled_from(["2026", "2026-T4", "T1 2026", "2026-13", ""]), st.text(max_size=8)
+            ),
+            st.one_of(
+                st.sampled_from(["3", "3,5 %", "ja", "07.00-17.00", "-"]), st.text(max_size=8)
+            ),
+        ),
+        max_size=6,
+    )
+)
+def test_damaged_measurements_end_in_results_or_one_located_error(tmp_path, rows):
+    text = "Mål-id;Periode;Verdi\n" + "".join(";".join(row) + "\n" for row in rows)
+    path = tmp_path / "målinger.csv"
+    path.write_bytes(text.encode("utf-8", errors="replace"))
+    result = CliRunner().invoke(
+        main, ["resultater", SCHOOL, "--malinger", str(path), "--format", "json"]
+    )
+    assert result.exit_code in (0, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    if result.exit_code == 2:
+        assert result.stdout == "" and "Feil: fil" in result.stderr
