@@ -13,8 +13,9 @@ import datetime
 import io
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, TextIO, cast
+from typing import IO, Any, TextIO, TypeVar, cast
 
 import click
 
@@ -54,6 +55,36 @@ from ansvarsregler.text import visible
 from ansvarsregler.vocabulary import Language
 
 DOCUMENT_FORMATS = ("docx", "html", "markdown")
+RESULTS_FORMATS = ("table", "markdown", "html", "docx", "json")
+WHEEL_FORMATS = ("table", "markdown", "html", "docx", "json", "ics", "png", "svg")
+
+
+def file_options(
+    formats: tuple[str, ...], output_help: str, format_help: str | None = None
+) -> Callable[[F], F]:
+    """``-o FILE`` (written all or nothing) and ``--format`` (else from ``-o``'s suffix), as
+    every document command has them."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default=None,
+            help=format_help or "[default: from -o's suffix, else a table].",
+        )(command)
+        return click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help=output_help + " Written all or nothing.",
+        )(command)
+
+    return decorate
+
+
+F = TypeVar("F", bound=Callable[..., Any])
 _BY_SUFFIX = {
     ".docx": "docx",
     ".html": "html",
@@ -68,21 +99,11 @@ _BY_SUFFIX = {
 
 @click.command(name="report")
 @click.argument("paths", nargs=-1, type=str)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file (.docx, .html or .md), all or nothing [default: Markdown on "
-    "standard output].",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(DOCUMENT_FORMATS),
-    default=None,
-    help="docx (Word), html (one self-contained page) or markdown [default: from -o's "
-    "suffix, else markdown].",
+@file_options(
+    DOCUMENT_FORMATS,
+    "Write to this file (.docx, .html or .md) [default: Markdown on standard output].",
+    "docx (Word), html (one self-contained page) or markdown [default: from -o's suffix, else "
+    "markdown].",
 )
 @lang_option
 @profile_option
@@ -186,9 +207,6 @@ def lederavtaler_command(
     click.echo(message("agreement.written", lang, count=len(files), folder=output), err=True)
 
 
-RESULTS_FORMATS = ("table", "markdown", "html", "docx", "json")
-
-
 @click.command(name="resultater")
 @click.argument("paths", nargs=-1, type=str)
 @click.option(
@@ -199,20 +217,9 @@ RESULTS_FORMATS = ("table", "markdown", "html", "docx", "json")
     help="The measured values: a CSV or XLSX file with a row per goal and period (Mål-id, "
     "Periode, Verdi, and perhaps Referanse).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file (.docx, .html, .md or .json), all or nothing [default: a table "
-    "on standard output].",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(RESULTS_FORMATS),
-    default=None,
-    help="[default: from -o's suffix, else a table].",
+@file_options(
+    RESULTS_FORMATS,
+    "Write to this file (.docx, .html, .md or .json) [default: a table on standard output].",
 )
 @lang_option
 @profile_option
@@ -276,24 +283,11 @@ def _classified(
     return classifier, list(classifier.classify_many(goals, lang=lang)), read
 
 
-WHEEL_FORMATS = ("table", "markdown", "html", "docx", "json", "ics", "png", "svg")
-
-
 @click.command(name="arshjul")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file, all or nothing: .ics (a calendar), .png or .svg (the wheel "
-    "drawn), .docx, .html, .md or .json [default: a table on standard output].",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(WHEEL_FORMATS),
-    default=None,
-    help="[default: from -o's suffix, else a table].",
+@file_options(
+    WHEEL_FORMATS,
+    "Write to this file: .ics (a calendar), .png or .svg (the wheel drawn), .docx, .html, .md "
+    "or .json [default: a table on standard output].",
 )
 @click.option(
     "--year",
