@@ -102,21 +102,35 @@ def test_the_html_is_one_page_with_every_goal_escaped(tmp_path):
     page = out.read_text(encoding="utf-8")
 
     class Reader(HTMLParser):
+        """Every tag, text and link; and whether each element is closed where it should be."""
+
+        VOID = frozenset({"meta", "br", "hr", "img", "input", "link"})
+
         def __init__(self) -> None:
             super().__init__()
             self.tags: list[str] = []
             self.text: list[str] = []
             self.links: list[str] = []
+            self.open: list[str] = []
 
         def handle_starttag(self, tag, attrs):
             self.tags.append(tag)
             self.links += [value for name, value in attrs if name in ("src", "href") and value]
+            if tag not in self.VOID:
+                self.open.append(tag)
+
+        def handle_startendtag(self, tag, attrs):
+            self.tags.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.open and self.open.pop() == tag, f"</{tag}> closes nothing open"
 
         def handle_data(self, data):
             self.text.append(data)
 
     reader = Reader()
     reader.feed(page)
+    assert reader.open == []  # every element closed, in order
     text = "".join(reader.text)
     assert "<script>alert(1)</script> | pipe & mer" in text  # shown as text...
     assert "script" not in reader.tags and "b" not in reader.tags  # ...never as markup
