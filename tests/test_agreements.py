@@ -43,8 +43,8 @@ def test_the_agreements_carry_the_authority_the_profile_delegates(tmp_path, prof
     code, _, stderr = run("--profile", profile, "-o", str(folder))
     assert code == 0, stderr
     files = sorted(path.name for path in folder.iterdir())
-    assert "lederavtale-skole-virksomhetsleder.docx" in files
-    unit = folder / "lederavtale-skole-virksomhetsleder.docx"
+    assert "lederavtale-skole.docx" in files
+    unit = folder / "lederavtale-skole.docx"
     assert authority_rows(unit)[HIRING] == hiring
     texts = [paragraph.text for paragraph in docx.Document(str(unit)).paragraphs]
     assert ("Det lederen mangler" in texts) is lacks
@@ -54,7 +54,7 @@ def test_the_agreements_carry_the_authority_the_profile_delegates(tmp_path, prof
 def test_a_unit_leaders_agreement_has_the_goals_the_follow_up_and_the_signatures(tmp_path):
     folder = tmp_path / "avtaler"
     assert run(SCHOOL, "--profile", "verran", "-o", str(folder))[0] == 0
-    document = docx.Document(str(folder / "lederavtale-skole-virksomhetsleder.docx"))
+    document = docx.Document(str(folder / "lederavtale-skole.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
         "Målene",
@@ -95,9 +95,9 @@ def test_one_agreement_per_role_and_unit_with_names_that_never_collide(tmp_path)
     )
     names = [agreement.name for agreement in agreements]
     assert names == [
-        "lederavtale-haugen-skule-virksomhetsleder",
-        "lederavtale-haugen-skule-virksomhetsleder-2",
-        "lederavtale-moen-skole-virksomhetsleder",
+        "lederavtale-haugen-skule",
+        "lederavtale-haugen-skule-2",
+        "lederavtale-moen-skole",
     ]
     first = next(b for b in agreements[0].document.blocks if isinstance(b, Table))
     assert len(first.rows) == 2  # Haugen skule's two goals in its own agreement
@@ -153,3 +153,25 @@ def test_bad_requests_write_nothing(tmp_path, monkeypatch, args, says):
     code, stdout, stderr = run(*args)
     assert code == 2 and stdout == "" and says in stderr and "Traceback" not in stderr
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
+def test_a_unit_written_in_two_cases_is_one_agreement_named_alike_in_both_languages(tmp_path):
+    goals = [
+        {"id": f"m{i}", "title": "Elevene skal trives", "service_area": "Skole", "unit": unit,
+         "goal_type": "service_quality", "influence": "partial", "budget_impact": "within_budget",
+         "budget_frame": "unit"}
+        for i, unit in enumerate(["Alfa skole", "alfa  SKOLE"])
+    ]  # fmt: skip
+    classifier = Classifier(default_ruleset(), profile=load_profile("bo"))
+    for lang in ("nb", "en"):
+        results = classifier.classify_many(goals, lang=lang)
+        agreements = build_agreements(results, load_profile("bo"), default_ruleset(), lang)
+        assert [a.name for a in agreements] == ["lederavtale-alfa-skole"]
+
+
+def test_a_folder_that_cannot_take_every_agreement_gets_none(tmp_path):
+    folder = tmp_path / "avtaler"
+    (folder / "lederavtale-skole.docx").mkdir(parents=True)
+    code, _, stderr = run(SCHOOL, "--profile", "verran", "-o", str(folder))
+    assert code == 2 and "lederavtale-skole.docx" in stderr
+    assert sorted(path.name for path in folder.iterdir()) == ["lederavtale-skole.docx"]

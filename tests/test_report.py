@@ -171,7 +171,7 @@ def test_english_and_the_chief_executives_own_title():
     assert headings[:2] == ["Summary", "Responsibility matrix"]
     assert document.subtitle == "Bø municipality"
     last = document.blocks[-1]
-    assert "profile for Bø" in last.text and "rådmannen" in last.text  # type: ignore[union-attr]
+    assert "profile for Bø" in last.text and "title is rådmann." in last.text  # type: ignore[union-attr]
 
 
 def test_the_chart_keeps_the_largest_areas_and_the_table_keeps_them_all():
@@ -276,3 +276,44 @@ def test_libreoffice_opens_the_word_document(tmp_path):
     for index, page in enumerate(pages):
         both.paste(page, (index * (pages[0].width + 10), 0))
     both.save(ROOT / "docs" / "img" / "rapport.png", optimize=True)
+
+
+def test_an_area_called_what_goals_without_one_are_headed_loses_no_goal():
+    goals = [
+        {
+            "id": "a",
+            "title": "Flere besøk",
+            "service_area": "uten tjenesteområde",
+            "goal_type": "societal",
+        },
+        {"id": "b", "title": "Flere turer", "goal_type": "societal"},
+    ]
+    document = build_report(Classifier(default_ruleset()).classify_many(goals), "nb")
+    matrix = next(block for block in document.blocks if isinstance(block, Table))
+    assert matrix.rows[-1][-1] == "2"
+
+
+def test_dollar_signs_in_chart_labels_are_text_not_mathematics(tmp_path):
+    goals = tmp_path / "mål.json"
+    goals.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "a",
+                    "title": "Pris",
+                    "service_area": "Skole $\\frac{$",
+                    "goal_type": "societal",
+                }
+            ]
+        )
+    )
+    code, _, stderr = run(str(goals), "-o", str(tmp_path / "rapport.html"))
+    assert code == 0, stderr
+    assert "Skole $\\frac{$" in (tmp_path / "rapport.html").read_text(encoding="utf-8")
+
+
+def test_one_goal_in_english_is_one_goal():
+    document = build_report(
+        Classifier(default_ruleset()).classify_many([HOSTILE[0]], lang="en"), "en"
+    )
+    assert "The unit leader: 1 goal" in document.blocks[2].items  # type: ignore[union-attr]

@@ -198,7 +198,7 @@ def test_the_word_document_and_xlsx_measurements(tmp_path):
     assert "Result dialogue: The unit leader, Skole" in headings
     rows = [[c.text for c in r.cells] for r in document.tables[1].rows]
     mobbing = "Andelen elever som opplever mobbing på skolen skal under 4 %"
-    assert [mobbing, "The unit leader", "under 4 %", "2026: 3,5", "reached", "-"] in rows
+    assert [mobbing, "The unit leader", "under 4 %", "2026: 3.5", "reached", "-"] in rows
 
 
 def test_measurements_for_unknown_goals_are_listed(tmp_path):
@@ -276,3 +276,95 @@ def test_damaged_measurements_end_in_results_or_one_located_error(tmp_path, rows
     assert result.exception is None or isinstance(result.exception, SystemExit)
     if result.exit_code == 2:
         assert result.stdout == "" and "Feil: fil" in result.stderr
+
+
+def test_percent_cells_are_read_as_the_percent_they_show(tmp_path):
+    goals = openpyxl.Workbook()
+    goals.active.append(["Mål-id", "Mål", "Målverdi"])
+    goals.active.append(["g", "Flere fullfører", 0.85])
+    goals.active["C2"].number_format = "0%"
+    goals.save(tmp_path / "mål.xlsx")
+    measured = openpyxl.Workbook()
+    measured.active.append(["Mål-id", "Periode", "Verdi"])
+    measured.active.append(["g", "2026", 0.92])
+    measured.active["C2"].number_format = "0%"
+    measured.save(tmp_path / "målinger.xlsx")
+    code, stdout, _ = run(
+        str(tmp_path / "mål.xlsx"),
+        "--malinger",
+        str(tmp_path / "målinger.xlsx"),
+        "--format",
+        "json",
+    )
+    goal = json.loads(stdout)["goals"][0]
+    assert code == 0 and goal["target_text"] == "85 %" and goal["measurements"][0]["value"] == 92
+    assert goal["status"] == "reached"
+
+
+@pytest.mark.parametrize(
+    ("value", "note"),
+    [("nei", "ikke et tall"), ("07.00-17.00", "ikke et tall")],
+)
+def test_a_value_of_another_kind_than_the_target_is_not_compared(tmp_path, value, note):
+    rows = [f"skole-mobbing;2026;{value}", "skole-rehabilitering-sentrum;2026;50 %"]
+    text = "Mål-id;Periode;Verdi\n" + "\n".join(rows) + "\n"
+    stdout = run(SCHOOL, "--malinger", measurements(tmp_path, text), "--format", "json")[1]
+    goals = {goal["goal_id"]: goal for goal in json.loads(stdout)["goals"]}
+    assert (
+        goals["skole-mobbing"]["status"] == "not_comparable"
+        and note in goals["skole-mobbing"]["note"]
+    )
+    milestone = goals["skole-rehabilitering-sentrum"]
+    assert milestone["status"] == "not_comparable" and "ja eller nei" in milestone["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (
+            "Mål-id,Periode,Verdi\nskole-mobbing,2026,3,5\n",
+            "kolonne D: cellen har en verdi, men kolonnen har ingen overskrift",
+        ),
+        ("Mål-id;Periode;Verdi\nskole-mobbing;2026;" + "9" * 400 + "\n", "er ikke et tall"),
+        ("Mål-id;Periode;Verdi\nskole-mobbing;2026;1.200\n", "1200, ikke 1.200"),
+        ("Mål-id;Periode;Verdi\nskole-mobbing;2026;١٢\n", "er ikke et tall"),
+        ("Mål-id;Periode;Verdi\nskole-mobbing;2026;25.00-17.00\n", "er ikke et tall"),
+    ],
+    ids=[
+        "decimal-comma-in-comma-csv",
+        "infinite",
+        "ambiguous-thousands",
+        "other-digits",
+        "impossible-hours",
+    ],
+)
+def test_values_that_cannot_be_read_for_sure_are_refused(tmp_path, text, says):
+    code, stdout, stderr = run(SCHOOL, "--malinger", measurements(tmp_path, text))
+    assert code == 2 and stdout == "" and says in stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("under 2019-nivå", ""),
+        ("minst 85 % og høyst 95 %", ""),
+        ("85 ± 2", ""),
+        ("1:10", ""),
+        ("3/4", ""),
+        ("5 % lavere enn i fjor", "Redusere sykefraværet"),
+        ("10 % færre", ""),
+        ("1.200 kr", ""),
+        ("10 - 5", ""),
+        ("25.00-17.00", ""),
+    ],
+)
+def test_targets_with_more_than_a_comparison_and_a_value_are_not_guessed(text, title):
+    with pytest.raises(UnreadableTarget):
+        read_target(text, title)
+
+
+def test_a_bare_value_is_a_ceiling_only_when_the_title_brings_it_down_to_that_value():
+    assert read_target("90 % fullføring", "Færre elever dropper ut").comparison == "at_least"
+    assert read_target("6 %", "Sykefraværet skal reduseres til 6 %").comparison == "at_most"
+    assert read_target("mellom 10 og 20 %").comparison == "between"
+    assert read_target("2000").comparison == "at_least"  # a number, not a year

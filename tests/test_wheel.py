@@ -172,3 +172,14 @@ def test_the_picture_and_the_documents(tmp_path):
 def test_a_file_it_cannot_write_is_refused_before_anything_is_written(tmp_path):
     code, _, stderr = run("-o", str(tmp_path / "hjul.pdf"))
     assert code == 2 and ".ics" in stderr and list(tmp_path.iterdir()) == []
+
+
+def test_calendar_events_keep_their_ids_from_year_to_year(tmp_path):
+    ids = []
+    for year in ("2027", "2028"):
+        out = tmp_path / f"{year}.ics"
+        assert run("--profile", "bo", "--year", year, "-o", str(out))[0] == 0
+        ids.append(
+            sorted(str(e["uid"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+        )
+    assert ids[0] == ids[1] and len(set(ids[0])) == 14

@@ -31,6 +31,7 @@ class MeasuredValue(StrictModel):
     value: float
     upper: float | None = None
     reference: float | None = None
+    kind: Literal["number", "yes_no", "hours"] = "number"
 
 
 class GoalResult(StrictModel):
@@ -113,6 +114,10 @@ def _goal_result(result: Classification, measured: list[Measurement], lang: Lang
         status = "not_measured"
     elif target is None:
         status = "not_comparable"
+    elif measured[-1].kind != _KIND_FOR.get(target.comparison, "number"):
+        status = "not_comparable"
+        expected = _KIND_FOR.get(target.comparison, "number")
+        note = message(f"results.needs_{expected}", lang, period=measured[-1].period.label)
     else:
         reached = _reached(target, measured[-1])
         if reached is None:
@@ -140,6 +145,11 @@ def _goal_result(result: Classification, measured: list[Measurement], lang: Lang
         trend=_trend(target, measured),
         note=note,
     )
+
+
+#: The kind of value a target must be measured in: yes or no for a milestone, opening hours
+#: for opening hours, a number for every other.
+_KIND_FOR = {"milestone": "yes_no", "opening_hours": "hours"}
 
 
 def _reached(target: Target, measured: Measurement) -> bool | None:
@@ -170,6 +180,9 @@ def _reached(target: Target, measured: Measurement) -> bool | None:
 def _trend(target: Target | None, measured: list[Measurement]) -> Trend:
     """Which way the latest went from the one before, as the target counts better."""
     if target is None or len(measured) < 2:
+        return "none"
+    expected = _KIND_FOR.get(target.comparison, "number")
+    if any(m.kind != expected for m in measured[-2:]):
         return "none"
     before, after = (_goodness(target, m) for m in measured[-2:])
     if before is None or after is None:

@@ -125,6 +125,8 @@ def report_command(
     service area and owner, the responsibility matrix and its chart, the unresolved goals
     with their questions, the assumptions made, and the rule set that decided."""
     fmt = _format_of(output, fmt, DOCUMENT_FORMATS, "markdown")
+    if fmt == "docx" and output is None and sys.stdout.isatty():
+        raise InvalidGoalError("document.binary_terminal", Location(), format=fmt)
     classifier, results, read = _classified(paths, profile, answers_file, suggest, rules_dir, lang)
     if output is not None:
         refuse_overwriting_inputs(output, read)

@@ -12,9 +12,9 @@ authority the profile leaves ``unknown`` is printed as not stated, never assumed
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ansvarsregler.analysis.readiness import readiness
 from ansvarsregler.documents.blocks import Block, Bullets, Document, Heading, Paragraph, Table
@@ -49,14 +49,20 @@ def build_agreements(
     the order of their units, and one for the chief executive if the chief executive owns
     goals."""
     results = list(results)
-    by_leader: dict[tuple[str, str], list[Classification]] = defaultdict(list)
-    for result in results:
-        if result.owner == "virksomhetsleder":
-            unit = goal_extra(result.goal, "unit")
-            leader = leader_of(
-                result.owner_role, result.owner_label, unit, result.goal.service_area, lang
-            )
-            by_leader[leader].append(result)
+    led = [
+        (
+            leader_of(
+                result.owner_role,
+                result.owner_label,
+                goal_extra(result.goal, "unit"),
+                result.goal.service_area,
+                lang,
+            ),
+            result,
+        )
+        for result in results
+        if result.owner == "virksomhetsleder"
+    ]
     risks = [
         risk.risk
         for risk in readiness(ruleset, profile, lang=lang).risks
@@ -64,9 +70,7 @@ def build_agreements(
     ]
     agreements = [
         _unit_agreement(role, unit, goals, profile, risks, lang)
-        for (role, unit), goals in sorted(
-            by_leader.items(), key=lambda item: (norwegian_order(item[0][1]), item[0][0])
-        )
+        for (role, unit), goals in by_leader(led)
     ]
     chief = [result for result in results if result.owner == "radmann"]
     if chief:
@@ -99,8 +103,9 @@ def _unit_agreement(
     blocks.extend(_signatures((role, chief), lang))
     title = message("agreement.title", lang)
     subtitle = f"{role}, {unit} \N{EM DASH} {message('report.for', lang, name=profile.name)}"
+    # Named after the unit only, the same in every language; two roles in one unit get -2.
     return Agreement(
-        f"lederavtale-{_slug(unit)}-{_slug(role)}", Document(title, lang, tuple(blocks), subtitle)
+        f"lederavtale-{_slug(unit)}", Document(title, lang, tuple(blocks), subtitle)
     )
 
 
@@ -206,11 +211,29 @@ def _follow_up(
 
 def _signatures(parties: tuple[str, str], lang: Language) -> list[Block]:
     place = message("agreement.place_date", lang)
-    line = "_" * 28
+    line = "." * 40  # dots: nothing to escape in Markdown, a line to sign on everywhere
     return [
         Heading(message("agreement.signatures", lang), 1),
         Table([place, *parties], [[line, line, line]], widths=[1, 1, 1]),
     ]
+
+
+ItemT = TypeVar("ItemT")
+
+
+def by_leader(
+    led: Iterable[tuple[tuple[str, str], ItemT]],
+) -> list[tuple[tuple[str, str], list[ItemT]]]:
+    """Items grouped by their leader (role, unit), case and spacing ignored, each leader as
+    first written; in the order of the units, Norwegian alphabetical."""
+    groups: dict[tuple[str, str], list[ItemT]] = {}
+    shown: dict[tuple[str, str], tuple[str, str]] = {}
+    for (role, unit), item in led:
+        key = (" ".join(role.casefold().split()), " ".join(unit.casefold().split()))
+        shown.setdefault(key, (role, unit))
+        groups.setdefault(key, []).append(item)
+    ordered = sorted(groups, key=lambda key: (norwegian_order(key[1]), key[0]))
+    return [(shown[key], groups[key]) for key in ordered]
 
 
 def leader_of(

@@ -4,13 +4,11 @@ measures now, and what the leader controls to take them."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from ansvarsregler.analysis.results import STATUSES, GoalResult, ResultsReport
-from ansvarsregler.documents.agreements import leader_of
+from ansvarsregler.documents.agreements import by_leader, leader_of
 from ansvarsregler.documents.blocks import Block, Bullets, Document, Heading, Paragraph, Table
-from ansvarsregler.documents.report import norwegian_order
 from ansvarsregler.i18n import message
 from ansvarsregler.municipality.schema import AUTHORITIES, Profile
 from ansvarsregler.vocabulary import Language
@@ -23,17 +21,14 @@ def build_dialogue_document(
     notes = [f"{goal.title}: {goal.note}" for goal in report.goals if goal.note]
     if notes or report.warnings:
         blocks += [Heading(message("results.notes", lang), 1), Bullets([*notes, *report.warnings])]
-    by_leader: dict[tuple[str, str], list[GoalResult]] = defaultdict(list)
-    for goal in report.goals:
-        if goal.owner == "virksomhetsleder":
-            by_leader[
-                leader_of(goal.owner_role, goal.owner_label, goal.unit, goal.service_area, lang)
-            ].append(goal)
-    if not by_leader:
+    led = [
+        (leader_of(goal.owner_role, goal.owner_label, goal.unit, goal.service_area, lang), goal)
+        for goal in report.goals
+        if goal.owner == "virksomhetsleder"
+    ]
+    if not led:
         blocks.append(Paragraph(message("results.none_for_dialogue", lang)))
-    for (role, unit), goals in sorted(
-        by_leader.items(), key=lambda i: (norwegian_order(i[0][1]), i[0][0])
-    ):
+    for (role, unit), goals in by_leader(led):
         blocks.extend(_agenda(f"{role}, {unit}", goals, profile, lang))
     subtitle = message("report.for", lang, name=profile.name) if profile else None
     return Document(message("results.title", lang), lang, tuple(blocks), subtitle)
@@ -116,7 +111,10 @@ def _agenda(
     measures = [
         message("results.measure_for", lang, title=goal.title, target=goal.target_text)
         for goal in missed
-    ] or [message("results.all_reached", lang)]
+    ]
+    if not measures:
+        reached = any(goal.status == "reached" for goal in goals)
+        measures = [message("results.all_reached" if reached else "results.none_measured", lang)]
     return [
         Heading(message("results.dialogue", lang, leader=leader), 1),
         Paragraph(message("results.dialogue_intro", lang, chief=chief[:1].lower() + chief[1:])),
@@ -154,12 +152,15 @@ def latest(goal: GoalResult, lang: Language) -> str:
     elif goal.target is not None and goal.target.comparison == "milestone":
         value = message("results.yes" if last.value >= 1 else "results.no", lang)
     else:
-        value = _number(last.value)
+        value = _number(last.value, lang)
     return f"{last.period}: {value}"
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if value.is_integer() else f"{value:g}".replace(".", ",")
+def _number(value: float, lang: Language) -> str:
+    """A measured value as written: every digit before the decimal sign (never 1e+06), up
+    to four after it, a decimal comma in bokmål."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "nb" else text
 
 
 def _hours(value: float) -> str:

@@ -47,7 +47,7 @@ def build_report(
         *_matrix(results, owners, lang),
         Heading(message("report.by_area", lang), 1),
     ]
-    for area, in_area in _by_area(results, lang).items():
+    for area, in_area in _by_area(results, lang):
         blocks.append(Heading(area, 2))
         blocks.extend(_area_goals(in_area, lang))
         unresolved = sum(1 for result in in_area if result.owner is None)
@@ -102,17 +102,18 @@ def _summary(
 def _matrix(
     results: Sequence[Classification], owners: Sequence[tuple[str, str]], lang: Language
 ) -> list[Block]:
-    areas = _by_area(results, lang)
+    by_area = _by_area(results, lang)
+    areas = [area for area, _ in by_area]
     counts = [
         [sum(1 for r in in_area if (r.owner or "") == owner) for owner, _ in owners]
-        for in_area in areas.values()
+        for _, in_area in by_area
     ]
     labels = [label for _, label in owners]
     total = message("report.sum", lang)
     rows = [[area, *map(str, row), str(sum(row))] for area, row in zip(areas, counts, strict=True)]
     sums = [sum(column) for column in zip(*counts, strict=True)] if counts else [0] * len(owners)
     rows.append([total, *map(str, sums), str(sum(sums))])
-    chart_areas, chart_counts = _largest(list(areas), counts, lang)
+    chart_areas, chart_counts = _largest(areas, counts, lang)
     chart = MatrixChart(
         areas=chart_areas,
         owners=labels,
@@ -147,9 +148,12 @@ def _largest(
     return [areas[index] for index in kept] + [label], [counts[index] for index in kept] + [others]
 
 
-def _by_area(results: Sequence[Classification], lang: Language) -> dict[str, list[Classification]]:
+def _by_area(
+    results: Sequence[Classification], lang: Language
+) -> list[tuple[str, list[Classification]]]:
     """The results per service area, areas in alphabetical order (as written in the first
-    goal of each; case and spacing ignored), goals without one last."""
+    goal of each; case and spacing ignored), goals without one last. A list, not a
+    mapping: an area may be called what the goals without one are headed."""
     grouped: dict[str, list[Classification]] = defaultdict(list)
     names: dict[str, str] = {}
     for result in results:
@@ -161,7 +165,7 @@ def _by_area(results: Sequence[Classification], lang: Language) -> dict[str, lis
     if "" in grouped:
         names[""] = message("report.no_area", lang)
         ordered.append("")
-    return {names[key]: grouped[key] for key in ordered}
+    return [(names[key], grouped[key]) for key in ordered]
 
 
 def _area_goals(results: Sequence[Classification], lang: Language) -> list[Block]:
@@ -267,11 +271,9 @@ def _about(
     if profile is None:
         blocks.append(Paragraph(message("report.no_profile", lang), note=True))
     else:
-        title = (
-            "kommunedirektøren"
-            if profile.chief_executive_title == "kommunedirektør"
-            else "rådmannen"
-        )
+        # bokmål: the title in the sentence («rådmannen»); English: the Norwegian title itself
+        chief = profile.chief_executive().nb
+        title = chief[:1].lower() + chief[1:] if lang == "nb" else profile.chief_executive_title
         about = message(
             "report.profile", lang, name=profile.name, source=profile.source, title=title
         )

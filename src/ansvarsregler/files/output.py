@@ -120,6 +120,12 @@ def write_folder(folder: Path, files: Mapping[str, bytes]) -> None:
     """
     if folder.exists() and not folder.is_dir():
         raise InvalidGoalError("output.not_a_folder", Location(file=str(folder)))
+    for name in files:  # every target checked before the first is written
+        target = folder / name
+        if target.exists() and not target.is_file():
+            raise InvalidGoalError(
+                "output.unwritable", Location(file=str(target)), reason="not a file"
+            )
     with _writing_to(folder):
         folder.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():

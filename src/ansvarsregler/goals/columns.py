@@ -47,6 +47,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def percent_text(cell: object, text: str) -> str:
+    """A number in a percent cell as the sheet shows it: 0.85 as «85 %»."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return f"{float(cell) * 100:.10g} %".replace(".", ",")
+    return text
+
+
 def allowed_values(fact: str, lang: Language) -> str:
     """The values a fact's column takes, as a reader of ``lang`` would write them."""
     return ", ".join(value_words(fact, lang))
@@ -199,8 +206,11 @@ class Columns:
             goal["kostra_function"] = match.group(1)
         if "id" not in goal:
             goal["id"] = f"{self._id_prefix}{row}"
+        formats = self.table.formats
         for index, key in self.extras:
             if index < count and (value := texts[index].strip()):
+                if formats and "%" in formats.get((row, index), ""):
+                    value = percent_text(cells[index], value)
                 goal[key] = value
         return goal
 

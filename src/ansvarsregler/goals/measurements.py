@@ -10,13 +10,15 @@ period is refused with its row and column, before anything is written.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.folding import fold
-from ansvarsregler.goals.columns import column_letter
+from ansvarsregler.goals.columns import column_letter, percent_text
 from ansvarsregler.goals.spreadsheets import Table, cell_text, is_blank, read_csv, read_xlsx
 
 #: The header words of each column, bokmål and English.
@@ -46,8 +48,12 @@ _PERIODS = (
     (re.compile(r"^(?P<part>[1-4])\.?\s*kvartal\s*(?P<year>20\d\d)$"), "quarter"),
     (re.compile(r"^(?P<year>20\d\d)-(?P<part>0[1-9]|1[0-2])$"), "month"),
 )
-_NUMBER = re.compile(r"^(?P<number>[-+]?\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?)\s*%?$")
-_HOURS = re.compile(r"^(\d{1,2})[.:](\d{2})\s*[-\u2013]\s*(\d{1,2})[.:](\d{2})$")
+# ASCII digits only; one point or comma before exactly three digits (1.200, 1,200) is a
+# thousands separator in one language and a decimal in another, so it is refused.
+_NUMBER = re.compile(
+    r"^(?P<number>[-+]?[0-9]+(?:[ \u00a0][0-9]{3})*(?:[.,](?![0-9]{3}$)[0-9]+)?)\s*(?P<percent>%?)$"
+)
+_HOURS = re.compile(r"^([0-9]{1,2})[.:]([0-9]{2})\s*[-\u2013]\s*([0-9]{1,2})[.:]([0-9]{2})$")
 _YES, _NO = ("ja", "yes", "ferdig", "done", "gjennomført"), ("nei", "no", "ikke ferdig")
 
 
@@ -70,6 +76,9 @@ class Period:
         return f"{self.year}-{letter}{self.part}"
 
 
+ValueKind = Literal["number", "yes_no", "hours"]
+
+
 @dataclass(frozen=True)
 class Measurement:
     """One measured value of one goal in one period, and the row it was read from."""
@@ -81,6 +90,8 @@ class Measurement:
     """The closing hour, for a measured opening time (``07.00-17.00``)."""
     reference: float | None
     row: int
+    kind: ValueKind = "number"
+    """What was measured: a number, yes or no (a milestone), or opening hours."""
 
 
 def read_period(text: str) -> Period | None:
@@ -96,19 +107,23 @@ def read_period(text: str) -> Period | None:
     return None
 
 
-def read_value(text: str) -> tuple[float, float | None] | None:
+def read_value(text: str) -> tuple[float, float | None, ValueKind] | None:
     """A measured value: a number (``85``, ``85,5 %``, ``-1 200``), yes or no for a
-    milestone (1 or 0), or opening hours (``07.00-17.00``, as 7.0 and 17.0)."""
+    milestone (1 or 0), or opening hours (``07.00-17.00``, as 7.0 and 17.0); ``None`` for
+    anything else, a number too large to be finite included."""
     plain = " ".join(text.lower().split())
     if found := _NUMBER.match(plain):
-        return float(found["number"].replace(" ", "").replace("\u00a0", "").replace(",", ".")), None
+        number = float(found["number"].replace(" ", "").replace("\u00a0", "").replace(",", "."))
+        return (number, None, "number") if math.isfinite(number) else None
     if found := _HOURS.match(plain):
         start = int(found[1]) + int(found[2]) / 60
-        return start, int(found[3]) + int(found[4]) / 60
+        end = int(found[3]) + int(found[4]) / 60
+        valid = int(found[2]) < 60 and int(found[4]) < 60 and 0 <= start < end <= 24
+        return (start, end, "hours") if valid else None
     if plain in _YES:
-        return 1.0, None
+        return 1.0, None, "yes_no"
     if plain in _NO:
-        return 0.0, None
+        return 0.0, None, "yes_no"
     return None
 
 
@@ -126,7 +141,18 @@ def read_measurements(path: Path, label: str | None = None) -> list[Measurement]
     for number, cells in table.rows():
         if all(is_blank(cell) for cell in cells):
             continue
-        row = _Row(table, columns, number, [cell_text(cell).strip() for cell in cells])
+        row = _Row(
+            table, columns, number, [_text(table, number, i, c) for i, c in enumerate(cells)]
+        )
+        if extra := next(
+            (i for i in range(len(table.header), len(cells)) if not is_blank(cells[i])), None
+        ):
+            raise InvalidGoalError(
+                "measure.extra_cell",
+                Location(
+                    file=table.label, sheet=table.sheet, row=number, column=_name(table, extra)
+                ),
+            )
         measurement = row.measurement()
         key = (measurement.goal_id, measurement.period)
         if key in seen:
@@ -173,7 +199,9 @@ class _Row:
                     "measure.not_a_number", self.where("reference"), value=self.cell("reference")
                 )
             reference = referenced[0]
-        return Measurement(goal_id, period, value[0], value[1], reference, self.number)
+        return Measurement(
+            goal_id, period, value[0], value[1], reference, self.number, kind=value[2]
+        )
 
     def cell(self, column: str) -> str:
         index = self.columns.get(column)
@@ -205,6 +233,14 @@ def _columns(table: Table) -> dict[str, int]:
             or "-",
         )
     return columns
+
+
+def _text(table: Table, row: int, index: int, cell: object) -> str:
+    """A cell as text; a number in a percent cell as the percent it shows (0.92 as 92 %)."""
+    text = cell_text(cell).strip()  # type: ignore[arg-type]
+    if table.formats and "%" in table.formats.get((row, index), ""):
+        return percent_text(cell, text)
+    return text
 
 
 def _name(table: Table, index: int) -> str:

@@ -7,10 +7,9 @@ reference («landsgjennomsnittet»), a deadline («innen 2028») and a condition
 («innenfor 85 mill. kr»). A target that gives no number and no milestone, or words
 this reader does not know, is reported as unreadable, never guessed.
 
-A bare value («95 %», «0») is reached at that value or better: at most it when it is
-0 or when the goal's title speaks of reducing («redusere», «færre», «lavere», «ned»),
-else at least it; a value that is itself the size of a change («55 % reduksjon») at
-least it.
+A bare value («95 %», «0») is a floor: at least it; at most it when it is 0, or when the
+goal's title brings something down to that very value («skal ned til 25 %», «reduseres
+til 6 %»). A value that is itself the size of a change («55 % reduksjon») is a floor.
 """
 
 from __future__ import annotations
@@ -24,18 +23,24 @@ Comparison = Literal[
     "at_least", "above", "at_most", "below", "between", "opening_hours", "milestone"
 ]  # fmt: skip
 
-_NUMBER = r"-?\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?"
+# ASCII digits only; a point or comma then exactly three digits is a thousands separator in
+# one language and a decimal in another, so it is not read (nor «1.200», nor «1,200»).
+_NUMBER = r"-?[0-9]+(?:[ \u00a0][0-9]{3})*(?:[.,](?![0-9]{3}(?![0-9]))[0-9]+)?"
 _MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
 _DEADLINE = re.compile(
-    rf"(?:,\s*)?\b(?:(?P<word>innen|fra|ferdig|godkjent innen|godkjent)\s+)?"
-    rf"(?P<when>(?:utgangen av\s+|(?:{_MONTHS}|våren|høsten|sommeren)\s+)?(?P<year>20\d\d))\s*$"
+    rf"(?:,\s*)?\b(?:(?P<word>innen|fra|ferdig|godkjent innen|godkjent|i)\s+)?"
+    rf"(?P<when>(?P<month>utgangen av\s+|(?:{_MONTHS}|våren|høsten|sommeren)\s+)?"
+    rf"(?P<year>20[0-9][0-9]))\s*$"
 )
 _CONDITION = re.compile(r",\s*(?P<condition>innenfor\s+.+)$")
 _HOURS = re.compile(
     r"^(?P<from>\d{1,2})[.:](?P<from_min>\d{2})\s*[-\u2013]\s*(?P<to>\d{1,2})[.:](?P<to_min>\d{2})"
     r"(?P<rest>.*)$"
 )
-_RANGE = re.compile(rf"^(?P<low>{_NUMBER})\s*[-\u2013]\s*(?P<high>{_NUMBER})\s*(?P<unit>.*)$")
+_RANGE = re.compile(
+    rf"^(?:mellom\s+)?(?P<low>{_NUMBER})\s*(?P<unit_low>%?)\s*(?:[-\u2013]|til|og)\s*"
+    rf"(?P<high>{_NUMBER})\s*(?P<unit>.*)$"
+)
 _PREFIXES: tuple[tuple[str, Comparison], ...] = (
     ("minimum", "at_least"),
     ("minst", "at_least"),
@@ -63,8 +68,16 @@ _SUFFIXES: tuple[tuple[str, Comparison], ...] = (
     ("eller flere", "at_least"),
 )
 _VALUE = re.compile(rf"^(?P<value>{_NUMBER})\s*(?P<unit>.*)$")
-#: Words of a title that make a bare value a ceiling: the goal is to bring something down.
-_REDUCING = re.compile(r"\b(reduser\w*|færre|lavere|ned|senke\w*|minske\w*|mindre|kortere)\b")
+#: A title that brings something down to the target's own value («skal ned til 25 %»,
+#: «reduseres til 6 %»): the bare value is then a ceiling.
+_DOWN_TO = r"\b(?:ned|reduser\w*|senke\w*|minske\w*)\b[^.]*?\btil\s+{value}(?![0-9])"
+#: What a unit may not hold: words and signs of a comparison or a second value this reader
+#: does not take apart («og høyst 95 %», «lavere enn i fjor», «2019-nivå», «1:10», «± 2»).
+_NOT_A_UNIT = re.compile(
+    r"\b(?:og|eller|til|enn|mellom|fra|i fjor|lavere|høyere|færre|flere|mer|mindre|bedre|"
+    r"dårligere|økning|nedgang)\b|nivå|[:/±+=<>()0-9]"
+)
+_SCALE = re.compile(r"^av [0-9]+(?:[.,][0-9]+)?$")
 #: Words of a unit that make the value the size of a change, to reach at least.
 _CHANGE = re.compile(r"\b(reduksjon|nedgang|vekst|økning|forbedring)\b")
 #: Words that name a reference value instead of a number («minst landsgjennomsnittet»).
@@ -98,7 +111,8 @@ def read_target(text: str, title: str = "") -> Target:
     condition = deadline = None
     if found := _CONDITION.search(rest):
         condition, rest = found["condition"], rest[: found.start()].strip()
-    if found := _DEADLINE.search(rest):
+    found = _DEADLINE.search(rest)
+    if found and (found["word"] or found["month"]):  # «2000» alone is a number, not a year
         deadline, rest = found["when"], rest[: found.start()].strip(" ,")
     if not rest or rest in ("ferdig", "godkjent", "gjennomført", "på plass"):
         if deadline is None:
@@ -108,6 +122,9 @@ def read_target(text: str, title: str = "") -> Target:
         start = int(found["from"]) + int(found["from_min"]) / 60
         end = int(found["to"]) + int(found["to_min"]) / 60
         unit = found["rest"].strip() or None
+        minutes_ok = int(found["from_min"]) < 60 and int(found["to_min"]) < 60
+        if not (minutes_ok and 0 <= start < end <= 24) or _bad_unit(unit):
+            raise UnreadableTarget(text)
         return Target(text=words, comparison="opening_hours", value=start, upper=end, unit=unit,
                       deadline=deadline, condition=condition)  # fmt: skip
     comparison: Comparison | None = None
@@ -120,8 +137,10 @@ def read_target(text: str, title: str = "") -> Target:
             comparison, rest = comparison or meaning, rest[: -len(suffix)].strip()
             break
     if comparison is None and (found := _RANGE.match(rest)):
-        return Target(text=words, comparison="between", value=_number(found["low"]),
-                      upper=_number(found["high"]), unit=found["unit"] or None,
+        low, high, unit = _number(found["low"]), _number(found["high"]), found["unit"] or None
+        if not low < high or _bad_unit(unit):
+            raise UnreadableTarget(text)
+        return Target(text=words, comparison="between", value=low, upper=high, unit=unit,
                       deadline=deadline, condition=condition)  # fmt: skip
     reference = None
     if found := re.search(r"\((?P<reference>[^)]*)\)\s*$", rest):
@@ -134,12 +153,20 @@ def read_target(text: str, title: str = "") -> Target:
         raise UnreadableTarget(text)
     value = _number(found["value"])
     unit = found["unit"].strip() or None
+    if _bad_unit(unit):
+        raise UnreadableTarget(text)
     if comparison is None:
         change = unit is not None and bool(_CHANGE.search(unit))  # «55 % reduksjon»: the size
-        ceiling = not change and (value == 0 or bool(_REDUCING.search(title.lower())))
+        down = re.search(_DOWN_TO.format(value=re.escape(found["value"])), title.lower())
+        ceiling = not change and (value == 0 or down is not None)
         comparison = "at_most" if ceiling else "at_least"
     return Target(text=words, comparison=comparison, value=value, unit=unit, reference=reference,
                   deadline=deadline, condition=condition)  # fmt: skip
+
+
+def _bad_unit(unit: str | None) -> bool:
+    """Whether ``unit`` holds more than a unit: a second value, a comparison, a reference."""
+    return unit is not None and not _SCALE.match(unit) and bool(_NOT_A_UNIT.search(unit))
 
 
 def _number(text: str) -> float:

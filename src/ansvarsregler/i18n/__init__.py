@@ -13,25 +13,14 @@ problem», «2 problemer», «0 problemer»), chosen by the count it is given.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
 
 from pydantic_core import PydanticCustomError
 
 from ansvarsregler.i18n.documents import DOCUMENT_MESSAGES
+from ansvarsregler.i18n.plural import Plural
 from ansvarsregler.vocabulary import Language
 
 DEFAULT_LANGUAGE: Language = "nb"
-
-
-class Plural(NamedTuple):
-    """A message's singular and plural text, chosen by the parameter named ``by``."""
-
-    one: str
-    other: str
-    by: str = "count"
-
-    def choose(self, params: dict[str, object]) -> str:
-        return self.one if params[self.by] == 1 else self.other
 
 
 MESSAGES: dict[str, Mapping[str, str | Plural]] = {

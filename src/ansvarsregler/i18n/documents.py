@@ -4,7 +4,9 @@ same test holds them to both languages."""
 
 from __future__ import annotations
 
-DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
+from ansvarsregler.i18n.plural import Plural
+
+DOCUMENT_MESSAGES: dict[str, dict[str, str | Plural]] = {
     # -- writing a document ------------------------------------------------------------
     "document.format_unknown": {
         "nb": "vet ikke hvilket dokumentformat filnavnet ber om; bruk {allowed}, eller --format",
@@ -21,6 +23,12 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "ikke hvert år)",
         "en": "month {month} has no day {day}: it has {days} days (29 February is not in every "
         "year)",
+    },
+    "cycle.standard_or_own": {
+        "nb": "annual_cycle er enten «standard» eller kommunens eget årshjul (source og events), "
+        "ikke {value!r}",
+        "en": "annual_cycle is either «standard» or the municipality's own wheel (source and "
+        "events), not {value!r}",
     },
     "cycle.day_and_span": {
         "nb": "en oppgave har enten en dag (day) eller flere måneder (end_month), ikke begge",
@@ -154,6 +162,12 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the measurements lack the column {missing}; the headers are: {found} (used: Goal "
         "id, Period, Value, and perhaps Reference)",
     },
+    "measure.extra_cell": {
+        "nb": "cellen har en verdi, men kolonnen har ingen overskrift (skrev du 3,5 i en fil "
+        "der komma skiller kolonnene? bruk semikolon)",
+        "en": "the cell has a value, but its column has no header (did you write 3,5 in a "
+        "file where commas separate the columns? use semicolons)",
+    },
     "measure.no_goal": {"nb": "raden har ingen mål-id", "en": "the row has no goal id"},
     "measure.bad_period": {
         "nb": "perioden {value!r} er ikke lesbar; skriv 2026, 2026-T1 (tertial), 2026-H1 "
@@ -162,10 +176,10 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "year), 2026-Q1 (quarter) or 2026-03 (month)",
     },
     "measure.not_a_number": {
-        "nb": "verdien {value!r} er ikke et tall (85 eller 85,5 %), ja/nei eller en åpningstid "
-        "(07.00-17.00)",
-        "en": "the value {value!r} is not a number (85 or 85.5 %), yes/no or opening hours "
-        "(07.00-17.00)",
+        "nb": "verdien {value!r} er ikke et tall (85 eller 85,5 %; 1200, ikke 1.200), ja/nei "
+        "eller en åpningstid (07.00-17.00)",
+        "en": "the value {value!r} is not a number (85 or 85.5 %; 1200, not 1,200), yes/no or "
+        "opening hours (07.00-17.00)",
     },
     "measure.twice": {
         "nb": "mål {goal!r} er målt to ganger for {period} (også i rad {first})",
@@ -190,6 +204,20 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "Referanse)",
         "en": "the target is {reference}, but the measurement gives no reference value (the "
         "Reference column)",
+    },
+    "results.needs_number": {
+        "nb": "målingen for {period} er ikke et tall, men målverdien er det",
+        "en": "the measurement for {period} is not a number, but the target is",
+    },
+    "results.needs_yes_no": {
+        "nb": "målverdien er en milepæl, så målingen for {period} må være ja eller nei",
+        "en": "the target is a milestone, so the measurement for {period} must be yes or no",
+    },
+    "results.needs_hours": {
+        "nb": "målverdien er en åpningstid, så målingen for {period} må være en åpningstid "
+        "(07.00-17.00)",
+        "en": "the target is opening hours, so the measurement for {period} must be opening "
+        "hours (07.00-17.00)",
     },
     "results.title": {"nb": "Resultater og resultatdialog", "en": "Results and result dialogue"},
     "results.summary": {"nb": "Resultater per eier", "en": "Results per owner"},
@@ -234,6 +262,10 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Alle målte mål er nådd: hva skal til for å holde nivået?",
         "en": "Every measured goal is reached: what will keep it there?",
     },
+    "results.none_measured": {
+        "nb": "Ingen av målene er målt ennå: når og hvordan skal de måles?",
+        "en": "None of the goals is measured yet: when and how will they be measured?",
+    },
     "results.controls": {"nb": "Det lederen rår over", "en": "What the leader controls"},
     "results.controls_none": {
         "nb": "Kommuneprofilen oppgir ingen myndighet som delegert til lederen.",
@@ -255,7 +287,10 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{total} mål: {owned} med eier, {unresolved} uavklart.",
         "en": "{total} goals: {owned} with an owner, {unresolved} unresolved.",
     },
-    "report.owner_count": {"nb": "{owner}: {count} mål", "en": "{owner}: {count} goals"},
+    "report.owner_count": {
+        "nb": "{owner}: {count} mål",
+        "en": Plural("{owner}: {count} goal", "{owner}: {count} goals"),
+    },
     "report.principles": {
         "nb": "Eierskapet følger de fire hovedprinsippene for målstyring: samfunnsmål som "
         "tjenestene ikke kan påvirke vesentlig, og mål som krever mer penger, eies av "

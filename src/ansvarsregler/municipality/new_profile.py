@@ -74,6 +74,7 @@ def profile_yaml(profile: Profile, lang: Language) -> str:
     header = message("new_profile.header", lang, name=profile.name)
     lines = [f"# {line}".rstrip() for line in header.splitlines()]
     data = profile.model_dump(mode="json", exclude_none=True)
+    data.setdefault("annual_cycle", "standard")  # said, not left to the default
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return "\n".join(lines) + "\n\n" + body
 

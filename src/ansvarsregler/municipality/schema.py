@@ -79,8 +79,19 @@ class Profile(StrictModel):
     function (a three-digit code such as ``"202"``)."""
     question: LocalizedText | None = None
     """The question the source asks of this municipality."""
-    annual_cycle: AnnualCycle | Literal["standard"] = "standard"
-    """The municipality's annual wheel, or ``standard``: the one shipped, marked as such."""
+    annual_cycle: AnnualCycle | None = None
+    """The municipality's annual wheel; ``standard`` in the file (or nothing) is the one
+    shipped, marked as such. Not a union of the two: an error in the municipality's own
+    wheel then names its line and field, not the union's branch."""
+
+    @field_validator("annual_cycle", mode="before")
+    @classmethod
+    def _standard_is_none(cls, value: object) -> object:
+        if isinstance(value, str):
+            if value.strip() != "standard":
+                raise invalid("cycle.standard_or_own", value=value[:40])
+            return None
+        return value
 
     @field_validator("delegated_to_chief_executive", "delegated_to_unit_leaders")
     @classmethod
@@ -108,7 +119,7 @@ class Profile(StrictModel):
     def annual_wheel(self) -> tuple[AnnualCycle, bool]:
         """The annual wheel, and whether it is the standard one rather than the
         municipality's own."""
-        if isinstance(self.annual_cycle, AnnualCycle):
+        if self.annual_cycle is not None:
             return self.annual_cycle, False
         return standard_cycle(self.chief_executive()), True
 

@@ -10,6 +10,8 @@ is the standard one.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import re
 from typing import IO
 
 from ansvarsregler.documents.wheel import kind_word, when
@@ -45,19 +47,24 @@ def write_calendar(
             c if c.isalnum() else " " for c in plain_letters(municipality or "standard")
         ).split()
     )
-    for number, event in enumerate(cycle.in_order(), start=1):
+    seen: set[str] = set()
+    for event in cycle.in_order():
         start, end = _span(event, year)
         entry = Event()
-        entry.add("uid", f"{slug}-{year}-{number}@ansvarsregler")
+        uid = _uid(slug, event)
+        while uid in seen:  # the same task twice in one wheel
+            uid = f"x{uid}"
+        seen.add(uid)
+        entry.add("uid", uid)
         entry.add("dtstamp", stamp)
-        entry.add("summary", event.what.get(lang))
+        entry.add("summary", _plain(event.what.get(lang)))
         entry.add("dtstart", start)
         entry.add("dtend", end)
         entry.add("rrule", {"freq": "yearly"})
         entry.add("transp", "OPAQUE" if event.day is not None else "TRANSPARENT")
         entry.add("categories", [kind_word(event, lang)])
         lines = [
-            f"{message('wheel.who', lang)}: {event.who.get(lang)}",
+            f"{message('wheel.who', lang)}: {_plain(event.who.get(lang))}",
             f"{when(event, lang)} ({kind_word(event, lang)})",
         ]
         if standard and standard_mark:
@@ -65,6 +72,31 @@ def write_calendar(
         entry.add("description", "\n".join(lines))
         calendar.add_component(entry)
     out.write(calendar.to_ical())
+
+
+def _uid(slug: str, event: CycleEvent) -> str:
+    """The same id for the same task of the same municipality, whatever the year or the
+    language and wherever it stands in the wheel, so importing the calendar again updates
+    the events instead of doubling them."""
+    key = "|".join(
+        (
+            slug,
+            event.activity,
+            event.what.nb,
+            str(event.month),
+            str(event.day),
+            str(event.end_month),
+        )
+    )
+    return f"{slug}-{hashlib.sha256(key.encode()).hexdigest()[:16]}@ansvarsregler"
+
+
+def _plain(text: str) -> str:
+    """``text`` without control characters, which iCalendar does not allow in a text."""
+    return _CONTROL.sub("", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _span(event: CycleEvent, year: int) -> tuple[datetime.date, datetime.date]:

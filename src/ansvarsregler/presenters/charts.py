@@ -58,7 +58,7 @@ def _matrix_figure(chart: MatrixChart) -> PlotFigure:
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    with _settings({"font.family": _FONT}):
+    with _settings({"font.family": _FONT, "text.parse_math": False}):
         height = 1.2 + 0.38 * max(len(chart.areas), 1)
         figure = Figure(figsize=(7.5, height))
         # Room for the longest area name at the left; a fixed layout is many times faster
@@ -112,7 +112,7 @@ def _wheel_figure(chart: WheelChart) -> PlotFigure:
 
     from matplotlib.figure import Figure
 
-    with _settings({"font.family": _FONT}):
+    with _settings({"font.family": _FONT, "text.parse_math": False}):
         figure = Figure(figsize=(11.5, 6.6))
         wheel: Any = figure.add_axes((0.01, 0.06, 0.5, 0.82), projection="polar")  # PolarAxes
         wheel.set_theta_zero_location("N")

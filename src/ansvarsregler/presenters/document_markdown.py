@@ -8,6 +8,7 @@ written: ``|`` cannot break a table, and ``<`` cannot start HTML.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -21,7 +22,6 @@ from ansvarsregler.documents.blocks import (
     Paragraph,
     Table,
 )
-from ansvarsregler.presenters.flat import md_cell
 
 
 def write_document_markdown(document: Document, out: TextIO) -> None:
@@ -44,7 +44,8 @@ def _block(block: Block) -> str:
         lines = [_row(block.header), "|" + "---|" * len(block.header)]
         for index, row in enumerate(block.rows):
             last = block.emphasis_last_row and index == len(block.rows) - 1
-            lines.append(_row([f"**{cell}**" if last and cell else cell for cell in row]))
+            cells = [_text(cell).replace("|", "\\|") for cell in row]
+            lines.append("| " + " | ".join(f"**{c}**" if last and c else c for c in cells) + " |")
         return "\n" + "\n".join(lines) + "\n"
     if isinstance(block, (Figure, PageBreak)):
         return ""
@@ -52,9 +53,15 @@ def _block(block: Block) -> str:
 
 
 def _row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(_text(md_cell(cell)) for cell in cells) + " |"
+    return "| " + " | ".join(_text(cell).replace("|", "\\|") for cell in cells) + " |"
 
 
 def _text(text: str) -> str:
-    """Shown as written: no raw HTML, and one line."""
-    return " ".join(text.replace("&", "&amp;").replace("<", "&lt;").split())
+    """Shown as written, on one line: no raw HTML, and no Markdown of its own (a link, an
+    image, emphasis, code) that a goal's words could start."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+    return " ".join(_MARKDOWN.sub(r"\\\g<0>", escaped).split())
+
+
+#: The characters that start Markdown inside a line, the backslash that escapes them too.
+_MARKDOWN = re.compile(r"[\\`*_\[\]!#]")
