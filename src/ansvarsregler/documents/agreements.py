@@ -104,9 +104,7 @@ def _unit_agreement(
     title = message("agreement.title", lang)
     subtitle = f"{role}, {unit} \N{EM DASH} {message('report.for', lang, name=profile.name)}"
     # Named after the unit only, the same in every language; two roles in one unit get -2.
-    return Agreement(
-        f"lederavtale-{_slug(unit)}", Document(title, lang, tuple(blocks), subtitle)
-    )
+    return Agreement(f"lederavtale-{_slug(unit)}", Document(title, lang, tuple(blocks), subtitle))
 
 
 def _chief_agreement(
