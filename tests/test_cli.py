@@ -13,7 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from ansvarsregler.cli.commands import main
+from ansvarsregler.cli import main
 from ansvarsregler.json_schema import json_schema
 
 GOALS = """\

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from ansvarsregler.cli.commands import main
+from ansvarsregler.cli import main
 
 ANSVAR = shutil.which("ansvar") or str(Path(sys.executable).parent / "ansvar")
 CATALOG = """\

@@ -10,7 +10,7 @@ import yaml
 
 from ansvarsregler import Classifier, InvalidGoalError
 from ansvarsregler.analysis.evaluation import Evaluation, evaluate
-from ansvarsregler.cli.commands import main
+from ansvarsregler.cli import main
 
 #: Five hand-labelled goals: two right (one by its words, one by its stated facts), one wrong
 #: (misled by «Rehabilitere»), two unresolved (one missing its budget level, one whose words

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from ansvarsregler import Classifier
-from ansvarsregler.cli.commands import main
+from ansvarsregler.cli import main
 from ansvarsregler.engine import ENVIRONMENT_VARIABLE, Evaluator, evaluator, selection
 from ansvarsregler.errors import EngineError
 

@@ -15,7 +15,7 @@ from ansvarsregler import default_ruleset
 from ansvarsregler.analysis.check import DeadRule
 from ansvarsregler.cli import main
 from ansvarsregler.errors import Location
-from ansvarsregler.explain import FiredRule
+from ansvarsregler.explanation import FiredRule
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
 from ansvarsregler.goals.result_columns import FLAT_KEYS
 from ansvarsregler.i18n import MESSAGES, Plural, message

@@ -12,7 +12,7 @@ import ansvarsregler
 from ansvarsregler import default_ruleset, load_profile
 from ansvarsregler.analysis.check import check
 from ansvarsregler.analysis.readiness import readiness
-from ansvarsregler.cli.commands import main
+from ansvarsregler.cli import main
 from ansvarsregler.municipality.leadership import LEADER_FACT_NAMES, LeadershipCache, leader_facts
 from ansvarsregler.municipality.profiles import ProfileError, shipped_profiles
 

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ansvarsregler.cli.commands import main
+from ansvarsregler.cli import main
 from ansvarsregler.folding import fold
 from ansvarsregler.goals.column_words import FIELD_WORDS, VALUE_WORDS
 from ansvarsregler.goals.columns import FIELD_BY_WORD, VALUE_BY_WORD, column_letter

@@ -11,32 +11,34 @@ The library API mirrors the ``ansvar`` command::
     result.justification  # ready to paste into a council paper
 
 Every function is safe to call from several threads.
+
+Importing the package is cheap: each name is imported from its module when it is first
+used, so ``ansvar --help`` does not load the rule engine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
-from pathlib import Path
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from ansvarsregler.classifier import Classifier
-from ansvarsregler.errors import AnsvarError, EngineError, InvalidGoalError, Location, RulesetError
-from ansvarsregler.explain import Explanation
-from ansvarsregler.explain import explain as _explain
-from ansvarsregler.goals.model import Goal, GoalInput
-from ansvarsregler.limits import LimitError
-from ansvarsregler.municipality.answers import Answers, AnswersError, load_answers
-from ansvarsregler.municipality.profiles import load_profile
-from ansvarsregler.municipality.schema import Profile
-from ansvarsregler.result import (
-    AnsweredFact,
-    Assumption,
-    Classification,
-    Question,
-    RulesetIdentity,
-)
-from ansvarsregler.rules.loader import Ruleset, default_ruleset, load_ruleset
-from ansvarsregler.vocabulary import Language
+if TYPE_CHECKING:
+    from ansvarsregler.classifier import Classifier
+    from ansvarsregler.errors import AnsvarError, EngineError, InvalidGoalError, RulesetError
+    from ansvarsregler.explanation import Explanation
+    from ansvarsregler.goals.model import Goal
+    from ansvarsregler.library import classify, classify_many, explain
+    from ansvarsregler.limits import LimitError
+    from ansvarsregler.municipality.answers import Answers, AnswersError, load_answers
+    from ansvarsregler.municipality.profiles import load_profile
+    from ansvarsregler.municipality.schema import Profile
+    from ansvarsregler.result import (
+        AnsweredFact,
+        Assumption,
+        Classification,
+        Question,
+        RulesetIdentity,
+    )
+    from ansvarsregler.rules.loader import Ruleset, default_ruleset, load_ruleset
 
 __all__ = [
     "AnsvarError",
@@ -65,87 +67,43 @@ __all__ = [
     "load_ruleset",
 ]
 
-
-ProfileInput = str | Path | Profile | None
-#: An answers file's path, or its loaded :class:`Answers`.
-AnswersInput = str | Path | Answers | None
-
-
-def _classifier(profile: ProfileInput) -> Classifier:
-    """A classifier for the profile, kept while the profile stays the same.
-
-    A :class:`Profile` holds dicts and cannot be hashed, so it is kept by its
-    content; a profile file by its resolved path and modification time, so
-    an edited file is read again; a shipped profile by its name.
-    """
-    if profile is None:
-        return _default_classifier()
-    if isinstance(profile, Profile):
-        return _classifier_for_json(profile.model_dump_json())
-    if not isinstance(profile, str | Path):
-        raise InvalidGoalError(
-            "library.bad_profile", Location(field="profile"), found=type(profile).__name__
-        )
-    path = Path(profile)
-    if path.is_file():
-        return _classifier_for_file(str(path.resolve()), path.stat().st_mtime_ns)
-    return _classifier_for_name(str(profile))
-
-
-@cache
-def _default_classifier() -> Classifier:
-    return Classifier(default_ruleset())
+#: The module each public name lives in.
+_WHERE = {
+    "AnsvarError": "ansvarsregler.errors",
+    "AnsweredFact": "ansvarsregler.result",
+    "Answers": "ansvarsregler.municipality.answers",
+    "AnswersError": "ansvarsregler.municipality.answers",
+    "Assumption": "ansvarsregler.result",
+    "Classification": "ansvarsregler.result",
+    "Classifier": "ansvarsregler.classifier",
+    "EngineError": "ansvarsregler.errors",
+    "Explanation": "ansvarsregler.explanation",
+    "Goal": "ansvarsregler.goals.model",
+    "InvalidGoalError": "ansvarsregler.errors",
+    "LimitError": "ansvarsregler.limits",
+    "Profile": "ansvarsregler.municipality.schema",
+    "Question": "ansvarsregler.result",
+    "Ruleset": "ansvarsregler.rules.loader",
+    "RulesetError": "ansvarsregler.errors",
+    "RulesetIdentity": "ansvarsregler.result",
+    "classify": "ansvarsregler.library",
+    "classify_many": "ansvarsregler.library",
+    "default_ruleset": "ansvarsregler.rules.loader",
+    "explain": "ansvarsregler.library",
+    "load_answers": "ansvarsregler.municipality.answers",
+    "load_profile": "ansvarsregler.municipality.profiles",
+    "load_ruleset": "ansvarsregler.rules.loader",
+}
 
 
-@lru_cache(maxsize=16)
-def _classifier_for_name(name: str) -> Classifier:
-    return Classifier(default_ruleset(), profile=load_profile(name))
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ansvarsregler' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # once imported, an ordinary attribute
+    return value
 
 
-@lru_cache(maxsize=16)
-def _classifier_for_file(path: str, modified: int) -> Classifier:
-    return Classifier(default_ruleset(), profile=load_profile(Path(path)))
-
-
-@lru_cache(maxsize=16)
-def _classifier_for_json(profile_json: str) -> Classifier:
-    return Classifier(default_ruleset(), profile=Profile.model_validate_json(profile_json))
-
-
-def classify(
-    goal: GoalInput,
-    *,
-    lang: Language = "nb",
-    profile: ProfileInput = None,
-    answers: AnswersInput = None,
-) -> Classification:
-    """Classify one goal (a :class:`Goal` or a mapping) with the shipped rules.
-
-    ``profile``: a shipped municipality profile's name (``"verran"``), a
-    profile file, or a :class:`Profile`. ``answers``: an answers file that states
-    the budget level once for many goals, or the :class:`Answers` that
-    :func:`load_answers` read from one (read it once when classifying goal by goal).
-    """
-    return _classifier(profile).with_answers(answers).classify(goal, lang=lang)
-
-
-def classify_many(
-    goals: Iterable[GoalInput],
-    *,
-    lang: Language = "nb",
-    profile: ProfileInput = None,
-    answers: AnswersInput = None,
-) -> Iterator[Classification]:
-    """Classify goals lazily with the shipped rules; ids must be unique within the call."""
-    return _classifier(profile).with_answers(answers).classify_many(goals, lang=lang)
-
-
-def explain(
-    goal: GoalInput,
-    *,
-    lang: Language = "nb",
-    profile: ProfileInput = None,
-    answers: AnswersInput = None,
-) -> Explanation:
-    """The reasoning behind :func:`classify` for one goal."""
-    return _explain(_classifier(profile).with_answers(answers), goal, lang=lang)
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,4 +1,5 @@
-"""The ``ansvar`` command: a thin click layer over the library.
+"""The ``ansvar`` commands: a thin click layer over the library (the group that holds them,
+and loads each only when it runs, is :mod:`ansvarsregler.cli.main`).
 
 Each command parses options, calls the same functions a budget tool would
 call, and hands the results to a presenter. Problems with the input become
@@ -12,12 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import io
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO, TypeVar, cast
 
@@ -32,9 +31,8 @@ from ansvarsregler.cli.draft import run_draft
 from ansvarsregler.cli.profile_init import run_profile_init
 from ansvarsregler.cli.progress import progress_wanted, tracked
 from ansvarsregler.cli.serve import run_server
-from ansvarsregler.engine.selection import evaluator
 from ansvarsregler.errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
-from ansvarsregler.explain import explain
+from ansvarsregler.explanation import explain
 from ansvarsregler.files.output import exit_on_signals, output_stream, refuse_overwriting_inputs
 from ansvarsregler.goals.files import INPUT_FORMATS, GoalFiles, InputFormat
 from ansvarsregler.goals.model import Goal
@@ -165,58 +163,7 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    """click's version line, then the evaluator that would run the rules (chosen now)."""
-    if not value or ctx.resilient_parsing:
-        return
-    click.echo(f"{ctx.find_root().info_name}, version {metadata.version('ansvarsregler')}")
-    try:
-        click.echo(f"evaluator: {evaluator()}")
-    except AnsvarError as error:
-        click.echo(f"{message('error.prefix', 'en')}: {error.message('en')}", err=True)
-        ctx.exit(error.exit_code)
-    ctx.exit()
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--version",
-    is_flag=True,
-    expose_value=False,
-    is_eager=True,
-    callback=_print_version,
-    help="Show the version and the rule evaluator, and exit.",
-)
-def main() -> None:
-    """Decide who owns a municipal goal and carries the result responsibility, and why.
-
-    Kommunestyret, rådmannen/kommunedirektøren or virksomhetsleder: the
-    shipped rules implement the four main principles of management by
-    objectives. Exit codes: 0 ok; 1 unresolved goals under --strict, problems
-    found by check, changes found by diff, or more wrong owners than evaluate's
-    --max-wrong; 2 bad input or usage.
-    """
-    _utf8_streams()
-
-
-def _utf8_streams() -> None:
-    """Standard output in UTF-8 whatever the locale says, and nothing unprintable fatal.
-
-    JSON, CSV and YAML sent to a file or a pipe are UTF-8 for every reader
-    (a Windows console redirected to a file would otherwise write cp1252, and
-    an ASCII locale would end in a traceback at the first «å»). A terminal
-    that cannot show a character shows a replacement instead; stderr escapes it.
-    """
-    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
-        if not isinstance(stream, io.TextIOWrapper) or stream.encoding.lower() in ("utf-8", "utf8"):
-            continue
-        if stream is sys.stdout and not stream.isatty():
-            stream.reconfigure(encoding="utf-8")
-        else:
-            stream.reconfigure(errors=errors)
-
-
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=str)
 @click.option(
     "--format",
@@ -316,7 +263,7 @@ def classify(
         sys.exit(EXIT_UNRESOLVED)
 
 
-@main.command(name="explain")
+@click.command(name="explain")
 @click.argument("goal_id")
 @click.argument("paths", nargs=-1, type=str)
 @text_or_json_option
@@ -364,7 +311,7 @@ def explain_command(
             write_explanation(explanation, out, lang)
 
 
-@main.command(name="draft")
+@click.command(name="draft")
 @click.option(
     "--catalog",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -391,7 +338,7 @@ def draft_command(
     run_draft(_classifier(rules_dir, profile), lang, catalog, read)
 
 
-@main.group(name="profile")
+@click.group(name="profile")
 def profile_group() -> None:
     """Municipality profiles: make one from a planner's answers."""
 
@@ -422,7 +369,7 @@ def profile_init_command(
     run_profile_init(name, paths, output, force, lang)
 
 
-@main.command(name="serve")
+@click.command(name="serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Listen on this address.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @profile_option
@@ -478,7 +425,7 @@ def serve_command(
     run_server(settings, host, port, workers, insecure_no_auth, lang)
 
 
-@main.command(name="rules")
+@click.command(name="rules")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
@@ -496,7 +443,7 @@ def rules_command(fmt: str, lang: Language, rules_dir: Path | None) -> None:
             write_rules(ruleset, out, lang)
 
 
-@main.command(name="check")
+@click.command(name="check")
 @goals_option("Goal files or folders whose goals count for rule coverage")
 @text_or_json_option
 @lang_option
@@ -525,7 +472,7 @@ def check_command(
         sys.exit(EXIT_UNRESOLVED)
 
 
-@main.command(name="diff")
+@click.command(name="diff")
 @click.argument("old", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(file_okay=False, path_type=Path))
 @goals_option("Goal files or folders whose owners to compare")
@@ -553,7 +500,7 @@ def diff_command(
         sys.exit(EXIT_UNRESOLVED)
 
 
-@main.command(name="readiness")
+@click.command(name="readiness")
 @click.argument("profile")
 @goals_option("Goal files or folders: list the goals that end with leaders who lack authority")
 @click.option(
@@ -586,7 +533,7 @@ def readiness_command(
             write_readiness_table(report, out)
 
 
-@main.command(name="evaluate")
+@click.command(name="evaluate")
 @click.argument("paths", nargs=-1, required=True, type=str)
 @click.option(
     "--format",
@@ -653,7 +600,7 @@ def evaluate_command(
         sys.exit(EXIT_UNRESOLVED)
 
 
-@main.command(name="schema")
+@click.command(name="schema")
 @click.argument("name", type=click.Choice(SCHEMAS), default="classification")
 @reports_errors
 def schema_command(name: str) -> None:

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ansvarsregler.analysis.check import FactPattern
-from ansvarsregler.explain import Explanation
+from ansvarsregler.explanation import Explanation
 from ansvarsregler.i18n import message
 from ansvarsregler.presenters.console import QuietConsole
 from ansvarsregler.presenters.wording import describe_pattern

@@ -20,7 +20,7 @@ from starlette.responses import JSONResponse, Response
 from ansvarsregler.analysis.readiness import ReadinessReport, readiness
 from ansvarsregler.classifier import check_language
 from ansvarsregler.errors import InvalidGoalError, Location
-from ansvarsregler.explain import Explanation, explain
+from ansvarsregler.explanation import Explanation, explain
 from ansvarsregler.goals.model import Goal
 from ansvarsregler.json_schema import SCHEMAS, json_schema
 from ansvarsregler.limits import REQUEST_BYTES, REQUEST_GOALS, REQUEST_SECONDS, LimitError

@@ -31,7 +31,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from ansvarsregler.analysis.readiness import readiness
 from ansvarsregler.classifier import check_language
 from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
-from ansvarsregler.explain import explain
+from ansvarsregler.explanation import explain
 from ansvarsregler.goals.fact_columns import fact_header, value_word
 from ansvarsregler.goals.model import Goal
 from ansvarsregler.i18n import MESSAGES, message
