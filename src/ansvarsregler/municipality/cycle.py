@@ -88,7 +88,14 @@ class AnnualCycle(StrictModel):
 
 
 def standard_cycle(chief_executive: LocalizedText) -> AnnualCycle:
-    """The standard wheel shipped with the package, the chief executive by the given title."""
+    """The standard wheel shipped with the package, the chief executive by the given title
+    (made once per title: every leader agreement asks for it)."""
+    return _standard_for(chief_executive.nb, chief_executive.en)
+
+
+@lru_cache(maxsize=4)
+def _standard_for(nb: str, en: str) -> AnnualCycle:
+    chief_executive = LocalizedText(nb=nb, en=en)
     standard = _standard(str(files(__package__) / STANDARD_FILE))
 
     def filled(text: LocalizedText) -> LocalizedText:
