@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from ansvarsregler.goals.extras import goal_extra
-from ansvarsregler.goals.measurements import Measurement
+from ansvarsregler.goals.measurements import Measurement, Period
 from ansvarsregler.goals.targets import Target, UnreadableTarget, read_target
 from ansvarsregler.i18n import message
 from ansvarsregler.model_base import StrictModel
@@ -88,14 +88,13 @@ def evaluate_results(
         for goal, count in sorted(unknown.items())
     )
     goals = tuple(
-        _goal_result(r, sorted(by_goal.get(r.goal_id, []), key=_when), lang) for r in results
+        _goal_result(r, sorted(by_goal.get(r.goal_id, []), key=_period), lang) for r in results
     )
     return ResultsReport(goals=goals, owners=_per_owner(goals, lang), warnings=warnings, lang=lang)
 
 
-def _when(measurement: Measurement) -> tuple[int, int, str, int]:
-    period = measurement.period
-    return (period.year, period.last_month, period.kind, period.part)
+def _period(measurement: Measurement) -> Period:
+    return measurement.period  # periods order by when they end
 
 
 def _goal_result(result: Classification, measured: list[Measurement], lang: Language) -> GoalResult:

@@ -314,12 +314,10 @@ def arshjul_command(
         refuse_overwriting_inputs(output, [profile_file(profile)])
     cycle, standard = wheel_of(loaded)
     name = loaded.name if loaded else None
-    document = build_wheel_document(cycle, standard, lang, name)
     with output_stream(output, binary=fmt in ("docx", "png", "ics")) as out:
         if fmt == "ics":
-            mark = message("wheel.standard_mark", lang)
             first = year or datetime.date.today().year
-            write_calendar(cycle, standard, first, out, lang, name, mark)
+            write_calendar(cycle, standard, first, out, lang, name)
         elif fmt in ("png", "svg"):
             chart = wheel_chart(cycle, standard, lang)
             out.write(chart_png(chart) if fmt == "png" else chart_svg(chart, standalone=True))
@@ -327,7 +325,7 @@ def arshjul_command(
             data = {"municipality": name, "standard": standard, **cycle.model_dump(mode="json")}
             out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
-            _write_document(document, fmt, out)
+            _write_document(build_wheel_document(cycle, standard, lang, name), fmt, out)
 
 
 def _write_document(document: Document, fmt: str, out: IO[Any]) -> None:

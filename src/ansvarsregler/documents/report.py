@@ -60,14 +60,19 @@ def build_report(
     return Document(message("report.title", lang), lang, tuple(blocks), subtitle)
 
 
-def _owner_columns(results: Sequence[Classification], lang: Language) -> list[tuple[str, str]]:
-    """The owners (id, label) in the principles' order, each as the results name it, then
-    the unresolved."""
-    columns = [
+def owners_named(results: Sequence[Classification]) -> list[tuple[str, str]]:
+    """The owners the results have, (id, label) in the principles' order, each labelled as
+    the results name it (the municipality's title for the chief executive)."""
+    return [
         (owner, label)
         for owner in OWNER_IDS
         if (label := next((r.owner_label for r in results if r.owner == owner), None))
     ]
+
+
+def _owner_columns(results: Sequence[Classification], lang: Language) -> list[tuple[str, str]]:
+    """The owners the results have, then the unresolved if there are any."""
+    columns = owners_named(results)
     if any(result.owner is None for result in results):
         columns.append(("", message("report.unresolved_column", lang)))
     return columns

@@ -47,6 +47,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def column_name(headers: Sequence[str], index: int) -> str:
+    """The column at ``index`` as a message names it: its letter and header, ``E (Måltype)``."""
+    header = headers[index] if index < len(headers) else ""
+    letter = column_letter(index)
+    return f"{letter} ({header})" if header else letter
+
+
 def percent_text(cell: object, text: str) -> str:
     """A number in a percent cell as the sheet shows it: 0.85 as «85 %»."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
@@ -153,9 +160,7 @@ class Columns:
 
     def name(self, index: int) -> str:
         """A column as a message names it: ``E (Måltype)``."""
-        header = self.headers[index] if index < len(self.headers) else ""
-        letter = column_letter(index)
-        return f"{letter} ({header})" if header else letter
+        return column_name(self.headers, index)
 
     def where(self, row: int, index: int | None = None) -> Location:
         return Location(

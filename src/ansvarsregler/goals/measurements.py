@@ -18,7 +18,7 @@ from typing import Literal
 
 from ansvarsregler.errors import InvalidGoalError, Location
 from ansvarsregler.folding import fold
-from ansvarsregler.goals.columns import column_letter, percent_text
+from ansvarsregler.goals.columns import column_name, percent_text
 from ansvarsregler.goals.spreadsheets import Table, cell_text, is_blank, read_csv, read_xlsx
 
 #: The header words of each column, bokmål and English.
@@ -244,5 +244,4 @@ def _text(table: Table, row: int, index: int, cell: object) -> str:
 
 
 def _name(table: Table, index: int) -> str:
-    header = cell_text(table.header[index]) if index < len(table.header) else ""
-    return f"{column_letter(index)} ({header})" if header else column_letter(index)
+    return column_name([cell_text(header) for header in table.header], index)

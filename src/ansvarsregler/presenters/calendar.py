@@ -30,7 +30,6 @@ def write_calendar(
     out: IO[bytes],
     lang: Language,
     municipality: str | None = None,
-    standard_mark: str | None = None,
 ) -> None:
     """Every task of ``cycle`` as a yearly event, from ``year`` on."""
     from icalendar import Calendar, Event
@@ -67,8 +66,8 @@ def write_calendar(
             f"{message('wheel.who', lang)}: {_plain(event.who.get(lang))}",
             f"{when(event, lang)} ({kind_word(event, lang)})",
         ]
-        if standard and standard_mark:
-            lines.append(standard_mark)
+        if standard:
+            lines.append(message("wheel.standard_mark", lang))
         entry.add("description", "\n".join(lines))
         calendar.add_component(entry)
     out.write(calendar.to_ical())

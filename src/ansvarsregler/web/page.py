@@ -30,6 +30,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from ansvarsregler.analysis.readiness import readiness
 from ansvarsregler.classifier import check_language
+from ansvarsregler.documents.report import owners_named
 from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
 from ansvarsregler.explanation import explain
 from ansvarsregler.goals.fact_columns import fact_header, value_word
@@ -41,7 +42,7 @@ from ansvarsregler.presenters.readiness_report import write_readiness_markdown
 from ansvarsregler.presenters.spreadsheet import SpreadsheetFormat, write_spreadsheet
 from ansvarsregler.presenters.terminal import write_explanation, write_rules
 from ansvarsregler.result import Classification
-from ansvarsregler.vocabulary import DEFINITE_VALUES, FACT_NAMES, OWNER_IDS, Language
+from ansvarsregler.vocabulary import DEFINITE_VALUES, FACT_NAMES, Language
 from ansvarsregler.web import session
 from ansvarsregler.web.api import in_time, lang_of, limited_body
 from ansvarsregler.web.service import Service
@@ -390,12 +391,7 @@ def _results_view(
     }
     t = texts(lang)
     counted = Counter(result.owner_label or t["unresolved"] for result in results)
-    owners = [
-        (owner, label)
-        for owner in OWNER_IDS
-        if (label := next((r.owner_label for r in results if r.owner == owner), None))
-    ]
-    owners.append(("-", t["unresolved"]))
+    owners = [*owners_named(results), ("-", t["unresolved"])]
     rows = []
     for index, result in enumerate(results):
         if filters["unresolved"] and result.owner is not None:
