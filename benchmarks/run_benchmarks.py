@@ -41,8 +41,9 @@ from ansvarsregler.engine import ENVIRONMENT_VARIABLE, evaluator
 from ansvarsregler.engine.decisions import DecisionCache, every_fact_combination
 from ansvarsregler.errors import EngineError
 from ansvarsregler.municipality.leadership import LEADER_FACT_NAMES, LeadershipCache
-from ansvarsregler.vocabulary import FACT_VALUES, LEADER_FACT_VALUES
+from ansvarsregler.vocabulary import DEFINITE_VALUES, FACT_NAMES, FACT_VALUES, LEADER_FACT_VALUES
 
+TIMES = "\N{MULTIPLICATION SIGN}"
 #: Draft goal titles a planner might type (words the indicator rules read, and words they do not).
 DRAFT_TITLES = (
     "Øke barnehagedekningen til 98 %",
@@ -294,20 +295,8 @@ def main() -> None:
         return
     rows: list[tuple[str, str, str]] = []
 
+    rows += library_rows(repeats)
     goals = generate_goals(100_000)
-    for suggest, words in ((False, "facts only (suggest=False)"), (True, "words read too")):
-        classifier = Classifier(default_ruleset(), suggest=suggest)
-        list(classifier.classify_many(goals[:1000]))  # warm the engine's decision cache
-        seconds = median_seconds(
-            lambda c=classifier: sum(1 for _ in c.classify_many(goals)), repeats
-        )
-        rows.append(
-            (
-                f"library: classify_many, 100,000 dict goals, {words}",
-                f"{len(goals) / seconds:,.0f} goals/s",
-                "≥ 100,000 goals/s" if not suggest else "-",
-            )
-        )
 
     drafts = generate_drafts(100_000)
     distinct = len({goal["title"] for goal in drafts})
@@ -344,8 +333,15 @@ def main() -> None:
             ]
             for _ in range(repeats)
         ]
+        floor = json_floor(json_in, work / "out.json", repeats)
+        wall = statistics.median(walls)
         rows.append(
-            ("CLI: 100,000 goals, JSON in, JSON out", f"{statistics.median(walls):.2f} s", "≤ 5 s")
+            (
+                "CLI: 100,000 goals, JSON in, JSON out (a whole process), and the floor: "
+                "`json.loads` of the input and `json.dumps` of the same output",
+                f"{wall:.2f} s; floor {floor:.2f} s; {wall / floor:.2f}{TIMES} the floor",
+                f"≤ 1.3{TIMES} the floor",
+            )
         )
 
         jsonl_in = work / "goals.jsonl"
@@ -360,9 +356,9 @@ def main() -> None:
         lines = sum(1 for _ in (work / "out.jsonl").open(encoding="utf-8"))
         rows.append(
             (
-                f"CLI: {jsonl_count:,} goals, JSON Lines in and out (streaming)",
+                f"CLI: {jsonl_count:,} goals, JSON Lines in and out (one pass)",
                 f"{wall:.1f} s, peak {peak} MB ({lines:,} lines out)",
-                "peak < 300 MB",
+                "≤ 25 s, peak < 100 MB" if jsonl_count == 1_000_000 else "peak < 100 MB",
             )
         )
 
@@ -415,6 +411,73 @@ def main() -> None:
     rows += document_rows(ansvar, repeats)
     rows += evaluator_rows(ansvar, repeats)
     print_table(rows, repeats)
+
+
+def library_rows(repeats: int) -> list[tuple[str, str, str]]:
+    """``classify_many`` on 100,000 goals beside the floor for Python (a dict lookup on the
+    tuple of facts, as in ``peers.py``) in the same run. The issue's targets were set on a
+    machine whose floor was 1,860,000 goals/s: 250,000 goals/s with every fact stated is 7.4
+    times the floor, 200,000 with facts partly missing 9.3 times; the ratios carry over."""
+    rnd = random.Random(2030)
+    stated = [
+        {
+            "id": f"mal-{number}",
+            "title": f"Mål nummer {number}",
+            **{name: rnd.choice(DEFINITE_VALUES[name]) for name in FACT_NAMES},
+        }
+        for number in range(100_000)
+    ]
+    partly = [
+        {key: value for key, value in goal.items() if key in ("id", "title") or rnd.random() < 0.6}
+        for goal in stated
+    ]
+    table: dict[tuple[str | None, ...], str] = {}
+
+    def floor(goals: list[dict]) -> None:
+        for goal in goals:
+            table.get(tuple(goal.get(name) for name in FACT_NAMES))
+
+    floor_seconds = median_seconds(lambda: floor(stated), repeats)
+    rows = [
+        (
+            "library: the floor, a dict lookup on the tuple of facts, 100,000 goals",
+            f"{len(stated) / floor_seconds:,.0f} goals/s",
+            "-",
+        )
+    ]
+    cases = (
+        ("every fact stated", stated, True, 7.4),
+        ("facts partly missing, facts only (suggest=False)", partly, False, 9.3),
+        ("facts partly missing, words read (the default)", partly, True, 9.3),
+    )
+    for what, goals, suggest, target in cases:
+        classifier = Classifier(default_ruleset(), suggest=suggest)
+        list(classifier.classify_many(goals[:1000]))  # every fact combination decided once
+        seconds = median_seconds(
+            lambda c=classifier, g=goals: sum(1 for _ in c.classify_many(g)), repeats
+        )
+        rows.append(
+            (
+                f"library: classify_many, 100,000 goals, {what}",
+                f"{len(goals) / seconds:,.0f} goals/s; "
+                f"{seconds / floor_seconds:.1f}{TIMES} the floor",
+                f"≤ {target}{TIMES} the floor",
+            )
+        )
+    return rows
+
+
+def json_floor(json_in: Path, json_out: Path, repeats: int) -> float:
+    """What Python's own ``json`` needs for the same bytes: read and parse the input, and
+    serialise and write the output the CLI wrote (its objects parsed beforehand)."""
+    output = json.loads(json_out.read_text(encoding="utf-8"))
+
+    def both() -> None:
+        json.loads(json_in.read_text(encoding="utf-8"))
+        text = json.dumps(output, ensure_ascii=False, separators=(",", ":"))
+        json_out.with_suffix(".floor").write_text(text, encoding="utf-8")
+
+    return median_seconds(both, repeats)
 
 
 def unit_goals(units: int, per_unit: int = 4) -> list[dict]:

@@ -17,7 +17,18 @@ import uvicorn
 from click.testing import CliRunner
 
 from ansvarsregler import Classifier, default_ruleset
+from ansvarsregler.rules.cache import CACHE_VARIABLE
 from ansvarsregler.rules.loader import default_rules_dir
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _rule_set_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Loaded rule sets are kept in a folder of the test run's own (the commands the tests
+    start inherit it), never in the user's cache folder."""
+    folder = tmp_path_factory.mktemp("regelsett-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_VARIABLE, str(folder))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -44,3 +44,21 @@ def test_help_and_version_load_no_rules_no_pydantic_no_web_server():
 def test_an_unknown_command_is_a_usage_error():
     result = CliRunner().invoke(main, ["klassifiser"])
     assert result.exit_code == 2 and "No such command 'klassifiser'" in result.output
+
+
+def test_classify_to_json_loads_only_what_classifying_needs():
+    """No terminal toolkit (rich draws only tables and progress bars), no other command's
+    analysis, no web server or document writer."""
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from ansvarsregler.cli import main\n"
+        "result = CliRunner().invoke(main, ['classify', '--format', 'json'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "heavy = {'rich', 'ansvarsregler.analysis.check', 'ansvarsregler.analysis.diff',\n"
+        "         'ansvarsregler.analysis.readiness', 'ansvarsregler.explanation',\n"
+        "         'fastapi', 'matplotlib', 'docx', 'openpyxl'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

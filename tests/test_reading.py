@@ -245,3 +245,51 @@ def test_any_text_reads_without_error_and_quotes_only_its_own_words(text, area):
     original = unicodedata.normalize("NFC", f"{text}\n{area or ''}")
     for item in (*reading.suggested, *(o for _, options in reading.contested for o in options)):
         assert all(word in original or word in original.lower() for word in item.words)
+
+
+#: Words of real draft goals, some the rules know, and numbers as drafts write them.
+_TEMPLATE_WORDS = st.sampled_from(
+    [
+        "Øke",
+        "barnehagedekningen",
+        "til",
+        "{n}",
+        "{n} %",
+        "innen",
+        "sykefraværet",
+        "ved",
+        "Solbakken",
+        "skole",
+        "brukertilfredshet",
+        "{n}.",
+        "trinn",
+        "{n}-{n}",
+        "per",
+        "år",
+    ]
+)
+
+
+@given(
+    template=st.lists(_TEMPLATE_WORDS, min_size=1, max_size=8).map(" ".join),
+    first=st.lists(st.integers(0, 99999), min_size=8, max_size=8),
+    second=st.lists(st.integers(0, 99999), min_size=8, max_size=8),
+)
+def test_texts_that_differ_in_their_numbers_read_as_if_read_alone(
+    template: str, first: list[int], second: list[int]
+) -> None:
+    """What one text matched is reused for a text with other numbers; the reading must be the
+    one the second text gets on its own (its own words quoted, numbers and all)."""
+    from ansvarsregler import default_ruleset
+
+    def filled(numbers: list[int]) -> str:
+        parts = template.split("{n}")
+        pairs = zip(numbers * 2, parts[1:], strict=False)  # at most two numbers a word
+        return parts[0] + "".join(f"{number}{part}" for number, part in pairs)
+
+    ruleset = default_ruleset()
+    shared = Indicators(ruleset.indicator_rules, ruleset.contested_rule, ruleset.reading_settings)
+    alone = Indicators(ruleset.indicator_rules, ruleset.contested_rule, ruleset.reading_settings)
+    shared.read(filled(first), None, FACT_NAMES)
+    text = filled(second)
+    assert shared.read(text, None, FACT_NAMES) == alone.read(text, None, FACT_NAMES)

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from ansvarsregler.goals.model import Goal
 from ansvarsregler.i18n import message
-from ansvarsregler.model_base import StrictModel
+from ansvarsregler.model_base import StrictModel, trusted_instance
 from ansvarsregler.vocabulary import Language, OwnerId
 
 
@@ -130,12 +130,7 @@ class Classification(StrictModel):
         the checks ``model_construct`` repeats and is about four times faster.
         ``fields`` must hold every field, in declaration order (JSON output follows it).
         """
-        result = cls.__new__(cls)
-        object.__setattr__(result, "__dict__", fields)
-        object.__setattr__(result, "__pydantic_fields_set__", _ALL_FIELDS.copy())
-        object.__setattr__(result, "__pydantic_extra__", None)
-        object.__setattr__(result, "__pydantic_private__", None)
-        return result
+        return trusted_instance(cls, fields, _ALL_FIELDS.copy(), None)
 
     @property
     def resolved(self) -> bool:

@@ -7,6 +7,9 @@ one clear message on standard error and a documented exit code:
 0 ok, 1 unresolved goals under ``--strict`` (``check``: problems found;
 ``diff``: outcomes change; ``evaluate``: more wrong owners than ``--max-wrong``),
 2 bad input or usage.
+
+A command that only some runs need (check, diff, explain, serve...) imports its
+own modules inside its function: ``ansvar classify`` starts without them.
 """
 
 from __future__ import annotations
@@ -22,17 +25,9 @@ from typing import Any, TextIO, TypeVar, cast
 
 import click
 
-from ansvarsregler.analysis.check import check
-from ansvarsregler.analysis.diff import diff
-from ansvarsregler.analysis.evaluation import evaluate, labels
-from ansvarsregler.analysis.readiness import readiness
 from ansvarsregler.classifier import Classifier, goal_warnings
-from ansvarsregler.cli.draft import run_draft
-from ansvarsregler.cli.profile_init import run_profile_init
 from ansvarsregler.cli.progress import progress_wanted, tracked
-from ansvarsregler.cli.serve import run_server
 from ansvarsregler.errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
-from ansvarsregler.explanation import explain
 from ansvarsregler.files.output import exit_on_signals, output_stream, refuse_overwriting_inputs
 from ansvarsregler.goals.files import INPUT_FORMATS, GoalFiles, InputFormat
 from ansvarsregler.goals.model import Goal
@@ -41,24 +36,12 @@ from ansvarsregler.json_schema import SCHEMAS, json_schema
 from ansvarsregler.municipality.answers import AskedPerArea, load_answers
 from ansvarsregler.municipality.profiles import load_profile, profile_file
 from ansvarsregler.presenters import FORMAT_BY_SUFFIX, OUTPUT_FORMATS, write_results
-from ansvarsregler.presenters.evaluation_report import (
-    share,
-    write_evaluation_markdown,
-    write_evaluation_table,
-)
-from ansvarsregler.presenters.readiness_report import (
-    write_readiness_markdown,
-    write_readiness_table,
-)
-from ansvarsregler.presenters.rule_reports import write_check, write_diff
 from ansvarsregler.presenters.spreadsheet import (
     SPREADSHEET_FORMATS,
     SpreadsheetFormat,
     write_spreadsheet,
 )
-from ansvarsregler.presenters.terminal import write_explanation, write_rules
 from ansvarsregler.result import Classification
-from ansvarsregler.rules.export import ruleset_data
 from ansvarsregler.rules.loader import Ruleset, default_ruleset, load_ruleset, shipped_data_dir
 from ansvarsregler.text import visible
 from ansvarsregler.vocabulary import LANGUAGES, Language
@@ -219,25 +202,34 @@ def classify(
             read = [*goal_files.files, *_rule_and_profile_files(rules_dir, profile)]
             refuse_overwriting_inputs(output, read + ([answers_file] if answers_file else []))
         show_progress = progress_wanted(output_to_terminal=output is None and sys.stdout.isatty())
-        _check_goals(goal_files, classifier, lang, show_progress)
         fmt = fmt or _default_format(output)
         unresolved = 0
         level_asked = AskedPerArea("budget_frame")
-
-        def results() -> Iterator[Classification]:
-            nonlocal unresolved
-            goals = tracked(
+        sheets = fmt in SPREADSHEET_FORMATS  # their rows are counted before any is written
+        progress = "progress.checking" if sheets else "progress.classifying"
+        checked = _checked_goals(goal_files, classifier, lang, progress if show_progress else None)
+        if sheets:
+            for _ in checked:
+                pass
+            checked = tracked(
                 goal_files.goals(),
                 message("progress.classifying", lang),
                 goal_files.count,
                 show_progress,
             )
-            for result in classifier.classify_many(goals, lang=lang):
+
+        def results() -> Iterator[Classification]:
+            nonlocal unresolved
+            # One pass: every goal is validated as it is read and classified at once; the
+            # output is written whole or not at all (output_stream), so a bad goal at the
+            # end still leaves no partial output.
+            for goal in checked:
+                result = classifier.classify(goal, lang=lang)
                 unresolved += result.owner is None
                 level_asked.count(result)
                 yield result
 
-        tables = goal_files.spreadsheets() if fmt in SPREADSHEET_FORMATS else None
+        tables = goal_files.spreadsheets() if sheets else None
         if fmt == "xlsx" or tables:
             if fmt == "xlsx" and output is None and sys.stdout.isatty():
                 raise InvalidGoalError("output.xlsx_terminal", Location())
@@ -290,6 +282,9 @@ def explain_command(
     Shows the facts given and assumed, the rules that matched in order, the
     one that decided, and why every other rule did not match.
     """
+    from ansvarsregler.explanation import explain
+    from ansvarsregler.presenters.terminal import write_explanation
+
     answers = load_answers(answers_file) if answers_file is not None else None
     classifier = _classifier(rules_dir, profile, suggest).with_answers(answers)
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
@@ -332,6 +327,8 @@ def draft_command(
     with the owner and the justification, and can add the goal with its facts
     to a catalog file.
     """
+    from ansvarsregler.cli.draft import run_draft
+
     read = _rule_and_profile_files(rules_dir, profile)  # the catalog may be none of them
     if catalog is not None:  # refused before the dialogue, not after it
         refuse_overwriting_inputs(catalog, read)
@@ -366,6 +363,8 @@ def profile_init_command(
     Everything else the profile holds is written as unknown, to fill in from the delegation
     rules. Use it with --profile: the budget level then comes from it.
     """
+    from ansvarsregler.cli.profile_init import run_profile_init
+
     run_profile_init(name, paths, output, force, lang)
 
 
@@ -414,6 +413,7 @@ def serve_command(
 ) -> None:
     """Serve the classifier over HTTP: a JSON API (documented at /docs and /openapi.json)
     with the same contract as classify --format json."""
+    from ansvarsregler.cli.serve import run_server
     from ansvarsregler.web import ServeSettings
 
     settings = ServeSettings(
@@ -434,6 +434,9 @@ def serve_command(
 @reports_errors
 def rules_command(fmt: str, lang: Language, rules_dir: Path | None) -> None:
     """List the rule set: each rule's condition, outcome and justification."""
+    from ansvarsregler.presenters.terminal import write_rules
+    from ansvarsregler.rules.export import ruleset_data
+
     ruleset = _ruleset(rules_dir)
     if fmt == "json":
         with _stdout() as out:
@@ -461,6 +464,9 @@ def check_command(
     one version for two rule sets; bump version and record the new hash).
     Exit 0 when clean, 1 when any problem is found, 2 when the rules cannot be read.
     """
+    from ansvarsregler.analysis.check import check
+    from ansvarsregler.presenters.rule_reports import write_check
+
     ruleset = _ruleset(rules_dir)
     report = check(ruleset, _goals_or_catalog(goal_paths))
     with _stdout() as out:
@@ -489,6 +495,9 @@ def diff_command(
     same version but different content. Exit 0 when no outcome changes (even
     with that warning: ansvar check is what fails on it), 1 otherwise.
     """
+    from ansvarsregler.analysis.diff import diff
+    from ansvarsregler.presenters.rule_reports import write_diff
+
     old_rules, new_rules = load_ruleset(old), load_ruleset(new)
     report = diff(old_rules, new_rules, _goals_or_catalog(goal_paths))
     with _stdout() as out:
@@ -522,6 +531,12 @@ def readiness_command(
     PROFILE is a shipped profile (snillfjord, verran, bo, sula, leirfjord,
     sorreisa, notteroy, mal) or a profile file.
     """
+    from ansvarsregler.analysis.readiness import readiness
+    from ansvarsregler.presenters.readiness_report import (
+        write_readiness_markdown,
+        write_readiness_table,
+    )
+
     goals = _goals_or_catalog(goal_paths) if goal_paths else None
     report = readiness(_ruleset(rules_dir), load_profile(profile), goals=goals, lang=lang)
     with _stdout() as out:
@@ -574,6 +589,13 @@ def evaluate_command(
     went and the words that misled them. Exit 0 ok; 1 when --max-wrong is exceeded;
     2 bad input (a goal without expected_owner, an unknown value).
     """
+    from ansvarsregler.analysis.evaluation import evaluate, labels
+    from ansvarsregler.presenters.evaluation_report import (
+        share,
+        write_evaluation_markdown,
+        write_evaluation_table,
+    )
+
     classifier = _classifier(rules_dir, profile, suggest)
     with GoalFiles(
         list(paths),
@@ -656,21 +678,19 @@ def _default_format(output: Path | None) -> str:
     return "table" if sys.stdout.isatty() else "json"
 
 
-def _check_goals(
-    goal_files: GoalFiles, classifier: Classifier, lang: Language, show_progress: bool
-) -> None:
-    """First pass: validate every goal and decide every distinct fact combination.
-
-    After this nothing about the input can fail, so output is all or nothing.
-    """
-    distinct_facts: dict[tuple[str | None, ...], Goal] = {}
+def _checked_goals(
+    goal_files: GoalFiles, classifier: Classifier, lang: Language, progress: str | None
+) -> Iterator[Goal]:
+    """Every goal, validated as it is read, with its warnings on standard error; at the
+    end, the answers file checked against the service areas the goals named. ``progress``:
+    the message key of the progress bar to show, if one is shown."""
     shown = hidden = 0
     areas: dict[str, None] = {}  # in the order first seen
     kostra_codes: set[str] = set()
-    reads = tracked(goal_files.check(), message("progress.checking", lang), None, show_progress)
+    shown_as = message(progress, lang) if progress else ""
+    reads = tracked(goal_files.check(), shown_as, None, progress is not None)
     for read in reads:
         goal = read.goal
-        distinct_facts.setdefault(goal.fact_values(), goal)
         if goal.service_area:
             areas.setdefault(goal.service_area)
         if goal.kostra_function:
@@ -683,11 +703,10 @@ def _check_goals(
                 shown += 1
             else:
                 hidden += 1
+        yield goal
     if hidden:
         click.echo(message("cli.more_warnings", lang, count=hidden), err=True)
     _check_answers(classifier, areas, kostra_codes, lang)
-    for goal in distinct_facts.values():
-        classifier.decide_ahead(goal)
 
 
 def _check_answers(

@@ -12,9 +12,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 T = TypeVar("T")
 
 #: Runs with fewer goals than this finish before a bar would be worth drawing.
@@ -38,6 +35,16 @@ def tracked(items: Iterable[T], description: str, total: int | None, enabled: bo
     if not enabled or (total is not None and total < LONG_RUN):
         yield from items
         return
+    # rich is imported only for a bar: most runs (a pipe, a small file) draw none.
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
     with Progress(
         *columns,

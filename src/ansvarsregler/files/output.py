@@ -16,7 +16,9 @@ than :data:`STALE_AFTER` seconds.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import shutil
 import signal
 import stat
 import sys
@@ -31,6 +33,8 @@ from typing import IO, Any
 
 from ansvarsregler.errors import InvalidGoalError, Location
 
+#: How much is copied at a time from a spooled output to where it goes.
+_COPY_CHUNK = 1 << 20
 #: What marks a temporary output file as ours: ``.<name>.ansvar-tmp-<pid>-<random>``.
 TEMP_MARK = ".ansvar-tmp-"
 #: A temporary file this old is removed even if a process with its number runs (a reused pid).
@@ -72,18 +76,16 @@ def output_stream(output: Path | None, *, binary: bool = False) -> Iterator[IO[A
     """Where results go: standard output, or ``output`` written all or nothing.
 
     A regular file (or a link to one) is written to a temporary file beside
-    it and renamed over it only on success, keeping its permissions; a device
-    or pipe such as ``/dev/null`` is written directly. ``binary``: a stream
+    it and renamed over it only on success, keeping its permissions; standard
+    output and a device or pipe such as ``/dev/null`` are written to a temporary
+    file first and get its content only on success. ``binary``: a stream
     of bytes (XLSX, or CSV in the input's own encoding), else UTF-8 text.
     A write that fails (a full disk) is an :class:`InvalidGoalError` naming
     the output, not a traceback.
     """
     if output is None:
-        with _writing_to(None):
-            out: IO[Any] = sys.stdout.buffer if binary else sys.stdout
-            sys.stdout.flush()
+        with _writing_to(None), _spooled_stdout(binary) as out:
             yield out
-            out.flush()
         return
     mode = "wb" if binary else "w"
     encoding, newline = (None, None) if binary else ("utf-8", "")
@@ -93,9 +95,9 @@ def output_stream(output: Path | None, *, binary: bool = False) -> Iterator[IO[A
         with contextlib.suppress(FileNotFoundError):
             os.stat(output)
         target = Path(os.path.realpath(output))
-        if target.exists() and not target.is_file():
-            with target.open(mode, encoding=encoding, newline=newline) as device:
-                yield device
+        if target.exists() and not target.is_file():  # a device or a pipe
+            with target.open("wb") as device, _spooled(device, binary, "utf-8", newline) as out:
+                yield out
             return
         remove_stale_temporaries(target)
         with exit_on_signals():
@@ -109,6 +111,50 @@ def output_stream(output: Path | None, *, binary: bool = False) -> Iterator[IO[A
             except BaseException:
                 Path(name).unlink(missing_ok=True)
                 raise
+
+
+@contextmanager
+def _spooled_stdout(binary: bool) -> Iterator[IO[Any]]:
+    """Standard output, held in a temporary file until everything is written: the results
+    of goals classified as they are read (validated on the way) come out whole or not at
+    all, in standard output's own encoding."""
+    sys.stdout.flush()
+    stdout = sys.stdout
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is None:  # a text stream only (an embedding program's): spool text
+        if binary:
+            raise InvalidGoalError("output.stdout_unwritable", Location(), reason="no bytes")
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as text:
+            yield text
+            text.seek(0)
+            shutil.copyfileobj(text, stdout, _COPY_CHUNK)
+            stdout.flush()
+        return
+    with _spooled(buffer, binary, stdout.encoding, None, stdout.errors) as out:
+        yield out
+
+
+@contextmanager
+def _spooled(
+    sink: IO[bytes],
+    binary: bool,
+    encoding: str | None,
+    newline: str | None,
+    errors: str | None = "strict",
+) -> Iterator[IO[Any]]:
+    """A temporary file that is copied to ``sink`` once everything is written to it (text
+    in ``encoding``): a device or a pipe, which cannot be replaced whole as a file can."""
+    with tempfile.TemporaryFile(prefix="ansvar-") as spool:
+        if binary:
+            yield spool
+        else:
+            text = io.TextIOWrapper(spool, encoding=encoding, errors=errors, newline=newline)
+            yield text
+            text.flush()
+            text.detach()
+        spool.seek(0)
+        shutil.copyfileobj(spool, sink, _COPY_CHUNK)
+        sink.flush()
 
 
 def write_folder(folder: Path, files: Mapping[str, bytes]) -> None:

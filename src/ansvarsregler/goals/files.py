@@ -1,12 +1,14 @@
 """Read goals from YAML, JSON, JSON Lines, CSV and XLSX files, folders and standard input.
 
-Reading happens in two passes so that bad input never produces partial
-output: :meth:`GoalFiles.check` validates every goal (and refuses duplicate
-ids) before :meth:`GoalFiles.goals` hands out the first one. JSON Lines is
-streamed in both passes, so a million goals never sit in memory at once;
-YAML and JSON documents are parsed once and kept. CSV is streamed like
-JSON Lines; an XLSX sheet is read once and kept. Standard input and pipes
-are copied to a temporary file first, so they can be read twice too.
+:meth:`GoalFiles.check` validates every goal as it is read, and refuses a
+duplicate id (kept by hash, eight bytes a goal); a caller that writes as it
+goes holds its output back until the check has run to the end (``ansvar
+classify`` does), so bad input never produces partial output.
+:meth:`GoalFiles.goals` reads them all again for a caller that must count
+them first (spreadsheet output). JSON Lines and CSV are streamed, so a
+million goals never sit in memory at once; YAML and JSON documents are
+parsed once and kept, as is an XLSX sheet. Standard input and pipes are
+copied to a temporary file first, so they can be read twice too.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from ansvarsregler.folding import fold
 from ansvarsregler.goals.column_words import FIELD_BY_WORD
 from ansvarsregler.goals.columns import Columns
 from ansvarsregler.goals.model import Goal, to_goal
+from ansvarsregler.goals.seen_ids import SeenIds
 from ansvarsregler.goals.spreadsheets import OLE2, STDIN, read_csv, read_xlsx
 from ansvarsregler.limits import CELL_LENGTH, FILE_SIZE, GOALS, NESTING_DEPTH
 
@@ -137,15 +140,14 @@ class GoalFiles:
 
     def check(self) -> Iterator[ReadGoal]:
         """First pass: validate every goal, yielding each once; raises on the first problem."""
-        seen: set[str] = set()
+        seen = SeenIds()
         self.count = 0
         max_goals = GOALS.value()
         for doc in self._documents:
             sheet = doc.columns.table.sheet if doc.columns is not None else None
             for goal, line in _read_through(doc.label, self._validated(doc)):
-                if goal.id in seen:
-                    self._raise_duplicate(goal.id, doc, line())
-                seen.add(goal.id)
+                if seen.add(goal.id):
+                    self._refuse_duplicate(goal.id, doc, line())
                 self.count += 1
                 if self.count > max_goals:  # as they are read: the next million are not
                     GOALS.check(self.count, ReadGoal(goal, doc.label, line).where())
@@ -258,22 +260,26 @@ class GoalFiles:
             )
         yield from doc.goals
 
-    def _raise_duplicate(self, goal_id: str, doc: _Document, line: int | None) -> None:
-        """Find where the id stood first (only on this error path) and say so."""
+    def _refuse_duplicate(self, goal_id: str, doc: _Document, line: int | None) -> None:
+        """Raise if ``goal_id`` stood before, saying where first (found only on this path);
+        return if it stands first here (another id had the same hash)."""
         first = next(
             (
-                f"{other.label}:{first_line}"
+                (other, first_line)
                 for other in self._documents
                 for first_line in _lines_of_id(other, goal_id)
             ),
-            "?",
+            None,
         )
+        if first is not None and first[0] is doc and first[1] == (line or 0):
+            return
         if doc.columns is not None:  # line is the row; the id stands in the id column
             where = doc.columns.where(line or 0, doc.columns.index_of("id"))
             where = replace(where, goal=goal_id, field=None if where.column else "id")
         else:
             where = Location(file=doc.label, line=line, goal=goal_id, field="id")
-        raise InvalidGoalError("input.duplicate_id", where, goal_id=goal_id, first=first)
+        place = f"{first[0].label}:{first[1]}" if first is not None else "?"
+        raise InvalidGoalError("input.duplicate_id", where, goal_id=goal_id, first=place)
 
 
 @contextmanager
@@ -459,14 +465,12 @@ def _strict_json(text: str) -> Any:
     """``json.loads`` that refuses what JSON does not allow or a goal cannot hold.
 
     Duplicate keys, NaN and Infinity, and numbers too large to keep are errors
-    instead of a silently dropped key or a ``null`` in the output.
+    instead of a silently dropped key or a ``null`` in the output. One decoder
+    serves every call (``json.loads`` with these options would make one per line).
     """
-    return json.loads(
-        text,
-        object_pairs_hook=_object_without_duplicates,
-        parse_constant=_refuse_constant,
-        parse_float=_finite_float,
-    )
+    if text.startswith("\ufeff"):  # as json.loads says it
+        raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+    return _STRICT_DECODER.decode(text)
 
 
 def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -510,6 +514,13 @@ def _finite_float(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"{text} is too large")
     return value
+
+
+_STRICT_DECODER = json.JSONDecoder(
+    object_pairs_hook=_object_without_duplicates,
+    parse_constant=_refuse_constant,
+    parse_float=_finite_float,
+)
 
 
 def _json_error(doc: _Document, error: ValueError, line: int | None = None) -> InvalidGoalError:

@@ -7,7 +7,6 @@ from typing import Literal, TextIO
 
 from ansvarsregler.presenters.flat import write_csv, write_markdown
 from ansvarsregler.presenters.structured import write_json, write_jsonl, write_yaml
-from ansvarsregler.presenters.terminal import write_table
 from ansvarsregler.result import Classification
 from ansvarsregler.vocabulary import Language
 
@@ -42,4 +41,6 @@ def write_results(
     elif fmt == "markdown":
         write_markdown(results, out, lang)
     else:
+        from ansvarsregler.presenters.terminal import write_table  # rich: only for a table
+
         write_table(results, out, lang)

@@ -1,35 +1,69 @@
 """JSON, JSON Lines and YAML output, written as results arrive.
 
 JSON is serialised by pydantic (in Rust), three times faster than
-``json.dumps`` of a dict; the output is the same contract either way.
+``json.dumps`` of a dict; the output is the same contract either way. Where
+the stream is UTF-8 text over bytes (a file, standard output), pydantic's
+bytes go to the bytes underneath, saving a decode and an encode of every result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TextIO
+import codecs
+import io
+from collections.abc import Callable, Iterable
+from typing import BinaryIO, TextIO
 
 import yaml
 
 from ansvarsregler.presenters.records import record
 from ansvarsregler.result import Classification
 
+_TO_JSON: Callable[[Classification], bytes] = Classification.__pydantic_serializer__.to_json
+
 
 def write_json(results: Iterable[Classification], out: TextIO) -> None:
     """A JSON array, one object per line, streamed without holding the list."""
-    out.write("[")
-    separator = "\n"
+    binary = _bytes_under(out)
+    if binary is None:
+        out.write("[")
+        separator = "\n"
+        for result in results:
+            out.write(separator)
+            out.write(result.model_dump_json())
+            separator = ",\n"
+        out.write("\n]\n" if separator != "\n" else "]\n")
+        return
+    write = binary.write
+    write(b"[")
+    gap = b"\n"
     for result in results:
-        out.write(separator)
-        out.write(result.model_dump_json())
-        separator = ",\n"
-    out.write("\n]\n" if separator != "\n" else "]\n")
+        write(gap)
+        write(_TO_JSON(result))
+        gap = b",\n"
+    write(b"\n]\n" if gap != b"\n" else b"]\n")
 
 
 def write_jsonl(results: Iterable[Classification], out: TextIO) -> None:
+    binary = _bytes_under(out)
+    if binary is None:
+        for result in results:
+            out.write(result.model_dump_json())
+            out.write("\n")
+        return
+    write = binary.write
     for result in results:
-        out.write(result.model_dump_json())
-        out.write("\n")
+        write(_TO_JSON(result))
+        write(b"\n")
+
+
+def _bytes_under(out: TextIO) -> BinaryIO | None:
+    """The byte stream under ``out`` if ``out`` writes UTF-8 (a file, standard output),
+    flushed so that what is written there comes after what ``out`` holds; else ``None``.
+    JSON's own line ends are ``\\n`` either way."""
+    if not isinstance(out, io.TextIOWrapper) or codecs.lookup(out.encoding).name != "utf-8":
+        return None
+    out.flush()
+    return out.buffer  # type: ignore[return-value]
 
 
 def write_yaml(results: Iterable[Classification], out: TextIO) -> None:

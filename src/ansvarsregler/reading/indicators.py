@@ -13,6 +13,7 @@ own words; facts the planner states always win.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ from ansvarsregler.vocabulary import FACT_NAMES
 TEXTS_MAXSIZE = 65536
 READINGS_MAXSIZE = 16384
 GOALS_MAXSIZE = 32768
+#: A number on its own, a word of digits: what :meth:`_Lexicon.find` reads as any number.
+_DIGITS_WORD = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
+_DIGIT = re.compile(r"\d")
 #: How many service areas' evidence is kept (a municipality has a few dozen).
 AREAS_MAXSIZE = 1024
 
@@ -178,6 +182,9 @@ class _Lexicon:
                 self.phrases.setdefault(text, []).append(phrase)
         self.vocabulary = Vocabulary(words, Stemmer(settings.endings, settings.shortest_stem))
         self.word = lru_cache(maxsize=WORDS_MAXSIZE)(self._word)
+        #: What texts matched, by the text with its numbers written 0 (see
+        #: :meth:`Indicators._evidence`).
+        self.by_words: BoundedCache[str, Evidence] = BoundedCache(TEXTS_MAXSIZE)
 
     def _word(self, text: str) -> _Word:
         """What ``text``, one word of a goal, is to the rules (called through :attr:`word`)."""
@@ -304,7 +311,8 @@ class Indicators:
         self._in_text_rules = frozenset(
             index for index, rule in enumerate(self.rules) if rule.where == "text"
         )
-        self._in_text = lru_cache(maxsize=TEXTS_MAXSIZE)(partial(self._evidence, self._text))
+        # Kept by the lexicon, by the text with its numbers as 0 (see :meth:`_evidence`).
+        self._in_text = partial(self._evidence, self._text)
         self._in_area = lru_cache(maxsize=AREAS_MAXSIZE)(partial(self._evidence, self._area))
         self._planned = lru_cache(maxsize=READINGS_MAXSIZE)(self._plan)
         self._goals: BoundedCache[GoalKey, dict[tuple[str, ...], Reading]]
@@ -386,11 +394,21 @@ class Indicators:
         """Each rule that matches in ``text`` (by its place in :attr:`rules`) with the words
         that matched, in the planner's own letters where lower case kept the length."""
         original = unicodedata.normalize("NFC", text)
+        # Every number is the same word to the rules, so texts that differ only in their
+        # numbers («Mål 17 innen 2027», «Mål 18 innen 2030») match the same rules on the same
+        # words: what one matched serves the others while no quoted word holds a digit.
+        numbers_as_0 = _DIGITS_WORD.sub("0", original)
+        kept = lexicon.by_words.get(numbers_as_0)
+        if kept is not None:
+            return kept
         lower = original.lower()
         quoting = original if len(original) == len(lower) else lower
-        return tuple(
+        evidence = tuple(
             (self._index[rule.id], quoting[start:end]) for rule, start, end in lexicon.find(lower)
         )
+        if not any(_DIGIT.search(words) for _, words in evidence):
+            lexicon.by_words.put(numbers_as_0, evidence)
+        return evidence
 
     def _in_words(self, rules: tuple[int, ...]) -> bool:
         """Whether any of ``rules`` (by place) looks in the goal's own words."""

@@ -30,6 +30,7 @@ from ansvarsregler.reading.schema import (
     IndicatorTestFile,
     ReadingSettings,
 )
+from ansvarsregler.rules.cache import load_kept
 from ansvarsregler.rules.schema import (
     Invariant,
     LeadershipRule,
@@ -138,10 +139,19 @@ def default_ruleset() -> Ruleset:
 
 
 def load_ruleset(directory: str | Path) -> Ruleset:
-    """Read and validate the rule set in ``directory``; raises :class:`RulesetError`."""
+    """Read and validate the rule set in ``directory``; raises :class:`RulesetError`.
+
+    A rule set loaded before from exactly the same files comes from the user's cache
+    folder instead (see :mod:`ansvarsregler.rules.cache`).
+    """
     folder = Path(directory)
     if not folder.is_dir():
         raise RulesetError("input.not_found", Location(file=str(folder)))
+    return load_kept(folder, _read_ruleset)
+
+
+def _read_ruleset(folder: Path) -> Ruleset:
+    """The rule set in ``folder``, read and validated from its files."""
     manifest_path = folder / MANIFEST_FILE
     if not manifest_path.is_file():
         raise RulesetError("rules.missing_file", Location(file=str(folder)), name=MANIFEST_FILE)
