@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -479,3 +480,34 @@ def test_a_broken_rule_test_file_exits_2(runner, rules_copy):
     result = invoke(runner, "check", "--rules", str(folder), "--lang", "en")
     assert result.exit_code == 2
     assert "ny.yaml, line 3" in result.stderr and "'samfunn'" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_one_pass_output_is_whole_or_nothing_on_real_standard_output(tmp_path, fmt):
+    """Goals are classified as they are read; a bad last line still leaves standard output
+    empty, and the temporary file that held the results is gone."""
+    from tests.hostile.contract import ansvar_executable
+
+    good = "".join(
+        json.dumps({"id": f"mål-{n}", "title": f"Mål {n}", "goal_type": "capacity"}) + "\n"
+        for n in range(6_000)
+    )
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    env = {**os.environ, "TMPDIR": str(spool)}
+    for text, code in ((good, 0), (good + '{"id": "siste", "title": ""}\n', 2)):
+        path = tmp_path / "mål.jsonl"
+        path.write_text(text, encoding="utf-8")
+        done = subprocess.run(
+            [ansvar_executable(), "classify", str(path), "--format", fmt],
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == code, done.stderr
+        if code == 0:
+            assert b"m\xc3\xa5l-5999" in done.stdout
+        else:
+            assert done.stdout == b"" and b"linje 6001" in done.stderr
+        assert list(spool.iterdir()) == []

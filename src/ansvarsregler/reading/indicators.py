@@ -150,6 +150,12 @@ class _Word(NamedTuple):
 _A_NUMBER = _Word(frozenset(), (), (), True)
 
 
+def _quotes_a_digit(reading: Reading) -> bool:
+    """Whether any word ``reading`` quotes holds a digit (then it differs from text to text)."""
+    suggestions = [*reading.suggested, *(item for _, items in reading.contested for item in items)]
+    return any(_DIGIT.search(words) for item in suggestions for words in item.words)
+
+
 class _Lexicon:
     """The words and phrases of the indicators that look in one place (text or service area)."""
 
@@ -332,15 +338,21 @@ class Indicators:
         if not self.rules or not missing:
             return NOTHING
         text = title if description is None else f"{title}\n{description}"
-        key = (text, service_area, kostra_function)
+        # A reading that quotes no digit is kept for every text with other numbers in it
+        # (see :meth:`_evidence`); one that does is kept for its own text only.
+        own: GoalKey = (text, service_area, kostra_function)
+        shared: GoalKey = (_DIGITS_WORD.sub("0", text), service_area, kostra_function)
+        for key in (shared, own) if shared != own else (own,):
+            readings = self._goals.get(key)
+            if readings is not None and (reading := readings.get(missing)) is not None:
+                return reading
+        reading = self._read(text, service_area, kostra_function, missing)
+        key = own if _quotes_a_digit(reading) else shared
         readings = self._goals.get(key)
         if readings is None:
             readings = {}
             self._goals.put(key, readings)
-        reading = readings.get(missing)
-        if reading is None:
-            # Two threads may fill this in at once; both find equal readings.
-            reading = readings[missing] = self._read(text, service_area, kostra_function, missing)
+        readings[missing] = reading  # two threads may do this at once: with equal readings
         return reading
 
     def _read(
