@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -511,3 +513,39 @@ def test_one_pass_output_is_whole_or_nothing_on_real_standard_output(tmp_path, f
         else:
             assert done.stdout == b"" and b"linje 6001" in done.stderr
         assert list(spool.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal")
+def test_a_table_held_back_for_a_terminal_is_drawn_for_the_terminal():
+    """Output waits in a temporary file until the input is known good; the table is still
+    drawn as for a terminal (rich's styles), since that is where it goes."""
+    import pty
+    import threading
+
+    from tests.hostile.contract import ansvar_executable
+
+    leader, follower = pty.openpty()
+    shown = bytearray()
+
+    def read() -> None:  # the terminal is read while the command writes, so it never blocks
+        with contextlib.suppress(OSError):  # EIO: the command closed the terminal
+            while chunk := os.read(leader, 65536):
+                shown.extend(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        done = subprocess.run(
+            [ansvar_executable(), "classify", "--lang", "en"],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=30)
+        os.close(leader)
+    assert done.returncode == 0, done.stderr
+    assert b"\x1b[1m" in shown and b"Justification" in shown

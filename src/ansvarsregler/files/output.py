@@ -130,8 +130,19 @@ def _spooled_stdout(binary: bool) -> Iterator[IO[Any]]:
             shutil.copyfileobj(text, stdout, _COPY_CHUNK)
             stdout.flush()
         return
-    with _spooled(buffer, binary, stdout.encoding, None, stdout.errors) as out:
+    terminal = stdout.isatty()
+    with _spooled(buffer, binary, stdout.encoding, None, stdout.errors, terminal) as out:
         yield out
+
+
+class _SpooledText(io.TextIOWrapper):
+    """Text held back for a terminal says it is one, so that a presenter draws for where the
+    text will go (rich's colours and styles), not for the temporary file."""
+
+    terminal = False
+
+    def isatty(self) -> bool:
+        return self.terminal
 
 
 @contextmanager
@@ -141,14 +152,17 @@ def _spooled(
     encoding: str | None,
     newline: str | None,
     errors: str | None = "strict",
+    terminal: bool = False,
 ) -> Iterator[IO[Any]]:
     """A temporary file that is copied to ``sink`` once everything is written to it (text
-    in ``encoding``): a device or a pipe, which cannot be replaced whole as a file can."""
+    in ``encoding``): a device or a pipe, which cannot be replaced whole as a file can.
+    ``terminal``: whether ``sink`` is one, as the text stream says when asked."""
     with tempfile.TemporaryFile(prefix="ansvar-") as spool:
         if binary:
             yield spool
         else:
-            text = io.TextIOWrapper(spool, encoding=encoding, errors=errors, newline=newline)
+            text = _SpooledText(spool, encoding=encoding, errors=errors, newline=newline)
+            text.terminal = terminal
             yield text
             text.flush()
             text.detach()
