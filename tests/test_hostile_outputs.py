@@ -452,3 +452,22 @@ def test_output_is_utf8_whatever_the_locale_says(encoding: str) -> None:
         [ansvar, "classify", "--format", "json"], capture_output=True, env=env
     )
     assert json_run.stdout == usual.stdout
+
+
+def test_no_room_for_the_held_back_output_names_the_temporary_folder(runner, monkeypatch):
+    """Standard output is held in a temporary file until the input is known good: a full
+    disk there is said as such, with the way out, not as standard output failing."""
+    import errno
+    import io
+
+    from ansvarsregler.files import output
+
+    class Full(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output.tempfile, "TemporaryFile", lambda *args, **kwargs: Full())
+    result = invoke(runner, "classify", "--format", "json", "--lang", "en")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "temporary file" in result.stderr and "TMPDIR" in result.stderr
+    assert "Traceback" not in result.stderr

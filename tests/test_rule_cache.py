@@ -171,3 +171,36 @@ def test_other_code_for_what_is_kept_is_another_key(
     monkeypatch.setattr(cache.rules_schema, "__file__", str(edited))
     load_ruleset(rules)
     assert len(loads) == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
+def test_an_edit_in_a_linked_subfolder_is_read_again(
+    kept: Path, loads: list[Path], rules_copy: Callable[[], Path], tmp_path: Path
+) -> None:
+    """The loader follows a linked ``indikatorer/``; so does the key."""
+    rules = rules_copy()
+    elsewhere = tmp_path / "indikatorer-ekte"
+    (rules / "indikatorer").rename(elsewhere)
+    (rules / "indikatorer").symlink_to(elsewhere, target_is_directory=True)
+    before = load_ruleset(rules)
+    edited = sorted(elsewhere.glob("*.yaml"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# endret\n", encoding="utf-8")
+    load_ruleset(rules)
+    assert len(loads) == 2 and before.hash
+
+
+def test_a_file_kept_for_other_rules_is_not_read_under_this_name(
+    kept: Path, loads: list[Path], rules_copy: Callable[[], Path]
+) -> None:
+    """An older rule set's file renamed to the current name fails its checksum."""
+    rules = rules_copy()
+    manifest = rules / "ruleset.yaml"
+    old_text = manifest.read_text()
+    old = load_ruleset(rules)
+    (old_file,) = kept.glob("regelsett-*.pickle")
+    manifest.write_text(old_text.replace(old.version, "9.9.9"))
+    new = load_ruleset(rules)
+    new_file = next(path for path in kept.glob("regelsett-*.pickle") if path != old_file)
+    new_file.write_bytes(old_file.read_bytes())
+    assert load_ruleset(rules).version == new.version == "9.9.9"
+    assert len(loads) == 3

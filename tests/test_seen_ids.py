@@ -47,3 +47,26 @@ def test_a_real_duplicate_names_where_it_stood_first(tmp_path) -> None:
         list(files.check())
     assert raised.value.location.line == 3
     assert f"{path}:1" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"id": "a", "title": "x"}, {"id": "a", "title": "y"}]',  # JSON on one line
+        '{"goals": [{"id": "a", "title": "x"}, {"id": "a", "title": "y"}]}',
+        "goals: [{id: a, title: x}, {id: a, title: y}]\n",  # YAML's flow style
+    ],
+)
+def test_a_duplicate_on_the_same_line_is_refused(tmp_path, text: str) -> None:
+    path = tmp_path / ("mål.yaml" if text.startswith("goals:") else "mål.json")
+    path.write_text(text, encoding="utf-8")
+    with GoalFiles([str(path)]) as files, pytest.raises(InvalidGoalError, match="'a'"):
+        list(files.check())
+
+
+def test_a_shared_hash_on_one_line_is_let_through(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(SeenIds, "add", lambda self, goal_id: True)
+    path = tmp_path / "mål.json"
+    path.write_text('[{"id": "a", "title": "x"}, {"id": "b", "title": "y"}]', encoding="utf-8")
+    with GoalFiles([str(path)]) as files:
+        assert [read.goal.id for read in files.check()] == ["a", "b"]

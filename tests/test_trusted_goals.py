@@ -3,6 +3,7 @@ build exactly the goal that validating it builds, and leave every other goal to 
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 import pytest
@@ -14,6 +15,18 @@ from ansvarsregler.goals.model import Goal, to_goal, trusted_goal
 from ansvarsregler.vocabulary import FACT_VALUES
 
 LIMIT = 40
+
+
+class _Type(str, Enum):
+    """A caller's own enum of fact values: equal to the text, but not a plain text."""
+
+    SOCIETAL = "societal"
+
+
+class _Text(str):
+    """A caller's own kind of text."""
+
+
 #: Texts a goal's field may hold: plain, empty, padded, with a space validation strips and
 #: one it does not (U+001C is Python's whitespace, not Unicode's), too long, half a surrogate.
 TEXTS = st.one_of(
@@ -23,6 +36,7 @@ TEXTS = st.one_of(
     ),
     st.sampled_from(["202", "201", "254", "999", "20", " 202"]),
     st.sampled_from([value for values in FACT_VALUES.values() for value in values]),
+    st.sampled_from([_Type.SOCIETAL, _Text("202"), _Text("capacity"), _Text("a")]),
 )
 VALUES = st.one_of(
     TEXTS,

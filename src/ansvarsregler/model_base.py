@@ -16,10 +16,7 @@ class StrictModel(BaseModel):
     """Frozen (results are shared between goals and threads) and ``extra="forbid"``
     (a misspelt key in a rule file is an error, not a silently ignored field)."""
 
-    # defer_build: a model's validator is built when first used, not at import. A run that
-    # takes its rule set from the cache (rules/cache.py) never validates a rule, so never
-    # pays for the rule models' validators (about 50 ms of a cold start).
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]

@@ -16,6 +16,7 @@ than :data:`STALE_AFTER` seconds.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import shutil
@@ -35,6 +36,10 @@ from ansvarsregler.errors import InvalidGoalError, Location
 
 #: How much is copied at a time from a spooled output to where it goes.
 _COPY_CHUNK = 1 << 20
+#: The errors of a disk with no room left (EDQUOT: over quota; EFBIG: a file too large).
+_NO_ROOM = frozenset(
+    code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None), errno.EFBIG) if code
+)
 #: What marks a temporary output file as ours: ``.<name>.ansvar-tmp-<pid>-<random>``.
 TEMP_MARK = ".ansvar-tmp-"
 #: A temporary file this old is removed even if a process with its number runs (a reused pid).
@@ -135,6 +140,20 @@ def _spooled_stdout(binary: bool) -> Iterator[IO[Any]]:
         yield out
 
 
+@contextmanager
+def _spool_written() -> Iterator[None]:
+    """A full disk while the held-back output is written names the temporary folder, not
+    the output it is held back for (the error names no file: it is not the input)."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is not None or error.errno not in _NO_ROOM:
+            raise
+        where = Location(file=tempfile.gettempdir())
+        reason = error.strerror or str(error)
+        raise InvalidGoalError("output.spool_unwritable", where, reason=reason) from None
+
+
 class _SpooledText(io.TextIOWrapper):
     """Text held back for a terminal says it is one, so that a presenter draws for where the
     text will go (rich's colours and styles), not for the temporary file."""
@@ -158,14 +177,15 @@ def _spooled(
     in ``encoding``): a device or a pipe, which cannot be replaced whole as a file can.
     ``terminal``: whether ``sink`` is one, as the text stream says when asked."""
     with tempfile.TemporaryFile(prefix="ansvar-") as spool:
-        if binary:
-            yield spool
-        else:
-            text = _SpooledText(spool, encoding=encoding, errors=errors, newline=newline)
-            text.terminal = terminal
-            yield text
-            text.flush()
-            text.detach()
+        with _spool_written():
+            if binary:
+                yield spool
+            else:
+                text = _SpooledText(spool, encoding=encoding, errors=errors, newline=newline)
+                text.terminal = terminal
+                yield text
+                text.flush()
+                text.detach()
         spool.seek(0)
         shutil.copyfileobj(spool, sink, _COPY_CHUNK)
         sink.flush()

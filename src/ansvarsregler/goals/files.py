@@ -145,9 +145,9 @@ class GoalFiles:
         max_goals = GOALS.value()
         for doc in self._documents:
             sheet = doc.columns.table.sheet if doc.columns is not None else None
-            for goal, line in _read_through(doc.label, self._validated(doc)):
+            for place, (goal, line) in enumerate(_read_through(doc.label, self._validated(doc))):
                 if seen.add(goal.id):
-                    self._refuse_duplicate(goal.id, doc, line())
+                    self._refuse_duplicate(goal.id, doc, place, line())
                 self.count += 1
                 if self.count > max_goals:  # as they are read: the next million are not
                     GOALS.check(self.count, ReadGoal(goal, doc.label, line).where())
@@ -260,26 +260,27 @@ class GoalFiles:
             )
         yield from doc.goals
 
-    def _refuse_duplicate(self, goal_id: str, doc: _Document, line: int | None) -> None:
-        """Raise if ``goal_id`` stood before, saying where first (found only on this path);
-        return if it stands first here (another id had the same hash)."""
+    def _refuse_duplicate(self, goal_id: str, doc: _Document, place: int, line: int | None) -> None:
+        """Raise if ``goal_id`` stood before the goal at ``place`` (its position among the
+        goals of ``doc``), saying where it stood first (found only on this path); return if
+        that goal is its first (another id had the same hash)."""
         first = next(
             (
-                (other, first_line)
+                (other, where)
                 for other in self._documents
-                for first_line in _lines_of_id(other, goal_id)
+                for where in _places_of_id(other, goal_id)
             ),
             None,
         )
-        if first is not None and first[0] is doc and first[1] == (line or 0):
+        if first is not None and first[0] is doc and first[1].place == place:
             return
         if doc.columns is not None:  # line is the row; the id stands in the id column
             where = doc.columns.where(line or 0, doc.columns.index_of("id"))
             where = replace(where, goal=goal_id, field=None if where.column else "id")
         else:
             where = Location(file=doc.label, line=line, goal=goal_id, field="id")
-        place = f"{first[0].label}:{first[1]}" if first is not None else "?"
-        raise InvalidGoalError("input.duplicate_id", where, goal_id=goal_id, first=place)
+        shown = f"{first[0].label}:{first[1].line}" if first is not None else "?"
+        raise InvalidGoalError("input.duplicate_id", where, goal_id=goal_id, first=shown)
 
 
 @contextmanager
@@ -557,19 +558,33 @@ def _describe(data: Any) -> str:
     return f"{type(data).__name__} {str(data)[:40]!r}"
 
 
-def _lines_of_id(doc: _Document, goal_id: str) -> Iterator[int]:
-    """Lines where ``goal_id`` stands in ``doc``; lines that do not parse are skipped."""
+class _Place(NamedTuple):
+    """Where a goal stands in its file: its position among the file's goals, and its line
+    (or row)."""
+
+    place: int
+    line: int
+
+
+def _places_of_id(doc: _Document, goal_id: str) -> Iterator[_Place]:
+    """Where ``goal_id`` stands in ``doc``, counted as :meth:`GoalFiles.check` counts goals
+    (several goals may share a line: JSON written on one line)."""
     if doc.format == "jsonl":
+        place = 0
         with doc.path.open("rb") as lines:
             for number, raw_line in enumerate(lines, start=1):
-                try:
-                    raw = json.loads(raw_line.removeprefix(_BOM))
-                except ValueError:
+                line = raw_line.removeprefix(_BOM) if number == 1 else raw_line
+                if not line.strip():
                     continue
+                try:
+                    raw = json.loads(line)
+                except ValueError:
+                    raw = None
                 if isinstance(raw, dict) and str(raw.get("id", "")).strip() == goal_id:
-                    yield number
+                    yield _Place(place, number)
+                place += 1
         return
     goals = _table_goals(doc.columns) if doc.format == "csv" and doc.columns else doc.goals
-    for goal, line_of_goal in goals or ():
+    for place, (goal, line_of_goal) in enumerate(goals or ()):
         if goal.id == goal_id:
-            yield line_of_goal() or 0
+            yield _Place(place, line_of_goal() or 0)

@@ -155,6 +155,8 @@ def to_goal(
 #: The fields of :class:`Goal` with nothing in them, and every combination of fact values it
 #: allows (``None`` for a fact left out): what the fast path takes without looking further.
 _DEFAULTS: dict[str, None] = dict.fromkeys(Goal.model_fields)
+#: The types a fact or KOSTRA value has after validation: a plain text, or nothing.
+_PLAIN: frozenset[type] = frozenset({str, type(None)})
 _FACT_COMBINATIONS: frozenset[tuple[str | None, ...]] = frozenset(
     itertools.product(*((*FACT_VALUES[fact], None) for fact in FACT_NAMES))
 )
@@ -183,13 +185,15 @@ def trusted_goal(raw: object, limit: int) -> Goal | None:
                 if type(key) is not str or not _carried(value, limit):
                     return None
                 extra[key] = value
+    facts = fact_values_in(fields)
+    kostra = fields["kostra_function"]
     try:
-        if fact_values_in(fields) not in _FACT_COMBINATIONS:
-            return None
-        kostra = fields["kostra_function"]
-        if kostra is not None and kostra not in KOSTRA_CODES:
+        if facts not in _FACT_COMBINATIONS or (kostra is not None and kostra not in KOSTRA_CODES):
             return None
     except TypeError:  # a list or a mapping where a fact belongs
+        return None
+    # Equal is not enough: validation makes an Enum member or a str subclass a plain text.
+    if not _PLAIN.issuperset(map(type, facts)) or type(kostra) not in _PLAIN:
         return None
     goal_id, title = fields["id"], fields["title"]
     if type(goal_id) is not str or type(title) is not str:

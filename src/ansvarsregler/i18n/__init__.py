@@ -1131,6 +1131,12 @@ MESSAGES: dict[str, Mapping[str, str | Plural]] = {
         "nb": "kan ikke skrives: {reason}",
         "en": "cannot be written: {reason}",
     },
+    "output.spool_unwritable": {
+        "nb": "resultatet holdes i en midlertidig fil til alle målene er lest, og den kan ikke "
+        "skrives: {reason}; gi plass der, eller velg en annen mappe med TMPDIR",
+        "en": "the results are held in a temporary file until every goal has been read, and it "
+        "cannot be written: {reason}; make room there, or choose another folder with TMPDIR",
+    },
     "output.stdout_unwritable": {
         "nb": "standard ut kan ikke skrives: {reason}",
         "en": "standard output cannot be written: {reason}",

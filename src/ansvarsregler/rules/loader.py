@@ -147,7 +147,20 @@ def load_ruleset(directory: str | Path) -> Ruleset:
     folder = Path(directory)
     if not folder.is_dir():
         raise RulesetError("input.not_found", Location(file=str(folder)))
-    return load_kept(folder, _read_ruleset)
+    return load_kept(folder, _read_ruleset, source_files(folder))
+
+
+def source_files(folder: Path) -> list[Path]:
+    """Every file loading ``folder`` reads: what the rule set is made of."""
+    subfolders = (
+        folder,
+        folder / LEADERSHIP_DIR,
+        folder / LEADERSHIP_DIR / TESTS_DIR,
+        folder / TESTS_DIR,
+        folder / INDICATOR_DIR,
+        folder / INDICATOR_DIR / TESTS_DIR,
+    )
+    return [path for subfolder in subfolders for path in _yaml_in(subfolder)]
 
 
 def _read_ruleset(folder: Path) -> Ruleset:
@@ -160,7 +173,7 @@ def _read_ruleset(folder: Path) -> Ruleset:
     rules: list[Rule] = []
     invariants: list[Invariant] = []
     sources: dict[str, RuleSource] = {}
-    rule_files = sorted(p for p in folder.glob("*.y*ml") if p.name != MANIFEST_FILE)
+    rule_files = [path for path in _yaml_in(folder) if path.name != MANIFEST_FILE]
     for path in rule_files:
         text = _read(path)
         rule_file = _validate_file(path, RuleFile, text)
@@ -294,8 +307,13 @@ def _load_tests(folder: Path, model: type[TestFileT]) -> tuple[tuple[Any, RuleSo
 
 def _files_in(folder: Path) -> Iterator[tuple[Path, str]]:
     """The YAML files in ``folder`` (which may be absent), in name order, with their text."""
-    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
+    for path in _yaml_in(folder):
         yield path, _read(path)
+
+
+def _yaml_in(folder: Path) -> list[Path]:
+    """The YAML files in ``folder`` (which may be absent), in name order."""
+    return sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
 
 
 def _read(path: Path) -> str:
