@@ -19,6 +19,9 @@ from click.testing import CliRunner
 from ansvarsregler.cli import main
 from ansvarsregler.json_schema import json_schema
 
+#: The ``ansvar`` installed beside the running Python (the project's venv).
+ANSVAR_BESIDE_PYTHON = str(Path(sys.executable).with_name("ansvar"))
+
 GOALS = """\
 goals:
   - id: lesing
@@ -488,8 +491,6 @@ def test_a_broken_rule_test_file_exits_2(runner, rules_copy):
 def test_one_pass_output_is_whole_or_nothing_on_real_standard_output(tmp_path, fmt):
     """Goals are classified as they are read; a bad last line still leaves standard output
     empty, and the temporary file that held the results is gone."""
-    from tests.hostile.contract import ansvar_executable
-
     good = "".join(
         json.dumps({"id": f"mål-{n}", "title": f"Mål {n}", "goal_type": "capacity"}) + "\n"
         for n in range(6_000)
@@ -501,7 +502,7 @@ def test_one_pass_output_is_whole_or_nothing_on_real_standard_output(tmp_path, f
         path = tmp_path / "mål.jsonl"
         path.write_text(text, encoding="utf-8")
         done = subprocess.run(
-            [ansvar_executable(), "classify", str(path), "--format", fmt],
+            [ANSVAR_BESIDE_PYTHON, "classify", str(path), "--format", fmt],
             capture_output=True,
             env=env,
             timeout=120,
@@ -522,8 +523,6 @@ def test_a_table_held_back_for_a_terminal_is_drawn_for_the_terminal():
     import pty
     import threading
 
-    from tests.hostile.contract import ansvar_executable
-
     leader, follower = pty.openpty()
     shown = bytearray()
 
@@ -536,7 +535,7 @@ def test_a_table_held_back_for_a_terminal_is_drawn_for_the_terminal():
     reader.start()
     try:
         done = subprocess.run(
-            [ansvar_executable(), "classify", "--lang", "en"],
+            [ANSVAR_BESIDE_PYTHON, "classify", "--lang", "en"],
             stdout=follower,
             stderr=subprocess.PIPE,
             env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
