@@ -10,7 +10,6 @@ threads and the order of goals never matters.
 from __future__ import annotations
 
 import copy
-import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,7 +46,6 @@ from ansvarsregler.rules.loader import Ruleset, default_ruleset
 from ansvarsregler.vocabulary import (
     DEFINITE_VALUES,
     FACT_NAMES,
-    FACT_VALUES,
     LANGUAGES,
     MISSING,
     Language,
@@ -176,24 +174,6 @@ class Classifier:
         goal = self._answered(to_goal(goal))
         reading = self._reading(goal, goal.fact_values())
         return self.decisions.decide(_key(self._fact_values(goal, reading)))
-
-    def decide_ahead(self, goal: GoalInput) -> None:
-        """Run the engine now for every fact combination ``goal`` can reach, whatever its words
-        (or the profile, or the answers) fill in, so that classifying it later cannot fail.
-
-        Cheaper than reading the words twice: there are at most 512 combinations in all,
-        and each is decided once.
-        """
-        values = to_goal(goal).fact_values()
-        if not self.suggest and self.municipality is None and self.answers is None:
-            self.decisions.decide(_key(values))
-            return
-        options = [
-            (value,) if value is not None else (*FACT_VALUES[fact], MISSING)
-            for fact, value in zip(FACT_NAMES, values, strict=True)
-        ]
-        for key in itertools.product(*options):
-            self.decisions.decide(key)
 
     def reading(self, goal: GoalInput) -> Reading:
         """What the goal's words suggest for the facts it leaves out."""

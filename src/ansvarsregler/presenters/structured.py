@@ -23,17 +23,7 @@ _TO_JSON: Callable[[Classification], bytes] = Classification.__pydantic_serializ
 
 def write_json(results: Iterable[Classification], out: TextIO) -> None:
     """A JSON array, one object per line, streamed without holding the list."""
-    binary = _bytes_under(out)
-    if binary is None:
-        out.write("[")
-        separator = "\n"
-        for result in results:
-            out.write(separator)
-            out.write(result.model_dump_json())
-            separator = ",\n"
-        out.write("\n]\n" if separator != "\n" else "]\n")
-        return
-    write = binary.write
+    write = _writer(out)
     write(b"[")
     gap = b"\n"
     for result in results:
@@ -43,15 +33,18 @@ def write_json(results: Iterable[Classification], out: TextIO) -> None:
 
 
 def write_jsonl(results: Iterable[Classification], out: TextIO) -> None:
-    binary = _bytes_under(out)
-    if binary is None:
-        for result in results:
-            out.write(result.model_dump_json())
-            out.write("\n")
-        return
-    write = binary.write
+    write = _writer(out)
     for result in results:
         write(_TO_JSON(result) + b"\n")
+
+
+def _writer(out: TextIO) -> Callable[[bytes], object]:
+    """Where pydantic's bytes go: the bytes under ``out`` where there are some, else ``out``
+    as text (a ``StringIO``: the HTTP API's)."""
+    binary = _bytes_under(out)
+    if binary is not None:
+        return binary.write
+    return lambda data: out.write(data.decode("utf-8"))
 
 
 def _bytes_under(out: TextIO) -> BinaryIO | None:
