@@ -151,6 +151,32 @@ def test_a_deep_extra_field_is_refused_at_read_time_with_its_line(tmp_path):
     assert f"fil {jsonl}, linje 51: antall nivåer" in refused(["classify", str(jsonl)])
 
 
+def test_a_large_json_document_is_checked_for_depth_after_parsing(tmp_path):
+    """Past a few brackets the levels are counted in the parsed value: a goal 40 levels deep
+    among 2,000 flat ones is refused on its own line, and the flat ones pass."""
+    goals: list[dict] = [{"id": f"m{i}", "title": "Plass", "tags": [["a"]]} for i in range(2000)]
+    path = tmp_path / "mal.json"
+    path.write_text(json.dumps(goals, indent=0), encoding="utf-8")
+    assert CliRunner().invoke(main, ["classify", str(path)]).exit_code == 0
+    deep: object = "x"
+    for _ in range(40):
+        deep = {"a": deep}
+    goals[1500]["vedlegg"] = deep
+    path.write_text(json.dumps(goals, indent=0), encoding="utf-8")
+    # the list, the goal and "vedlegg" are three levels: the 33rd opens 30 lines further on
+    line = json.dumps(goals, indent=0).splitlines().index('"vedlegg": {') + 1 + 30
+    assert f"fil {path}, linje {line}: antall nivåer" in refused(["classify", str(path)])
+
+
+def test_the_nesting_limit_stops_below_what_the_parsers_hold(tmp_path, monkeypatch):
+    path = tmp_path / "mal.json"
+    path.write_text('[{"id": "a", "title": "Plass"}]', encoding="utf-8")
+    monkeypatch.setenv("ANSVARSREGLER_LIMIT_NESTING_DEPTH", "5000")
+    messages = refused(["classify", str(path)])
+    assert "ANSVARSREGLER_LIMIT_NESTING_DEPTH=5000 er for høyt: høyst 500" in messages
+    assert "JSON og YAML" in messages
+
+
 def test_deep_yaml_is_refused_with_its_line(tmp_path):
     path = tmp_path / "dyp.yaml"
     path.write_text("- id: a\n  title: t\n  x: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")

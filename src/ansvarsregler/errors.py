@@ -72,7 +72,18 @@ PATH_LENGTH = 4 * EXCERPT_LENGTH
 _PATHS = frozenset({"first", "where", "path", "source"})
 #: Parameters that hold our own words (lists of what is allowed), never the input's.
 _OWN_WORDS = frozenset(
-    {"allowed", "allowed_nb", "allowed_en", "names", "facts", "what", "field_nb", "field_en"}
+    {
+        "allowed",
+        "allowed_nb",
+        "allowed_en",
+        "reason_nb",
+        "reason_en",
+        "names",
+        "facts",
+        "what",
+        "field_nb",
+        "field_en",
+    }
 )
 
 

@@ -32,7 +32,9 @@ class Limit:
     name: str
     default: int
     ceiling: int | None = None
-    """The most it may be raised to: past it, something below would break (a C engine's table)."""
+    """The most it may be raised to: past it, something below would break."""
+    ceiling_reason: str = "engine"
+    """What would break past the ceiling: the key ``limit.ceiling.<reason>`` words it."""
 
     @property
     def variable(self) -> str:
@@ -57,6 +59,8 @@ class Limit:
                 variable=self.variable,
                 value=value,
                 ceiling=self.ceiling,
+                reason_nb=message(f"limit.ceiling.{self.ceiling_reason}", "nb"),
+                reason_en=message(f"limit.ceiling.{self.ceiling_reason}", "en"),
             )
         return value
 
@@ -103,8 +107,9 @@ COLUMNS = Limit("columns", 16_384)
 """Columns in one sheet or CSV file: Excel's own maximum."""
 CELL_LENGTH = Limit("cell_length", 32_767)
 """Characters in one text value (a cell, a title): Excel's own maximum for a cell."""
-NESTING_DEPTH = Limit("nesting_depth", 32)
-"""Levels of lists and mappings in a YAML or JSON document."""
+NESTING_DEPTH = Limit("nesting_depth", 32, ceiling=500, ceiling_reason="recursion")
+"""Levels of lists and mappings in a YAML or JSON document. Python's JSON and YAML readers
+take a level at a time, each a step of recursion: past 500 levels they would fail."""
 YAML_ALIASES = Limit("yaml_aliases", 100)
 """Aliases (``*name``) in one YAML document, each counted with the aliases inside what it
 stands for: enough for shared defaults, too few for an "alias bomb"."""

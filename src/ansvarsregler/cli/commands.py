@@ -26,6 +26,7 @@ from typing import Any, TextIO, TypeVar, cast
 import click
 
 from ansvarsregler.classifier import Classifier, goal_warnings
+from ansvarsregler.cli.collector import collector_paused
 from ansvarsregler.cli.progress import progress_wanted, tracked
 from ansvarsregler.errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
 from ansvarsregler.files.output import exit_on_signals, output_stream, refuse_overwriting_inputs
@@ -192,15 +193,19 @@ def classify(
     answers = load_answers(answers_file) if answers_file is not None else None
     classifier = _classifier(rules_dir, profile, suggest).with_answers(answers)
     sources = list(paths) or [str(shipped_data_dir("goal_catalog"))]
-    with GoalFiles(
-        sources,
-        input_format=cast(InputFormat | None, input_format),
-        stdin=_stdin(paths, lang),
-        sheet=sheet,
-    ) as goal_files:
+    with (
+        collector_paused(),
+        GoalFiles(
+            sources,
+            input_format=cast(InputFormat | None, input_format),
+            stdin=_stdin(paths, lang),
+            sheet=sheet,
+        ) as goal_files,
+    ):
+        read = [*goal_files.files, *_rule_and_profile_files(rules_dir, profile)]
+        read += [answers_file] if answers_file else []
         if output is not None:
-            read = [*goal_files.files, *_rule_and_profile_files(rules_dir, profile)]
-            refuse_overwriting_inputs(output, read + ([answers_file] if answers_file else []))
+            refuse_overwriting_inputs(output, read)
         show_progress = progress_wanted(output_to_terminal=output is None and sys.stdout.isatty())
         fmt = fmt or _default_format(output)
         unresolved = 0
@@ -233,7 +238,7 @@ def classify(
         if fmt == "xlsx" or tables:
             if fmt == "xlsx" and output is None and sys.stdout.isatty():
                 raise InvalidGoalError("output.xlsx_terminal", Location())
-            with output_stream(output, binary=True) as binary:
+            with output_stream(output, binary=True, inputs=read) as binary:
                 with_profile = classifier.municipality is not None
                 write_spreadsheet(
                     results(),
@@ -245,7 +250,7 @@ def classify(
                     rows_expected=goal_files.count,
                 )
         else:
-            with output_stream(output) as out:
+            with output_stream(output, inputs=read) as out:
                 write_results(results(), fmt, out, lang)  # type: ignore[arg-type]
     if level_asked.goals and fmt in _FOR_PEOPLE:
         where = str(answers_file) if answers_file is not None else None

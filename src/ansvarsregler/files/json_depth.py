@@ -1,16 +1,21 @@
-"""How deep a JSON text nests, found before it is parsed.
+"""How deep a JSON text nests, checked before anything is made of it.
 
 ``json.loads`` recurses once per level: a document nested 100,000 levels
-deep is a ``RecursionError``, and one nested a few hundred levels is read
-only to fail later, while its results are being written. Counting brackets
-outside strings first costs one pass at C speed (regular expressions), so
-too deep a document is refused with its line before any recursion happens.
+deep is a ``RecursionError``, and one nested a few hundred levels would be
+read only to fail later, while its results are being written. A short text
+(a line of JSON Lines) is checked before it is parsed, by counting its
+brackets. A long document is checked after: skipping the strings to count
+brackets outside them costs more than parsing the document, while counting
+the levels of what was parsed costs a twentieth of it. Either way the text is
+scanned for the line only when it is too deep.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import accumulate
+from typing import Any
 
 from ansvarsregler.errors import Location
 from ansvarsregler.limits import NESTING_DEPTH
@@ -45,3 +50,39 @@ def check_json_depth(
         if depth > limit:
             where = line if line is not None else text.count("\n", 0, match.start()) + 1
             NESTING_DEPTH.check(deepest, Location(file=file, line=where))
+
+
+def parse_json_within_depth(text: str, parse: Callable[[str], Any], file: str | None = None) -> Any:
+    """``parse(text)``, refused with a ``LimitError`` naming the line if it nests deeper
+    than the limit: counted in the parsed value, so a large document is parsed only once
+    and scanned again only when it is too deep."""
+    limit = NESTING_DEPTH.value()  # at most 500: the parser's recursion stays well inside
+    try:
+        value = parse(text)
+    except RecursionError:  # thousands of levels: the parser gave up first
+        check_json_depth(text, file, limit=limit)
+        raise
+    if _deeper_than(value, limit):
+        check_json_depth(text, file, limit=limit)
+    return value
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` (parsed JSON) holds more than ``limit`` levels of lists and
+    mappings: one level at a time, without recursion, stopping past the limit."""
+    level = [value] if type(value) in _CONTAINERS else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        level = [
+            inner
+            for outer in level
+            for inner in (outer.values() if type(outer) is dict else outer)
+            if type(inner) in _CONTAINERS
+        ]
+    return False
+
+
+_CONTAINERS = frozenset({dict, list})

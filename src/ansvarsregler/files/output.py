@@ -77,7 +77,9 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 @contextmanager
-def output_stream(output: Path | None, *, binary: bool = False) -> Iterator[IO[Any]]:
+def output_stream(
+    output: Path | None, *, binary: bool = False, inputs: Iterable[Path] | None = None
+) -> Iterator[IO[Any]]:
     """Where results go: standard output, or ``output`` written all or nothing.
 
     A regular file (or a link to one) is written to a temporary file beside
@@ -87,10 +89,18 @@ def output_stream(output: Path | None, *, binary: bool = False) -> Iterator[IO[A
     of bytes (XLSX, or CSV in the input's own encoding), else UTF-8 text.
     A write that fails (a full disk) is an :class:`InvalidGoalError` naming
     the output, not a traceback.
+
+    ``inputs``: every file the run reads, where the caller knows them. Then standard
+    output redirected to a regular file that is none of them (``> ut.jsonl``) is written
+    in place and cut back to where it began if the run fails (:func:`_in_place`): a
+    million results are not written twice.
     """
     if output is None:
-        with _writing_to(None), _spooled_stdout(binary) as out:
-            yield out
+        with _writing_to(None):
+            fd = _plain_file_stdout(inputs) if inputs is not None else None
+            stream = _in_place(fd, binary) if fd is not None else _spooled_stdout(binary)
+            with stream as out:
+                yield out
         return
     mode = "wb" if binary else "w"
     encoding, newline = (None, None) if binary else ("utf-8", "")
@@ -138,6 +148,55 @@ def _spooled_stdout(binary: bool) -> Iterator[IO[Any]]:
     terminal = stdout.isatty()
     with _spooled(buffer, binary, stdout.encoding, None, stdout.errors, terminal) as out:
         yield out
+
+
+def _plain_file_stdout(inputs: Iterable[Path]) -> int | None:
+    """Standard output's descriptor where it is a regular file opened for writing in place
+    (``>``, not ``>>``: cutting back a file others append to could cut their lines too) and
+    none of ``inputs``; else ``None``, and the output is held back in a temporary file."""
+    if not hasattr(os, "O_APPEND") or sys.platform == "win32":
+        return None
+    try:
+        fd = sys.stdout.fileno()
+        status = os.fstat(fd)
+        import fcntl  # POSIX only, as checked above
+
+        appending = fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return None  # no descriptor (an embedding program's stream), or one closed
+    if not stat.S_ISREG(status.st_mode) or appending:
+        return None
+    for path in inputs:
+        with contextlib.suppress(OSError):
+            other = os.stat(path)
+            if (other.st_dev, other.st_ino) == (status.st_dev, status.st_ino):
+                return None
+    return fd
+
+
+@contextmanager
+def _in_place(fd: int, binary: bool) -> Iterator[IO[Any]]:
+    """Standard output's file written where it stands, and cut back to that point if the
+    block fails (bad input at the end, a full disk, a signal): the file is left as it was,
+    as a held-back output would leave it. Only ``kill -9`` or a power cut can leave part."""
+    sys.stdout.flush()
+    start = os.lseek(fd, 0, os.SEEK_CUR)
+    sink = os.fdopen(os.dup(fd), "wb")
+    try:
+        if binary:
+            yield sink
+        else:
+            text = io.TextIOWrapper(sink, encoding=sys.stdout.encoding, errors=sys.stdout.errors)
+            yield text
+            text.flush()
+            text.detach()
+        sink.close()
+    except BaseException:
+        with contextlib.suppress(OSError):
+            sink.close()  # what it still holds goes out before the cut, not after it
+        os.ftruncate(fd, start)
+        os.lseek(fd, start, os.SEEK_SET)
+        raise
 
 
 @contextmanager

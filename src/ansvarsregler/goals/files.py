@@ -27,7 +27,7 @@ from typing import IO, Any, Literal, NamedTuple, TypeVar
 import yaml
 
 from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
-from ansvarsregler.files.json_depth import check_json_depth
+from ansvarsregler.files.json_depth import check_json_depth, parse_json_within_depth
 from ansvarsregler.files.safe_yaml import (
     DuplicateKeyError,
     error_line,
@@ -38,7 +38,7 @@ from ansvarsregler.files.safe_yaml import (
 from ansvarsregler.folding import fold
 from ansvarsregler.goals.column_words import FIELD_BY_WORD
 from ansvarsregler.goals.columns import Columns
-from ansvarsregler.goals.model import Goal, to_goal
+from ansvarsregler.goals.model import Goal, to_goal, trusted_goal
 from ansvarsregler.goals.seen_ids import SeenIds
 from ansvarsregler.goals.spreadsheets import OLE2, STDIN, read_csv, read_xlsx
 from ansvarsregler.limits import CELL_LENGTH, FILE_SIZE, GOALS, NESTING_DEPTH
@@ -376,7 +376,7 @@ def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None
             line = raw_line.removeprefix(_BOM) if number == 1 else raw_line
             if b"\x00" in line:
                 raise InvalidGoalError("input.not_text", Location(file=doc.label, line=number))
-            if not line.strip():
+            if not line or line.isspace():  # blank (isspace makes no copy, as strip would)
                 continue
             item += 1
             try:
@@ -389,11 +389,13 @@ def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None
                 ) from None
             except ValueError as error:
                 raise _json_error(doc, error, line=number) from None
-            try:
-                goal = to_goal(raw, item=item, file=doc.label, cell_length=cell_length)
-            except AnsvarError as error:
-                error.location = replace(error.location, line=number)
-                raise
+            goal = trusted_goal(raw, cell_length)  # the usual line: no pydantic, same goal
+            if goal is None:
+                try:
+                    goal = to_goal(raw, item=item, file=doc.label, cell_length=cell_length)
+                except AnsvarError as error:
+                    error.location = replace(error.location, line=number)
+                    raise
             yield goal, partial(int, number)
     if item == 0:
         raise InvalidGoalError("input.empty_file", Location(file=doc.label))
@@ -406,7 +408,9 @@ def _document_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | N
     cell_length = CELL_LENGTH.value()
     for index, raw in enumerate(items):
         try:
-            goal = to_goal(raw, item=index + 1, file=doc.label, cell_length=cell_length)
+            goal = trusted_goal(raw, cell_length) or to_goal(
+                raw, item=index + 1, file=doc.label, cell_length=cell_length
+            )
         except AnsvarError:  # validate again, now saying on which line the problem is
             line_for = partial(_line_in_document, text, (*prefix, index))
             to_goal(raw, item=index + 1, file=doc.label, line_for=line_for)
@@ -438,9 +442,8 @@ def _read_text(doc: _Document) -> str:
 
 def _parse(doc: _Document, text: str) -> Any:
     if doc.format == "json":
-        check_json_depth(text, doc.label)
         try:
-            return _strict_json(text)
+            return parse_json_within_depth(text, _strict_json, doc.label)
         except ValueError as error:
             if not doc.sniffed:
                 raise _json_error(doc, error, line=_duplicate_key_line(error, text)) from None

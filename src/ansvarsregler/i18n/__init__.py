@@ -1187,8 +1187,16 @@ MESSAGES: dict[str, Mapping[str, str | Plural]] = {
         "en": "{variable}={value!r} is not a positive whole number",
     },
     "limit.over_ceiling": {
-        "nb": "{variable}={value} er for høyt: høyst {ceiling}, det regelmotoren tåler",
-        "en": "{variable}={value} is too high: at most {ceiling}, what the rule engine can hold",
+        "nb": "{variable}={value} er for høyt: høyst {ceiling}, {reason_nb}",
+        "en": "{variable}={value} is too high: at most {ceiling}, {reason_en}",
+    },
+    "limit.ceiling.engine": {
+        "nb": "det regelmotoren tåler",
+        "en": "what the rule engine can hold",
+    },
+    "limit.ceiling.recursion": {
+        "nb": "det Pythons lesere av JSON og YAML tåler",
+        "en": "what Python's JSON and YAML readers can hold",
     },
     "limit.rule_combinations": {
         "nb": "antall verdikombinasjoner reglenes betingelser tillater, lagt sammen",
