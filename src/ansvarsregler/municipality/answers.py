@@ -158,7 +158,8 @@ class AskedPerArea:
         """Count ``result`` if it asks the fact and names its service area (a goal without
         one has nothing to answer once for)."""
         area = result.goal.service_area
-        if area and any(question.fact == self.fact for question in result.questions):
+        asked = result.questions  # most goals ask nothing: no generator made for them
+        if area and asked and any(question.fact == self.fact for question in asked):
             self.goals += 1
             self.areas.setdefault(area_key(area), area)
 
