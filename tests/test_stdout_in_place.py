@@ -5,6 +5,7 @@ the run fails: the file ends as a held-back output would leave it (``files/outpu
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,48 @@ def test_standard_output_onto_the_input_itself_is_held_back(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     results = [json.loads(line) for line in goals.read_text(encoding="utf-8").splitlines()]
     assert [r["goal_id"] for r in results[:200]] == [f"m{i}" for i in range(200)]
+
+
+#: ``ansvar classify`` with a JSON writer that writes part of the output, flushes it into
+#: the file, says so on standard error, then waits: the signal arrives mid-write.
+_HALTING_RUN = """
+import sys
+import ansvarsregler.presenters as presenters
+from ansvarsregler.cli import main
+
+def halting(results, out):
+    out.write("[partial")
+    out.flush()
+    sys.stderr.write("writing\\n")
+    sys.stderr.flush()
+    sys.stdin.read()
+
+presenters.write_json = halting
+main()
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_while_writing_in_place_cuts_the_file_back(tmp_path: Path, signum: int) -> None:
+    goals, out = tmp_path / "mal.jsonl", tmp_path / "ut.json"
+    goals.write_text(GOOD, encoding="utf-8")
+    out.write_bytes(b"start\n")
+    with out.open("r+b") as stdout:
+        stdout.seek(0, 2)
+        run = subprocess.Popen(
+            [sys.executable, "-c", _HALTING_RUN, "classify", str(goals), "--format", "json"],
+            stdin=subprocess.PIPE,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+        )
+    assert run.stderr is not None
+    try:
+        assert run.stderr.readline() == b"writing\n"
+        assert out.read_bytes() == b"start\n[partial"  # written in place, not held back
+        run.send_signal(signum)
+        assert run.wait(timeout=60) == 128 + signum
+        assert b"Traceback" not in run.stderr.read()
+    finally:
+        run.kill()
+        run.wait()
+    assert out.read_bytes() == b"start\n"

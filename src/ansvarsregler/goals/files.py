@@ -368,10 +368,15 @@ def _table_goals(columns: Columns) -> Iterator[tuple[Goal, Callable[[], int | No
         yield goal, partial(int, row)
 
 
+#: How much of a JSON Lines file is read at a time: a million goals are 300 MB, which
+#: Python's default reads 8 KB at a time.
+_READ_BUFFER = 1 << 20
+
+
 def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
     item = 0
     cell_length, depth = CELL_LENGTH.value(), NESTING_DEPTH.value()
-    with doc.path.open("rb") as lines:
+    with doc.path.open("rb", _READ_BUFFER) as lines:
         for number, raw_line in enumerate(lines, start=1):
             line = raw_line.removeprefix(_BOM) if number == 1 else raw_line
             if b"\x00" in line:
