@@ -168,12 +168,22 @@ def test_a_large_json_document_is_checked_for_depth_after_parsing(tmp_path):
     assert f"fil {path}, linje {line}: antall nivåer" in refused(["classify", str(path)])
 
 
+def test_a_deep_document_with_a_duplicate_key_is_refused_for_its_depth(tmp_path):
+    """Bad JSON that is also too deep is refused for its depth with its line, as when the
+    depth was checked before parsing (a duplicate key's line is found by a YAML reader that
+    stops at the depth too, so it could name no line)."""
+    path = tmp_path / "dyp.json"
+    deep = "[" * 100 + "]" * 100  # after the duplicate key, which stops the parser first
+    path.write_text('[{"id": "a", "k": 1, "k": 2, "title": "t"},\n{"id": "b", "x": ' + deep + "}]")
+    assert f"fil {path}, linje 2: antall nivåer" in refused(["classify", str(path)])
+
+
 def test_the_nesting_limit_stops_below_what_the_parsers_hold(tmp_path, monkeypatch):
     path = tmp_path / "mal.json"
     path.write_text('[{"id": "a", "title": "Plass"}]', encoding="utf-8")
     monkeypatch.setenv("ANSVARSREGLER_LIMIT_NESTING_DEPTH", "5000")
     messages = refused(["classify", str(path)])
-    assert "ANSVARSREGLER_LIMIT_NESTING_DEPTH=5000 er for høyt: høyst 500" in messages
+    assert "ANSVARSREGLER_LIMIT_NESTING_DEPTH=5000 er for høyt: høyst 200" in messages
     assert "JSON og YAML" in messages
 
 

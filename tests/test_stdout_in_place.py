@@ -97,7 +97,7 @@ main()
 """
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGQUIT, signal.SIGALRM])
 def test_a_signal_while_writing_in_place_cuts_the_file_back(tmp_path: Path, signum: int) -> None:
     goals, out = tmp_path / "mal.jsonl", tmp_path / "ut.json"
     goals.write_text(GOOD, encoding="utf-8")
@@ -121,3 +121,49 @@ def test_a_signal_while_writing_in_place_cuts_the_file_back(tmp_path: Path, sign
         run.kill()
         run.wait()
     assert out.read_bytes() == b"start\n"
+
+
+def test_a_file_opened_before_its_end_is_held_back(tmp_path: Path) -> None:
+    """``1<> ut.txt`` stands at the start of what the file holds: cutting back there would
+    lose it, so the output is held back and bad input leaves the file whole."""
+    goals, out = tmp_path / "mal.jsonl", tmp_path / "ut.txt"
+    goals.write_text(BAD_AT_THE_END, encoding="utf-8")
+    out.write_bytes(b"keep me\nline 2\n")
+    with out.open("r+b") as stdout:
+        done = subprocess.run(
+            [ANSVAR, "classify", str(goals), "--format", "jsonl"],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert out.read_bytes() == b"keep me\nline 2\n"
+
+
+def test_standard_error_in_the_same_file_keeps_its_warnings_first(tmp_path: Path) -> None:
+    """``> log 2>&1``: the warnings must stand before the results and stay after an error."""
+    goals, log = tmp_path / "mal.jsonl", tmp_path / "logg.txt"
+    goals.write_text('{"id": "a", "title": "Plass", "goal_typ": "x"}\n{"id": "c"}\n')
+    with log.open("wb") as both:
+        done = subprocess.run(
+            [ANSVAR, "classify", str(goals), "--format", "jsonl"],
+            stdout=both,
+            stderr=both,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 2
+    text = log.read_text(encoding="utf-8")
+    assert "goal_typ" in text and "linje 2" in text
+    goals.write_text('{"id": "a", "title": "Plass", "goal_typ": "x"}\n')
+    with log.open("wb") as both:
+        subprocess.run(
+            [ANSVAR, "classify", str(goals), "--format", "jsonl"],
+            stdout=both,
+            stderr=both,
+            timeout=120,
+            check=True,
+        )
+    warning, result = log.read_text(encoding="utf-8").splitlines()
+    assert "goal_typ" in warning and json.loads(result)["goal_id"] == "a"

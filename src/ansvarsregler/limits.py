@@ -107,9 +107,10 @@ COLUMNS = Limit("columns", 16_384)
 """Columns in one sheet or CSV file: Excel's own maximum."""
 CELL_LENGTH = Limit("cell_length", 32_767)
 """Characters in one text value (a cell, a title): Excel's own maximum for a cell."""
-NESTING_DEPTH = Limit("nesting_depth", 32, ceiling=500, ceiling_reason="recursion")
+NESTING_DEPTH = Limit("nesting_depth", 32, ceiling=200, ceiling_reason="recursion")
 """Levels of lists and mappings in a YAML or JSON document. Python's JSON and YAML readers
-take a level at a time, each a step of recursion: past 500 levels they would fail."""
+take a level at a time, each a step or two of recursion, and pydantic writes at most about 250
+levels of JSON: past 200, one of them could fail."""
 YAML_ALIASES = Limit("yaml_aliases", 100)
 """Aliases (``*name``) in one YAML document, each counted with the aliases inside what it
 stands for: enough for shared defaults, too few for an "alias bomb"."""

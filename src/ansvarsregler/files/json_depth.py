@@ -56,11 +56,11 @@ def parse_json_within_depth(text: str, parse: Callable[[str], Any], file: str | 
     """``parse(text)``, refused with a ``LimitError`` naming the line if it nests deeper
     than the limit: counted in the parsed value, so a large document is parsed only once
     and scanned again only when it is too deep."""
-    limit = NESTING_DEPTH.value()  # at most 500: the parser's recursion stays well inside
+    limit = NESTING_DEPTH.value()  # at most 200: the parser's recursion stays well inside
     try:
         value = parse(text)
-    except RecursionError:  # thousands of levels: the parser gave up first
-        check_json_depth(text, file, limit=limit)
+    except (RecursionError, ValueError):  # too deep for the parser, or bad JSON: say which
+        check_json_depth(text, file, limit=limit)  # the depth first, as before parsing
         raise
     if _deeper_than(value, limit):
         check_json_depth(text, file, limit=limit)

@@ -50,6 +50,13 @@ STALE_AFTER = 24 * 60 * 60
 _SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
 )
+#: While standard output is written in place, every signal that would end the process
+#: ends it cleanly instead, so that the file is cut back: these too (POSIX only).
+_ENDING_SIGNALS = _SIGNALS + tuple(
+    getattr(signal, name)
+    for name in ("SIGQUIT", "SIGALRM", "SIGUSR1", "SIGUSR2", "SIGXCPU", "SIGVTALRM", "SIGPROF")
+    if hasattr(signal, name)
+)
 
 
 def refuse_overwriting_inputs(output: Path, inputs: Iterable[Path]) -> None:
@@ -155,25 +162,35 @@ def _spooled_stdout(binary: bool) -> Iterator[IO[Any]]:
 
 
 def _plain_file_stdout(inputs: Iterable[Path]) -> int | None:
-    """Standard output's descriptor where it is a regular file opened for writing in place
-    (``>``, not ``>>``: cutting back a file others append to could cut their lines too) and
-    none of ``inputs``; else ``None``, and the output is held back in a temporary file."""
-    if not hasattr(os, "O_APPEND") or sys.platform == "win32":
+    """Standard output's descriptor where cutting it back on failure restores it exactly;
+    else ``None``, and the output is held back in a temporary file.
+
+    That is a regular file, none of ``inputs``, opened with ``>`` (not ``>>``, which others
+    may append to as well) and standing at its end (``1<>`` can stand before what the file
+    holds), and not standard error's file too (``> log 2>&1``: warnings written during the
+    run would be cut back with the results).
+    """
+    if sys.platform == "win32":
         return None
     try:
-        fd = sys.stdout.fileno()
-        status = os.fstat(fd)
         import fcntl  # POSIX only, as checked above
 
+        fd = sys.stdout.fileno()
+        status = os.fstat(fd)
         appending = fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND
+        at_end = os.lseek(fd, 0, os.SEEK_CUR) == status.st_size
+        errors = os.fstat(sys.stderr.fileno())
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         return None  # no descriptor (an embedding program's stream), or one closed
-    if not stat.S_ISREG(status.st_mode) or appending:
+    if not stat.S_ISREG(status.st_mode) or appending or not at_end:
+        return None
+    same = (status.st_dev, status.st_ino)
+    if (errors.st_dev, errors.st_ino) == same:
         return None
     for path in inputs:
         with contextlib.suppress(OSError):
             other = os.stat(path)
-            if (other.st_dev, other.st_ino) == (status.st_dev, status.st_ino):
+            if (other.st_dev, other.st_ino) == same:
                 return None
     return fd
 
@@ -181,26 +198,35 @@ def _plain_file_stdout(inputs: Iterable[Path]) -> int | None:
 @contextmanager
 def _in_place(fd: int, binary: bool) -> Iterator[IO[Any]]:
     """Standard output's file written where it stands, and cut back to that point if the
-    block fails (bad input at the end, a full disk, a signal): the file is left as it was,
-    as a held-back output would leave it. Only ``kill -9`` or a power cut can leave part."""
+    block fails (bad input at the end, a full disk, any signal that can be caught): the file
+    is left as it was, as a held-back output would leave it. Only a signal that cannot be
+    caught (``kill -9``, the kernel out of memory) or a power cut can leave part."""
     sys.stdout.flush()
     start = os.lseek(fd, 0, os.SEEK_CUR)
     sink = os.fdopen(os.dup(fd), "wb", _COPY_CHUNK)
-    try:
-        if binary:
-            yield sink
-        else:
-            text = io.TextIOWrapper(sink, encoding=sys.stdout.encoding, errors=sys.stdout.errors)
-            yield text
-            text.flush()
-            text.detach()
-        sink.close()
-    except BaseException:
-        with contextlib.suppress(OSError):
-            sink.close()  # what it still holds goes out before the cut, not after it
-        os.ftruncate(fd, start)
-        os.lseek(fd, start, os.SEEK_SET)
-        raise
+    with exit_on_signals(_ENDING_SIGNALS):
+        try:
+            if binary:
+                yield sink
+            else:
+                encoding, errors = sys.stdout.encoding, sys.stdout.errors
+                text = io.TextIOWrapper(sink, encoding=encoding, errors=errors)
+                yield text
+                text.flush()
+                text.detach()
+            sink.close()
+        except BaseException:
+            # No second signal between the last write and the cut: it would leave part.
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING_SIGNALS)
+            try:
+                with contextlib.suppress(OSError):
+                    sink.close()  # what it still holds goes out before the cut, not after
+                with contextlib.suppress(OSError):  # read-only: the write's own error stands
+                    os.ftruncate(fd, start)
+                    os.lseek(fd, start, os.SEEK_SET)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            raise
 
 
 @contextmanager
@@ -308,8 +334,9 @@ def _names_output(error: OSError, output: Path | None) -> bool:
 
 
 @contextmanager
-def exit_on_signals() -> Iterator[None]:
-    """While inside, SIGTERM, SIGINT and SIGHUP raise :class:`SystemExit` (128 + the signal).
+def exit_on_signals(signals: tuple[int, ...] = _SIGNALS) -> Iterator[None]:
+    """While inside, SIGTERM, SIGINT and SIGHUP (or ``signals``) raise :class:`SystemExit`
+    (128 + the signal).
 
     Raising lets every ``finally`` and ``with`` on the way out clean up (the
     temporary output file, spooled input) instead of the process dying where
@@ -319,12 +346,12 @@ def exit_on_signals() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {number: signal.getsignal(number) for number in _SIGNALS}
+    previous = {number: signal.getsignal(number) for number in signals}
 
     def leave(number: int, _frame: FrameType | None) -> None:
         raise SystemExit(128 + number)
 
-    for number in _SIGNALS:
+    for number in signals:
         signal.signal(number, leave)
     try:
         yield

@@ -1195,8 +1195,8 @@ MESSAGES: dict[str, Mapping[str, str | Plural]] = {
         "en": "what the rule engine can hold",
     },
     "limit.ceiling.recursion": {
-        "nb": "det Pythons lesere av JSON og YAML tåler",
-        "en": "what Python's JSON and YAML readers can hold",
+        "nb": "det Pythons lesere av JSON og YAML og JSON-utskriften tåler",
+        "en": "what Python's JSON and YAML readers and the JSON output can hold",
     },
     "limit.rule_combinations": {
         "nb": "antall verdikombinasjoner reglenes betingelser tillater, lagt sammen",
