@@ -471,3 +471,32 @@ def test_no_room_for_the_held_back_output_names_the_temporary_folder(runner, mon
     assert result.exit_code == 2 and result.stdout == ""
     assert "temporary file" in result.stderr and "TMPDIR" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX descriptors")
+@pytest.mark.parametrize(
+    "args", [["classify"], ["explain", "lysark-befolkningsutvikling"], ["check"]]
+)
+def test_a_closed_standard_output_is_an_error_not_a_traceback(tmp_path, args):
+    """``ansvar classify >&-``: Python starts with no ``sys.stdout``; with ``-o`` that is fine."""
+    ansvar = str(Path(sys.executable).with_name("ansvar"))
+    done = subprocess.run(
+        [ansvar, *args],
+        preexec_fn=lambda: os.close(1),
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("Feil: standard ut kan ikke skrives:"), done.stderr
+    target = tmp_path / "ut.json"
+    written = subprocess.run(
+        [ansvar, "classify", "-o", str(target)],
+        preexec_fn=lambda: os.close(1),
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+    )
+    assert written.returncode == 0, written.stderr
+    assert len(json.loads(target.read_text(encoding="utf-8"))) > 50

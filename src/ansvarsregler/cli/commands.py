@@ -15,6 +15,7 @@ own modules inside its function: ``ansvar classify`` starts without them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import json
 import os
@@ -130,6 +131,10 @@ def reports_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         lang = kwargs.get("lang", "nb")
         try:
+            if sys.stdout is None and "output" in kwargs and kwargs["output"] is None:
+                # started with standard output closed (`>&-`): nowhere for the results
+                reason = os.strerror(errno.EBADF)
+                raise InvalidGoalError("output.stdout_unwritable", Location(), reason=reason)
             with exit_on_signals():
                 return command(*args, **kwargs)
         except BrokenPipeError:  # e.g. `ansvar classify | head`: the reader has what it wanted

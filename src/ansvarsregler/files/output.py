@@ -105,6 +105,9 @@ def output_stream(
     million results are not written twice.
     """
     if output is None:
+        if sys.stdout is None:  # the process started with it closed (`>&-`)
+            reason = os.strerror(errno.EBADF)
+            raise InvalidGoalError("output.stdout_unwritable", Location(), reason=reason)
         with _writing_to(None):
             fd = _plain_file_stdout(inputs) if inputs is not None else None
             stream = _in_place(fd, binary) if fd is not None else _spooled_stdout(binary)
