@@ -143,6 +143,34 @@ def test_a_signal_while_writing_removes_the_temporary_file(tmp_path, goals_file,
     assert target.read_text(encoding="utf-8") == "old"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGQUIT, signal.SIGALRM])
+def test_a_signal_while_writing_in_place_cuts_the_file_back(tmp_path, goals_file, signum):
+    """Standard output redirected to a file is written in place (``files/output.py``): a
+    signal half-way cuts it back to where the run began."""
+    out = tmp_path / "ut.json"
+    out.write_bytes(b"start\n")
+    with out.open("r+b") as stdout:
+        stdout.seek(0, 2)
+        run = subprocess.Popen(
+            [sys.executable, "-c", _HALTING_RUN, "classify", str(goals_file), "--format", "json"],
+            stdin=subprocess.PIPE,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+        )
+    assert run.stderr is not None
+    try:
+        assert run.stderr.readline() == b"writing\n"
+        assert out.read_bytes() == b"start\n[partial"  # written in place, not held back
+        run.send_signal(signum)
+        assert run.wait(timeout=60) == 128 + signum
+        assert b"Traceback" not in run.stderr.read()
+    finally:
+        run.kill()
+        run.wait()
+    assert out.read_bytes() == b"start\n"
+
+
 def test_the_next_run_removes_temporary_files_a_killed_run_left(runner, tmp_path, goals_file):
     target = tmp_path / "resultat.json"
     dead = tmp_path / f".resultat.json{TEMP_MARK}999999999-abc"  # no such process
