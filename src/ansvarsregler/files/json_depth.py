@@ -62,12 +62,12 @@ def parse_json_within_depth(text: str, parse: Callable[[str], Any], file: str | 
     except (RecursionError, ValueError):  # too deep for the parser, or bad JSON: say which
         check_json_depth(text, file, limit=limit)  # the depth first, as before parsing
         raise
-    if _deeper_than(value, limit):
+    if deeper_than(value, limit):
         check_json_depth(text, file, limit=limit)
     return value
 
 
-def _deeper_than(value: Any, limit: int) -> bool:
+def deeper_than(value: Any, limit: int) -> bool:
     """Whether ``value`` (parsed JSON) holds more than ``limit`` levels of lists and
     mappings: one level at a time, without recursion, stopping past the limit."""
     level = [value] if type(value) in _CONTAINERS else []

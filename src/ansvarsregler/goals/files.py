@@ -6,9 +6,10 @@ goes holds its output back until the check has run to the end (``ansvar
 classify`` does), so bad input never produces partial output.
 :meth:`GoalFiles.goals` reads them all again for a caller that must count
 them first (spreadsheet output). JSON Lines and CSV are streamed, so a
-million goals never sit in memory at once; YAML and JSON documents are
-parsed once and kept, as is an XLSX sheet. Standard input and pipes are
-copied to a temporary file first, so they can be read twice too.
+million goals never sit in memory at once, and so is a JSON document, one
+goal of its list at a time (:mod:`ansvarsregler.files.json_items`); a YAML
+document is parsed once and kept, as is an XLSX sheet. Standard input and
+pipes are copied to a temporary file first, so they can be read twice too.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Literal, NamedTuple, TypeVar
 
@@ -28,6 +30,7 @@ import yaml
 
 from ansvarsregler.errors import AnsvarError, InvalidGoalError, Location
 from ansvarsregler.files.json_depth import check_json_depth, parse_json_within_depth
+from ansvarsregler.files.json_items import ReadWhole, json_list_items
 from ansvarsregler.files.safe_yaml import (
     DuplicateKeyError,
     error_line,
@@ -72,8 +75,8 @@ class _Document:
     sniffed: bool
     """The format was guessed from the content: JSON that fails may still be YAML."""
     goals: list[tuple[Goal, Callable[[], int | None]]] | None = field(default=None)
-    """Validated goals of a YAML or JSON document with their lines (of an XLSX sheet: their
-    rows), kept after the first pass."""
+    """Validated goals of a YAML document with their lines (of an XLSX sheet: their rows),
+    kept after the first pass."""
     columns: Columns | None = None
     """A spreadsheet's table and what its columns mean."""
 
@@ -251,6 +254,9 @@ class GoalFiles:
         if doc.format == "jsonl":
             yield from _jsonl_goals(doc)
             return
+        if doc.format == "json" and not doc.sniffed:  # guessed JSON may be YAML: read whole
+            yield from _json_goals(doc)
+            return
         if doc.columns is not None and doc.format == "csv":
             yield from _table_goals(doc.columns)
             return
@@ -404,6 +410,26 @@ def _jsonl_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None
             yield goal, partial(int, number)
     if item == 0:
         raise InvalidGoalError("input.empty_file", Location(file=doc.label))
+
+
+def _json_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
+    """The goals of a JSON document, one at a time; where the document is not a well-formed
+    list of goals, or a goal is not valid, it is read whole from there on, as a YAML
+    document is, for the same message with the same line."""
+    cell_length = CELL_LENGTH.value()
+    done = 0
+    try:
+        for raw, line in json_list_items(doc.path, _STRICT_DECODER, NESTING_DEPTH.value()):
+            goal = trusted_goal(raw, cell_length)  # the usual goal: no pydantic, same goal
+            if goal is None:
+                try:
+                    goal = to_goal(raw, item=done + 1, file=doc.label, cell_length=cell_length)
+                except AnsvarError:
+                    raise ReadWhole from None
+            yield goal, partial(int, line)
+            done += 1
+    except ReadWhole:
+        yield from islice(_document_goals(doc), done, None)
 
 
 def _document_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
@@ -592,7 +618,12 @@ def _places_of_id(doc: _Document, goal_id: str) -> Iterator[_Place]:
                     yield _Place(place, number)
                 place += 1
         return
-    goals = _table_goals(doc.columns) if doc.format == "csv" and doc.columns else doc.goals
+    if doc.format == "json" and not doc.sniffed:
+        goals: Iterable[tuple[Goal, Callable[[], int | None]]] | None = _json_goals(doc)
+    elif doc.format == "csv" and doc.columns:
+        goals = _table_goals(doc.columns)
+    else:
+        goals = doc.goals
     for place, (goal, line_of_goal) in enumerate(goals or ()):
         if goal.id == goal_id:
             yield _Place(place, line_of_goal() or 0)
