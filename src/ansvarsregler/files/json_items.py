@@ -95,8 +95,8 @@ class _Items:
                 for item in items:
                     yield item, line
                 mark = text[end : end + 1]
-            else:  # one item; the usual one takes no call of this class's own
-                if not text.startswith("{", at):  # space first: one goal a line, or indented
+            else:  # one item at a time: an indented document, or one goal a line
+                if not text.startswith("{", at):
                     at = space(text, at).end()  # type: ignore[union-attr] # always matches
                 try:
                     item, end = scan(text, at)
@@ -109,9 +109,7 @@ class _Items:
                     item, room
                 ):
                     raise ReadWhole
-                self._line += text.count("\n", self._counted, at)
-                self._counted = at
-                yield item, self._line
+                yield item, self._line_at(at)
             if mark != ",":
                 if mark != "]":
                     end = self._after_space(end)

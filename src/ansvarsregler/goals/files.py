@@ -80,6 +80,12 @@ class _Document:
     columns: Columns | None = None
     """A spreadsheet's table and what its columns mean."""
 
+    @property
+    def json_list(self) -> bool:
+        """A JSON document read one goal at a time; one whose format was guessed is read
+        whole, since it may turn out to be YAML."""
+        return self.format == "json" and not self.sniffed
+
 
 class ReadGoal(NamedTuple):
     """A validated goal and where it was read (a tuple: a million are made per run)."""
@@ -254,7 +260,7 @@ class GoalFiles:
         if doc.format == "jsonl":
             yield from _jsonl_goals(doc)
             return
-        if doc.format == "json" and not doc.sniffed:  # guessed JSON may be YAML: read whole
+        if doc.json_list:
             yield from _json_goals(doc)
             return
         if doc.columns is not None and doc.format == "csv":
@@ -423,13 +429,16 @@ def _json_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]
             goal = trusted_goal(raw, cell_length)  # the usual goal: no pydantic, same goal
             if goal is None:
                 try:
-                    goal = to_goal(raw, item=done + 1, file=doc.label, cell_length=cell_length)
-                except AnsvarError:
+                    goal = to_goal(raw, cell_length=cell_length)
+                except AnsvarError:  # worded with its line by the whole reading
                     raise ReadWhole from None
             yield goal, partial(int, line)
             done += 1
+        return
     except ReadWhole:
-        yield from islice(_document_goals(doc), done, None)
+        pass
+    # Outside the handler, so that the window read so far is let go before the whole text.
+    yield from islice(_document_goals(doc), done, None)
 
 
 def _document_goals(doc: _Document) -> Iterator[tuple[Goal, Callable[[], int | None]]]:
@@ -618,8 +627,10 @@ def _places_of_id(doc: _Document, goal_id: str) -> Iterator[_Place]:
                     yield _Place(place, number)
                 place += 1
         return
-    if doc.format == "json" and not doc.sniffed:
-        goals: Iterable[tuple[Goal, Callable[[], int | None]]] | None = _json_goals(doc)
+    if doc.json_list:
+        goals: Iterable[tuple[Goal, Callable[[], int | None]]] | None = _read_through(
+            doc.label, _json_goals(doc)
+        )
     elif doc.format == "csv" and doc.columns:
         goals = _table_goals(doc.columns)
     else:
