@@ -33,6 +33,7 @@ import traceback
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from doctest import DocTestParser
 from importlib import metadata
 from pathlib import Path
@@ -54,6 +55,9 @@ SHIPPED_RULES = Path(default_ruleset().directory)
 DURABLE_RULES = evaluator().name == "durable-rules"
 UPDATE = os.environ.get("UPDATE_DOC_EXAMPLES") == "1"
 README_LIMIT = 10_240
+#: The day the examples were run: output that names the day of the run (``ansvar profile
+#: init`` offers it as the answers' source) shows this one, as output names ``rules``.
+EXAMPLES_RUN_ON = "2026-12-02"
 
 FENCE = re.compile(r"^```(\S*)(.*)$")
 FILE_INFO = re.compile(r"\bfile=(\S+)")
@@ -161,6 +165,7 @@ def run_command(command: str, cwd: Path) -> list[str]:
     )
     text = done.stdout.decode("utf-8").replace(str(SHIPPED_RULES), "rules")
     text = text.replace(str(cwd) + os.sep, "").replace(str(cwd), ".")
+    text = text.replace(date.today().isoformat(), EXAMPLES_RUN_ON)
     return [line.rstrip() for line in text.rstrip("\n").splitlines()]
 
 
