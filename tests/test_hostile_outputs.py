@@ -100,20 +100,20 @@ def test_draft_never_appends_to_the_profile(runner, tmp_path):
 #: standard error, then waits for standard input: the signal arrives mid-write, every time.
 _HALTING_RUN = """
 import sys
-import ansvarsregler.presenters as presenters
+import ansvarsregler.cli.commands as commands
 from ansvarsregler.cli import main
 from ansvarsregler.errors import InvalidGoalError
 from ansvarsregler.goals.catalog import append_goal
 from ansvarsregler.goals.files import GoalFiles
 
-def halting(results, out):
+def halting(encoded, out):
     out.write("[partial")
     out.flush()
     sys.stderr.write("writing\\n")
     sys.stderr.flush()
     sys.stdin.read()
 
-presenters.write_json = halting
+commands.write_encoded_json = halting
 main()
 """
 

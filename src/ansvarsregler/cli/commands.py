@@ -29,6 +29,7 @@ import click
 from ansvarsregler.classifier import Classifier, goal_warnings
 from ansvarsregler.cli.collector import collector_paused
 from ansvarsregler.cli.progress import progress_wanted, tracked
+from ansvarsregler.cli.second_process import second_process_pays, worked_in_two_processes
 from ansvarsregler.errors import EXIT_UNRESOLVED, AnsvarError, InvalidGoalError, Location
 from ansvarsregler.files.output import exit_on_signals, output_stream, refuse_overwriting_inputs
 from ansvarsregler.goals.files import INPUT_FORMATS, GoalFiles, InputFormat
@@ -43,6 +44,11 @@ from ansvarsregler.presenters.spreadsheet import (
     SpreadsheetFormat,
     write_spreadsheet,
 )
+from ansvarsregler.presenters.structured import (
+    result_json,
+    write_encoded_json,
+    write_encoded_jsonl,
+)
 from ansvarsregler.result import Classification
 from ansvarsregler.rules.loader import Ruleset, default_ruleset, load_ruleset, shipped_data_dir
 from ansvarsregler.text import visible
@@ -52,6 +58,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 _MAX_WARNINGS_SHOWN = 20
 #: Output formats a planner reads: a run writing one says how to answer a question once.
 _FOR_PEOPLE = frozenset({"table", "markdown", "csv", "xlsx"})
+#: Output formats serialised as each goal is classified (in a second process too).
+_JSON_FORMATS = frozenset({"json", "jsonl"})
 
 lang_option = click.option(
     "--lang",
@@ -240,7 +248,12 @@ def classify(
                 yield result
 
         tables = goal_files.spreadsheets() if sheets else None
-        if fmt == "xlsx" or tables:
+        if fmt in _JSON_FORMATS:
+            shown = progress if show_progress else None
+            with output_stream(output, inputs=read) as out:
+                text = cast(TextIO, out)
+                unresolved = _write_json(goal_files, classifier, lang, fmt, shown, text)
+        elif fmt == "xlsx" or tables:
             if fmt == "xlsx" and output is None and sys.stdout.isatty():
                 raise InvalidGoalError("output.xlsx_terminal", Location())
             with output_stream(output, binary=True, inputs=read) as binary:
@@ -686,6 +699,42 @@ def _default_format(output: Path | None) -> str:
     if output is not None:
         return FORMAT_BY_SUFFIX.get(output.suffix.lower(), "json")
     return "table" if sys.stdout.isatty() else "json"
+
+
+def _write_json(
+    goal_files: GoalFiles,
+    classifier: Classifier,
+    lang: Language,
+    fmt: str,
+    progress: str | None,
+    out: TextIO,
+) -> int:
+    """Classify the goals and write them as JSON or JSON Lines, each serialised as it is
+    classified; a large input is shared with a second process
+    (:mod:`ansvarsregler.cli.second_process`). Returns how many goals have no owner."""
+
+    def goals(in_second: bool) -> Iterator[Goal]:
+        # The second process needs the goals only: the first checks them (the ids, the
+        # warnings, the answers file), as it is the one to say what is wrong.
+        if in_second:
+            return goal_files.goals()
+        return _checked_goals(goal_files, classifier, lang, progress)
+
+    def encoded(goal: Goal) -> tuple[bytes, bool]:
+        result = classifier.classify(goal, lang=lang)
+        return result_json(result), result.owner is None
+
+    unresolved = 0
+
+    def counted() -> Iterator[bytes]:
+        nonlocal unresolved
+        shared = second_process_pays(goal_files.files, goal_files.reads_stdin)
+        for result, no_owner in worked_in_two_processes(goals, encoded, shared=shared):
+            unresolved += no_owner
+            yield result
+
+    (write_encoded_json if fmt == "json" else write_encoded_jsonl)(counted(), out)
+    return unresolved
 
 
 def _checked_goals(

@@ -147,6 +147,11 @@ class GoalFiles:
         """The files read from disk (not standard input)."""
         return [doc.path for doc in self._documents if doc.label != STDIN]
 
+    @property
+    def reads_stdin(self) -> bool:
+        """Whether standard input is among the inputs (it can be read only once)."""
+        return any(doc.label == STDIN for doc in self._documents)
+
     def check(self) -> Iterator[ReadGoal]:
         """First pass: validate every goal, yielding each once; raises on the first problem."""
         seen = SeenIds()

@@ -18,24 +18,36 @@ import yaml
 from ansvarsregler.presenters.records import record
 from ansvarsregler.result import Classification
 
-_TO_JSON: Callable[[Classification], bytes] = Classification.__pydantic_serializer__.to_json
+#: A result as JSON bytes, as :func:`write_json` and :func:`write_jsonl` write it.
+result_json: Callable[[Classification], bytes] = Classification.__pydantic_serializer__.to_json
 
 
 def write_json(results: Iterable[Classification], out: TextIO) -> None:
     """A JSON array, one object per line, streamed without holding the list."""
+    write_encoded_json(map(result_json, results), out)
+
+
+def write_jsonl(results: Iterable[Classification], out: TextIO) -> None:
+    write_encoded_jsonl(map(result_json, results), out)
+
+
+def write_encoded_json(encoded: Iterable[bytes], out: TextIO) -> None:
+    """:func:`write_json` of results already made :func:`result_json` (in another process,
+    perhaps: see :mod:`ansvarsregler.cli.second_process`)."""
     write = _writer(out)
     write(b"[")
     gap = b"\n"
-    for result in results:
-        write(gap + _TO_JSON(result))  # one write a result: a write costs more than a copy
+    for result in encoded:
+        write(gap + result)  # one write a result: a write costs more than a copy
         gap = b",\n"
     write(b"\n]\n" if gap != b"\n" else b"]\n")
 
 
-def write_jsonl(results: Iterable[Classification], out: TextIO) -> None:
+def write_encoded_jsonl(encoded: Iterable[bytes], out: TextIO) -> None:
+    """:func:`write_jsonl` of results already made :func:`result_json`."""
     write = _writer(out)
-    for result in results:
-        write(_TO_JSON(result) + b"\n")
+    for result in encoded:
+        write(result + b"\n")
 
 
 def _writer(out: TextIO) -> Callable[[bytes], object]:
