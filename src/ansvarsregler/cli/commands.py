@@ -225,51 +225,53 @@ def classify(
         level_asked = AskedPerArea("budget_frame")
         sheets = fmt in SPREADSHEET_FORMATS  # their rows are counted before any is written
         progress = "progress.checking" if sheets else "progress.classifying"
-        checked = _checked_goals(goal_files, classifier, lang, progress if show_progress else None)
-        if sheets:
-            for _ in checked:
-                pass
-            checked = tracked(
-                goal_files.goals(),
-                message("progress.classifying", lang),
-                goal_files.count,
-                show_progress,
-            )
-
-        def results() -> Iterator[Classification]:
-            nonlocal unresolved
-            # One pass: every goal is validated as it is read and classified at once; the
-            # output is written whole or not at all (output_stream), so a bad goal at the
-            # end still leaves no partial output.
-            for goal in checked:
-                result = classifier.classify(goal, lang=lang)
-                unresolved += result.owner is None
-                level_asked.count(result)
-                yield result
-
-        tables = goal_files.spreadsheets() if sheets else None
+        shown = progress if show_progress else None
         if fmt in _JSON_FORMATS:
-            shown = progress if show_progress else None
             with output_stream(output, inputs=read) as out:
                 text = cast(TextIO, out)
                 unresolved = _write_json(goal_files, classifier, lang, fmt, shown, text)
-        elif fmt == "xlsx" or tables:
-            if fmt == "xlsx" and output is None and sys.stdout.isatty():
-                raise InvalidGoalError("output.xlsx_terminal", Location())
-            with output_stream(output, binary=True, inputs=read) as binary:
-                with_profile = classifier.municipality is not None
-                write_spreadsheet(
-                    results(),
-                    cast(SpreadsheetFormat, fmt),
-                    binary,
-                    lang,
-                    tables=tables,
-                    with_profile=with_profile,
-                    rows_expected=goal_files.count,
-                )
         else:
-            with output_stream(output, inputs=read) as out:
-                write_results(results(), fmt, out, lang)  # type: ignore[arg-type]
+            # Every other format is written from the results themselves, in this process.
+            checked = _checked_goals(goal_files, classifier, lang, shown)
+            if sheets:
+                for _ in checked:
+                    pass
+                checked = tracked(
+                    goal_files.goals(),
+                    message("progress.classifying", lang),
+                    goal_files.count,
+                    show_progress,
+                )
+
+            def results() -> Iterator[Classification]:
+                nonlocal unresolved
+                # One pass: every goal is validated as it is read and classified at once; the
+                # output is written whole or not at all (output_stream), so a bad goal at the
+                # end still leaves no partial output.
+                for goal in checked:
+                    result = classifier.classify(goal, lang=lang)
+                    unresolved += result.owner is None
+                    level_asked.count(result)
+                    yield result
+
+            tables = goal_files.spreadsheets() if sheets else None
+            if fmt == "xlsx" or tables:
+                if fmt == "xlsx" and output is None and sys.stdout.isatty():
+                    raise InvalidGoalError("output.xlsx_terminal", Location())
+                with output_stream(output, binary=True, inputs=read) as binary:
+                    with_profile = classifier.municipality is not None
+                    write_spreadsheet(
+                        results(),
+                        cast(SpreadsheetFormat, fmt),
+                        binary,
+                        lang,
+                        tables=tables,
+                        with_profile=with_profile,
+                        rows_expected=goal_files.count,
+                    )
+            else:
+                with output_stream(output, inputs=read) as out:
+                    write_results(results(), fmt, out, lang)  # type: ignore[arg-type]
     if level_asked.goals and fmt in _FOR_PEOPLE:
         where = str(answers_file) if answers_file is not None else None
         click.echo(visible(level_asked.hint(lang, where)), err=True)
