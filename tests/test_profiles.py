@@ -112,11 +112,8 @@ def test_the_library_takes_a_profile_by_name_or_as_an_object():
     assert explained.result.municipality == "Verran"
 
 
-def test_classify_with_a_profile_file(tmp_path: Path):
-    runner = CliRunner()
-    profile = tmp_path / "byen.yaml"
-    profile.write_text(
-        """name: Byen
+#: A profile whose follow-up and budget allocation differ by service area.
+BYEN = """name: Byen
 chief_executive_title: kommunedirektør
 source: test
 political_model: {nb: hovedutvalgsmodell, en: standing-committee model}
@@ -147,9 +144,13 @@ budget_allocation:
   default: {level: sector, leader: {nb: kommunalsjef, en: head of department}}
   Skole: {level: unit, leader: {nb: rektor, en: head of school}}
   "253": {level: unit, leader: {nb: styrer for sykehjemmet, en: head of the nursing home}}
-""",
-        encoding="utf-8",
-    )
+"""
+
+
+def test_classify_with_a_profile_file(tmp_path: Path):
+    runner = CliRunner()
+    profile = tmp_path / "byen.yaml"
+    profile.write_text(BYEN, encoding="utf-8")
     goals = tmp_path / "mal.yaml"
     goals.write_text(
         json.dumps(
@@ -188,6 +189,28 @@ budget_allocation:
     # Stated facts always win over the profile.
     stated = ansvarsregler.classify({**READING, "budget_frame": "sector"}, profile=profile)
     assert stated.owner == "radmann" and not stated.assumptions
+
+
+@pytest.mark.parametrize("stated", [True, False])
+def test_classify_many_gives_goals_in_each_service_area_their_own_result(
+    tmp_path: Path, stated: bool
+):
+    """classify_many finishes most goals from what it kept for their facts and, with a
+    profile, their service area: a goal in one area never gets another area's result."""
+    profile = tmp_path / "byen.yaml"
+    profile.write_text(BYEN, encoding="utf-8")
+    facts = {"goal_type": "societal", "influence": "none"} if stated else {}
+    base = {**READING, **facts}
+    areas = ["skole", "barnehage", None, "helse"] * 2
+    goals = [{**base, "id": f"mal-{n}", "service_area": area} for n, area in enumerate(areas)]
+    for order in (goals, goals[::-1]):
+        results = list(ansvarsregler.Classifier(profile=profile).classify_many(order))
+        for goal, result in zip(order, results, strict=True):
+            alone = ansvarsregler.Classifier(profile=profile).classify(goal)
+            assert result.model_dump_json() == alone.model_dump_json()
+    followed_up = {r.followed_up_by for r in results}
+    roles = {r.owner_role for r in results}
+    assert len(followed_up if stated else roles) > 1  # the areas do differ
 
 
 def test_a_bad_profile_is_reported_with_file_line_and_field(tmp_path: Path):

@@ -30,12 +30,14 @@ from ansvarsregler.goals.model import (
 from ansvarsregler.i18n import message
 from ansvarsregler.kostra import kostra_functions
 from ansvarsregler.limits import CELL_LENGTH
+from ansvarsregler.model_base import trusted_instance
 from ansvarsregler.municipality.answers import Answers, load_answers
 from ansvarsregler.municipality.effects import Municipality
 from ansvarsregler.municipality.profiles import load_profile
 from ansvarsregler.municipality.schema import Profile
 from ansvarsregler.reading.indicators import NOTHING, Reading, Shape, Suggestion
 from ansvarsregler.result import (
+    RESULT_FIELDS,
     AnsweredFact,
     Assumption,
     Classification,
@@ -154,19 +156,41 @@ class Classifier:
             raise InvalidGoalError("library.not_goals", Location(), found=type(goals).__name__)
         seen: dict[str, int] = {}
         cell_length = CELL_LENGTH.value()
-        classify = self._classify
+        classify, reading_of, rendered_for = self._classify, self._reading, self._rendered.get
+        answers, suggest, town = self.answers, self.suggest, self.municipality
         for index, raw in enumerate(goals, start=1):
             goal = trusted_goal(raw, cell_length)  # the usual goal: no pydantic, same goal
             if goal is None:
                 goal = to_goal(raw, item=index, cell_length=cell_length)
-            if seen.setdefault(goal.id, index) != index:
+            fields = goal.__dict__
+            goal_id = fields["id"]
+            if seen.setdefault(goal_id, index) != index:
                 raise InvalidGoalError(
                     "input.duplicate_id",
-                    Location(item=index, goal=goal.id, field="id"),
-                    goal_id=goal.id,
-                    first=message("loc.item", lang, value=seen[goal.id]),
+                    Location(item=index, goal=goal_id, field="id"),
+                    goal_id=goal_id,
+                    first=message("loc.item", lang, value=seen[goal_id]),
                 )
-            yield classify(goal, lang)
+            extra, kostra = goal.__pydantic_extra__, fields["kostra_function"]
+            if answers is not None or extra or kostra is not None:
+                yield classify(goal, lang)  # facts answered, or warnings of its own
+                continue
+            # The usual goal is finished here, not in _classify: the calls saved are about 15 %
+            # of its time. Where its words suggest nothing, its result is a copy of what goals
+            # with its facts share, with its id, title and the goal filled in (as
+            # Classification.from_trusted makes it, without the call).
+            values = fact_values_in(fields)
+            reading = reading_of(goal, values) if suggest and None in values else NOTHING
+            area = None if town is None else (fields["service_area"], None)
+            rendered = rendered_for((values, lang, area)) if reading is NOTHING else None
+            if rendered is None:
+                yield classify(goal, lang, reading)
+                continue
+            result = rendered.plain.copy()
+            result["goal_id"] = goal_id
+            result["title"] = fields["title"]
+            result["goal"] = goal
+            yield trusted_instance(Classification, result, RESULT_FIELDS, None)
 
     def decision(self, goal: GoalInput) -> Decision:
         """The engine's decision for the goal's facts (with those its words suggest and the
@@ -248,10 +272,12 @@ class Classifier:
             return values
         return self.municipality.with_budget_frame(values, goal)
 
-    def _classify(self, read: Goal, lang: Language) -> Classification:
-        # The hot path (a budget tool's classify_many): look up what goals with these facts
-        # share, then fill in this goal's own fields. Written for speed: every step here is
-        # paid once per goal.
+    def _classify(
+        self, read: Goal, lang: Language, reading: Reading | None = None
+    ) -> Classification:
+        """The result for a valid goal: what goals with these facts share, filled in with this
+        goal's own fields. ``reading``: what its words suggest, where the caller has read them
+        already (only without an answers file, which changes the facts read)."""
         answered: tuple[AnsweredFact, ...] = ()
         goal = read
         if self.answers is not None:
@@ -259,7 +285,8 @@ class Classifier:
             goal = self.answers.apply(read, answered)
         # The key holds the facts as given: whether the profile filled one in shows.
         values = fact_values_in(goal.__dict__)
-        reading = self._reading(goal, values) if self.suggest and None in values else NOTHING
+        if reading is None:
+            reading = self._reading(goal, values) if self.suggest and None in values else NOTHING
         area = None if self.municipality is None else (goal.service_area, goal.kostra_function)
         # A goal whose words suggest nothing is kept under its facts alone.
         key: RenderKey = (
@@ -270,16 +297,9 @@ class Classifier:
             rendered = self._render(goal, reading, lang)
             # Two threads may render the same key at once; both produce equal values.
             self._rendered.put(key, rendered)
+        warnings = rendered.leader_warnings
         if read.__pydantic_extra__ or read.kostra_function is not None:
-            warnings = goal_warnings(read, lang) + rendered.leader_warnings
-        elif reading is NOTHING and not answered:
-            fields = rendered.plain.copy()
-            fields["goal_id"] = goal.id
-            fields["title"] = goal.title
-            fields["goal"] = read
-            return Classification.from_trusted(fields)
-        else:
-            warnings = rendered.leader_warnings
+            warnings = goal_warnings(read, lang) + warnings
         if reading:
             own, words = self._words_of(reading, rendered.lead, lang)
             justification = f"{words} {rendered.tail}" if words else rendered.tail

@@ -133,11 +133,11 @@ class Classification(StrictModel):
         copies that set before it changes it (``model_copy``), and a frozen model never
         adds to it, so only code that mutates ``model_fields_set`` itself would notice.
         """
-        return trusted_instance(cls, fields, _ALL_FIELDS, None)
+        return trusted_instance(cls, fields, RESULT_FIELDS, None)
 
     @property
     def resolved(self) -> bool:
         return self.owner is not None
 
 
-_ALL_FIELDS = set(Classification.model_fields)
+RESULT_FIELDS = set(Classification.model_fields)
