@@ -460,9 +460,10 @@ def main() -> None:
 
 def library_rows(repeats: int) -> list[tuple[str, str, str]]:
     """``classify_many`` on 100,000 goals beside the floor for Python (a dict lookup on the
-    tuple of facts, as in ``peers.py``) in the same run. The issue's targets were set on a
-    machine whose floor was 1,860,000 goals/s: 250,000 goals/s with every fact stated is 7.4
-    times the floor, 200,000 with facts partly missing 9.3 times; the ratios carry over."""
+    tuple of facts, as in ``peers.py``) in the same run. The targets are the issue's goals/s;
+    it set them on a day when the floor ran at 1,860,000 goals/s, so each is also shown as a
+    ratio to that floor (250,000 goals/s is 7.4 times it, 200,000 is 9.3 times), a second view
+    when the machine runs faster or slower than that day."""
     rnd = random.Random(2030)
     stated = [
         {
@@ -491,11 +492,11 @@ def library_rows(repeats: int) -> list[tuple[str, str, str]]:
         )
     ]
     cases = (
-        ("every fact stated", stated, True, 7.4),
-        ("facts partly missing, facts only (suggest=False)", partly, False, 9.3),
-        ("facts partly missing, words read (the default)", partly, True, 9.3),
+        ("every fact stated", stated, True, 250_000, 7.4),
+        ("facts partly missing, facts only (suggest=False)", partly, False, 200_000, 9.3),
+        ("facts partly missing, words read (the default)", partly, True, 200_000, 9.3),
     )
-    for what, goals, suggest, target in cases:
+    for what, goals, suggest, target, ratio in cases:
         classifier = Classifier(default_ruleset(), suggest=suggest)
         list(classifier.classify_many(goals[:1000]))  # every fact combination decided once
         seconds = median_seconds(
@@ -506,7 +507,7 @@ def library_rows(repeats: int) -> list[tuple[str, str, str]]:
                 f"library: classify_many, 100,000 goals, {what}",
                 f"{len(goals) / seconds:,.0f} goals/s; "
                 f"{seconds / floor_seconds:.1f}{TIMES} the floor",
-                f"≤ {target}{TIMES} the floor",
+                f"≥ {target:,} goals/s (≤ {ratio}{TIMES} the floor)",
             )
         )
     return rows

@@ -140,4 +140,6 @@ class Classification(StrictModel):
         return self.owner is not None
 
 
+#: The names of every field of a result: the one set that every result the classifier makes
+#: holds as the fields it set (see :meth:`Classification.from_trusted`). Never changed.
 RESULT_FIELDS = set(Classification.model_fields)
