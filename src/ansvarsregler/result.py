@@ -12,7 +12,7 @@ from pydantic import Field
 
 from ansvarsregler.goals.model import Goal
 from ansvarsregler.i18n import message
-from ansvarsregler.model_base import StrictModel, trusted_instance
+from ansvarsregler.model_base import SharedFieldNames, StrictModel, trusted_instance
 from ansvarsregler.vocabulary import Language, OwnerId
 
 
@@ -129,9 +129,8 @@ class Classification(StrictModel):
         Classification is the hot path (every goal of a budget tool); this skips
         the checks ``model_construct`` repeats and is about four times faster.
         ``fields`` must hold every field, in declaration order (JSON output follows it).
-        Every such result shares one set of field names, as it sets them all: pydantic
-        copies that set before it changes it (``model_copy``), and a frozen model never
-        adds to it, so only code that mutates ``model_fields_set`` itself would notice.
+        Every such result shares one set of field names, as it sets them all; the set
+        refuses changes in place, and its copies are plain sets (:class:`SharedFieldNames`).
         """
         return trusted_instance(cls, fields, RESULT_FIELDS, None)
 
@@ -141,5 +140,5 @@ class Classification(StrictModel):
 
 
 #: The names of every field of a result: the one set that every result the classifier makes
-#: holds as the fields it set (see :meth:`Classification.from_trusted`). Never changed.
-RESULT_FIELDS = set(Classification.model_fields)
+#: holds as the fields it set (see :meth:`Classification.from_trusted`).
+RESULT_FIELDS = SharedFieldNames(Classification.model_fields)
